@@ -1,0 +1,54 @@
+// One lint config for the whole workspace. The module-boundary matrix is the
+// architecture's "arrows point one way" rule (../shared/ARCHITECTURE.md):
+// pure libraries (crypto, domain, policy, protocol) import no I/O, no Kafka and no apps.
+import nx from "@nx/eslint-plugin"
+
+const ioModules = [
+  "node:fs", "node:fs/promises", "fs", "fs/promises", "node:sqlite", "node:net", "net",
+  "node:http", "http", "node:https", "https", "node:http2", "node:child_process", "child_process",
+  "node:dgram", "node:worker_threads", "node:os", "os", "kafkajs"
+]
+
+export default [
+  ...nx.configs["flat/base"],
+  ...nx.configs["flat/typescript"],
+  { ignores: ["**/node_modules", "**/dist", "**/out-tsc", "**/.nx", "**/vitest.config.ts"] },
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@nx/enforce-module-boundaries": [
+        "error",
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: true,
+          depConstraints: [
+            {
+              sourceTag: "type:core",
+              onlyDependOnLibsWithTags: ["type:core", "type:testing"],
+              bannedExternalImports: ioModules
+            },
+            {
+              sourceTag: "type:testing",
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: ioModules
+            },
+            {
+              sourceTag: "type:io",
+              onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing"]
+            },
+            {
+              sourceTag: "type:app",
+              onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing"]
+            },
+            {
+              sourceTag: "type:tool",
+              onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing"]
+            }
+          ]
+        }
+      ]
+    }
+  }
+]

@@ -1,0 +1,58 @@
+import { Schema } from "effect"
+
+/**
+ * Rejections the key aggregate and the Region detect, named for their meaning.
+ * Each carries the exact AWS message (aws-kms-api.md §1.3, §6); `protocol` alone
+ * maps the tag to an AWS `__type` and status. None ever carries key material.
+ */
+export class KeyNotFound extends Schema.TaggedError<KeyNotFound>()("KeyNotFound", { message: Schema.String }) {}
+export class KeyDisabled extends Schema.TaggedError<KeyDisabled>()("KeyDisabled", { message: Schema.String }) {}
+export class KeyInvalidState extends Schema.TaggedError<KeyInvalidState>()("KeyInvalidState", {
+  message: Schema.String
+}) {}
+export class UnsupportedOperation extends Schema.TaggedError<UnsupportedOperation>()("UnsupportedOperation", {
+  message: Schema.String
+}) {}
+export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("InvalidRequest", {
+  message: Schema.String
+}) {}
+export class LimitExceeded extends Schema.TaggedError<LimitExceeded>()("LimitExceeded", { message: Schema.String }) {}
+export class TagRejected extends Schema.TaggedError<TagRejected>()("TagRejected", { message: Schema.String }) {}
+export class MalformedPolicyDocument extends Schema.TaggedError<MalformedPolicyDocument>()(
+  "MalformedPolicyDocument",
+  { message: Schema.String }
+) {}
+export class AliasAlreadyExists extends Schema.TaggedError<AliasAlreadyExists>()("AliasAlreadyExists", {
+  message: Schema.String
+}) {}
+export class InvalidAliasName extends Schema.TaggedError<InvalidAliasName>()("InvalidAliasName", {
+  message: Schema.String
+}) {}
+export class InvalidKeyUsage extends Schema.TaggedError<InvalidKeyUsage>()("InvalidKeyUsage", {
+  message: Schema.String
+}) {}
+export class IncorrectKey extends Schema.TaggedError<IncorrectKey>()("IncorrectKey", { message: Schema.String }) {}
+export class InvalidMarker extends Schema.TaggedError<InvalidMarker>()("InvalidMarker", { message: Schema.String }) {}
+export class RotationConflict extends Schema.TaggedError<RotationConflict>()("RotationConflict", {
+  message: Schema.String
+}) {}
+export class DryRunSucceeded extends Schema.TaggedError<DryRunSucceeded>()("DryRunSucceeded", {
+  message: Schema.String
+}) {}
+
+export type KeyRejection =
+  | KeyNotFound
+  | KeyDisabled
+  | KeyInvalidState
+  | UnsupportedOperation
+  | InvalidRequest
+  | LimitExceeded
+  | TagRejected
+  | MalformedPolicyDocument
+  | InvalidKeyUsage
+  | RotationConflict
+
+export type AliasRejection = AliasAlreadyExists | AliasReserved | KeyNotFound | InvalidRequest
+
+/** `alias/aws/` names belong to AWS-managed keys (aws-kms-api.md §7.3); AWS answers NotAuthorizedException. */
+export class AliasReserved extends Schema.TaggedError<AliasReserved>()("AliasReserved", { message: Schema.String }) {}

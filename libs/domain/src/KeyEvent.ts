@@ -1,0 +1,84 @@
+import { Schema } from "effect"
+import { KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
+import { WrappedMaterial } from "./KeyMaterial.ts"
+import { Tag } from "./Tag.ts"
+
+/**
+ * Past-tense facts about one key (the payloads of the log's envelopes). Times
+ * are epoch milliseconds carried in the payload, so `evolve` needs no clock.
+ * A released schema is never edited: a change is a new schemaVersion plus an
+ * upcaster at the decode edge.
+ */
+export const KeyCreatedEvent = Schema.TaggedStruct("KeyCreated", {
+  keyId: Schema.String,
+  partition: Schema.String,
+  account: Schema.String,
+  region: Schema.String,
+  keySpec: KeySpec,
+  keyUsage: KeyUsage,
+  origin: Origin,
+  multiRegion: Schema.Boolean,
+  description: Schema.String,
+  policy: Schema.String,
+  tags: Schema.Array(Tag),
+  material: WrappedMaterial,
+  createdAt: Schema.Number
+})
+export const KeyEnabledEvent = Schema.TaggedStruct("KeyEnabled", { at: Schema.Number })
+export const KeyDisabledEvent = Schema.TaggedStruct("KeyDisabled", { at: Schema.Number })
+export const KeyDeletionScheduledEvent = Schema.TaggedStruct("KeyDeletionScheduled", {
+  at: Schema.Number,
+  deletionDate: Schema.Number,
+  pendingWindowInDays: Schema.Number
+})
+export const KeyDeletionCancelledEvent = Schema.TaggedStruct("KeyDeletionCancelled", { at: Schema.Number })
+export const KeyMaterialDestroyedEvent = Schema.TaggedStruct("KeyMaterialDestroyed", { at: Schema.Number })
+export const KeyDescriptionUpdatedEvent = Schema.TaggedStruct("KeyDescriptionUpdated", {
+  at: Schema.Number,
+  description: Schema.String
+})
+export const KeyRotationEnabledEvent = Schema.TaggedStruct("KeyRotationEnabled", {
+  at: Schema.Number,
+  rotationPeriodInDays: Schema.Number,
+  nextRotationAt: Schema.Number
+})
+export const KeyRotationDisabledEvent = Schema.TaggedStruct("KeyRotationDisabled", { at: Schema.Number })
+export const KeyRotatedEvent = Schema.TaggedStruct("KeyRotated", {
+  at: Schema.Number,
+  rotationType: RotationType,
+  material: WrappedMaterial,
+  /** For AUTOMATIC rotations, the next due date; on-demand rotations leave the schedule unchanged. */
+  nextRotationAt: Schema.NullOr(Schema.Number)
+})
+export const KeyTaggedEvent = Schema.TaggedStruct("KeyTagged", { at: Schema.Number, tags: Schema.Array(Tag) })
+export const KeyUntaggedEvent = Schema.TaggedStruct("KeyUntagged", {
+  at: Schema.Number,
+  tagKeys: Schema.Array(Schema.String)
+})
+export const KeyPolicyPutEvent = Schema.TaggedStruct("KeyPolicyPut", {
+  at: Schema.Number,
+  policyName: Schema.String,
+  policy: Schema.String
+})
+
+export const KeyEvent = Schema.Union([
+  KeyCreatedEvent,
+  KeyEnabledEvent,
+  KeyDisabledEvent,
+  KeyDeletionScheduledEvent,
+  KeyDeletionCancelledEvent,
+  KeyMaterialDestroyedEvent,
+  KeyDescriptionUpdatedEvent,
+  KeyRotationEnabledEvent,
+  KeyRotationDisabledEvent,
+  KeyRotatedEvent,
+  KeyTaggedEvent,
+  KeyUntaggedEvent,
+  KeyPolicyPutEvent
+])
+export type KeyEvent = typeof KeyEvent.Type
+export type KeyEventType = KeyEvent["_tag"]
+
+/** Current schema version of every key event type. */
+export const KEY_EVENT_SCHEMA_VERSION = 1
+

@@ -1,0 +1,2 @@
+export * from "./property.ts"
+export * from "./givenWhenThen.ts"
