@@ -1,0 +1,250 @@
+import { generateKeyMaterial, generateMaterialId, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
+import {
+  decideKey,
+  decodeKeySnapshot,
+  encodeKeyEvent,
+  encodeKeySnapshot,
+  evolveKey,
+  initialKey,
+  isKeyRejection,
+  type Key,
+  type KeyCommand,
+  keyDueAt,
+  type KeyEvent,
+  type KeyRejection,
+  type WrappedMaterial
+} from "@trent/domain"
+import { EventLog } from "@trent/event-log"
+import { Clock, Context, Deferred, Effect, Exit, Layer, Option } from "effect"
+import { newEventId } from "./Ids.ts"
+import { forgetSecrets, type KeyActor, makeKeyActor } from "./KeyActor.ts"
+import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
+import { RegionConfig } from "./RegionConfig.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+import { RequestContext } from "./RequestContext.ts"
+
+export interface Executed {
+  readonly state: Key
+  readonly events: ReadonlyArray<KeyEvent>
+}
+
+/** A fresh backing key version: wrapped for the log, and in clear for the actor's memory only. */
+export interface NewMaterial {
+  readonly wrapped: WrappedMaterial
+  readonly plaintext: SecretBytes
+}
+
+const APPEND_ATTEMPTS = 3
+
+/** Binding of a material version under its key's KEK (ARCHITECTURE.md: region, key id, version, algorithm). */
+export const materialBinding = (region: string, keyId: string, materialId: string) => ({
+  region,
+  keyId,
+  versionId: materialId,
+  algorithm: "SYMMETRIC_DEFAULT"
+})
+
+/**
+ * The Region's key actors: loaded lazily from the store's key_state row, kept
+ * resident up to a bound (least recently used idle actors are evicted), state
+ * changes serialized per key through decide → append (durable) → evolve.
+ */
+export class KeyActors extends Context.Service<KeyActors, {
+  use<A, E, R>(keyId: string, f: (actor: KeyActor) => Effect.Effect<A, E, R>): Effect.Effect<A, E | RegionInternalError, R>
+  execute<E, R>(
+    actor: KeyActor,
+    build: (state: Key) => Effect.Effect<KeyCommand, E, R>
+  ): Effect.Effect<Executed, E | KeyRejection | RegionInternalError, R>
+  material(actor: KeyActor, materialId: string): Effect.Effect<Option.Option<SecretBytes>, RegionInternalError>
+  newMaterial(actor: KeyActor, options?: { readonly createKek: boolean }): Effect.Effect<NewMaterial, RegionInternalError>
+  evictIdle(now: number): Effect.Effect<number>
+  readonly residentCount: Effect.Effect<number>
+}>()("@trent/runtime/KeyActors") {
+  static readonly layer = Layer.effect(KeyActors, Effect.gen(function*() {
+    const config = yield* RegionConfig
+    const eventLog = yield* EventLog
+    const keks = yield* KeyEncryptionKeys
+    const webCrypto = yield* WebCrypto
+    const entries = new Map<string, { readonly loaded: Deferred.Deferred<KeyActor, RegionInternalError>; actor?: KeyActor }>()
+    const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
+
+    const readStored = (keyId: string) =>
+      eventLog.readState(keyId).pipe(
+        Effect.mapError(internal(`reading the state of ${keyId} failed`)),
+        Effect.flatMap((stored) =>
+          Effect.try({
+            try: () =>
+              Option.match(stored, {
+                onNone: () => ({ state: initialKey, seq: 0 }),
+                onSome: (row) => ({ state: decodeKeySnapshot(row.state), seq: row.seq })
+              }),
+            catch: internal(`the stored state of ${keyId} does not decode`)
+          })
+        )
+      )
+
+    const load = Effect.fnUntraced(function*(keyId: string) {
+      const { state, seq } = yield* readStored(keyId)
+      // Finishes a crypto-shredding interrupted between KeyMaterialDestroyed and the KEK's deletion.
+      if (state.status === "Destroyed") yield* keks.destroy(keyId)
+      return makeKeyActor(keyId, state, seq, yield* Clock.currentTimeMillis)
+    })
+
+    const evictBeyondBound = () => {
+      for (const [keyId, entry] of entries) {
+        if (entries.size <= config.maxResidentKeys) return
+        if (entry.actor !== undefined && entry.actor.busy === 0) {
+          entries.delete(keyId)
+          forgetSecrets(entry.actor)
+        }
+      }
+    }
+
+    const acquire = (keyId: string): Effect.Effect<KeyActor, RegionInternalError> =>
+      Effect.suspend(() => {
+        const existing = entries.get(keyId)
+        if (existing !== undefined) {
+          entries.delete(keyId)
+          entries.set(keyId, existing)
+          return Deferred.await(existing.loaded)
+        }
+        const entry: { loaded: Deferred.Deferred<KeyActor, RegionInternalError>; actor?: KeyActor } = {
+          loaded: Deferred.makeUnsafe<KeyActor, RegionInternalError>()
+        }
+        entries.set(keyId, entry)
+        evictBeyondBound()
+        return load(keyId).pipe(
+          Effect.onExit((exit) =>
+            Effect.sync(() => {
+              if (Exit.isSuccess(exit)) entry.actor = exit.value
+              else entries.delete(keyId)
+              Deferred.doneUnsafe(entry.loaded, exit)
+            })
+          )
+        )
+      })
+
+    const use = <A, E, R>(keyId: string, f: (actor: KeyActor) => Effect.Effect<A, E, R>) =>
+      Effect.acquireUseRelease(
+        Effect.flatMap(acquire(keyId), (actor) =>
+          Effect.map(Clock.currentTimeMillis, (now) => {
+            actor.busy++
+            actor.lastUsedAt = now
+            return actor
+          })),
+        f,
+        (actor) => Effect.sync(() => void actor.busy--)
+      )
+
+    const envelopes = (events: ReadonlyArray<KeyEvent>, now: number) =>
+      Effect.gen(function*() {
+        const request = yield* RequestContext
+        const commandId = yield* newEventId(now)
+        return yield* Effect.forEach(events, (event) =>
+          Effect.map(newEventId(now), (eventId) => ({
+            ...encodeKeyEvent(event),
+            eventId,
+            at: now,
+            principal: request.principal,
+            requestId: request.requestId,
+            commandId
+          })))
+      }).pipe(Effect.provideService(WebCrypto, webCrypto))
+
+    const refresh = (actor: KeyActor) =>
+      Effect.map(readStored(actor.keyId), ({ state, seq }) => {
+        actor.state = state
+        actor.seq = seq
+      })
+
+    const commit = (actor: KeyActor, events: ReadonlyArray<KeyEvent>, now: number) =>
+      Effect.gen(function*() {
+        const next = events.reduce(evolveKey, actor.state)
+        const appended = yield* eventLog.append({
+          streamId: actor.keyId,
+          streamType: "key",
+          expectedSeq: actor.seq,
+          events: yield* envelopes(events, now),
+          state: encodeKeySnapshot(next),
+          dueAt: keyDueAt(next)
+        }).pipe(Effect.map(() => true), Effect.catchTag("SeqConflict", () => Effect.succeed(false)))
+        if (!appended) return false
+        actor.state = next
+        actor.seq += events.length
+        if (next.status === "Destroyed") {
+          actor.materials.clear()
+          actor.kek = undefined
+          yield* keks.destroy(actor.keyId)
+        }
+        return true
+      }).pipe(Effect.mapError((e) => e._tag === "RegionInternalError" ? e : internal("appending to the event log failed")(e)))
+
+    const execute = <E, R>(actor: KeyActor, build: (state: Key) => Effect.Effect<KeyCommand, E, R>) =>
+      actor.lock.withPermits(1)(Effect.gen(function*() {
+        for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
+          const command = yield* build(actor.state)
+          const outcome = decideKey(actor.state, command)
+          if (isKeyRejection(outcome)) return yield* Effect.fail(outcome)
+          if (outcome.length === 0) return { state: actor.state, events: outcome }
+          // Another writer appended to this stream (another process on the same file): reload and decide again.
+          if (yield* Effect.uninterruptible(commit(actor, outcome, command.now))) return { state: actor.state, events: outcome }
+          yield* refresh(actor)
+        }
+        return yield* new RegionInternalError({ message: `key ${actor.keyId}: the append kept conflicting` })
+      }))
+
+    const kekOf = (actor: KeyActor) =>
+      actor.kek !== undefined
+        ? Effect.succeed(actor.kek)
+        : Effect.map(keks.load(actor.keyId), (kek) => (actor.kek = kek))
+
+    const material = (actor: KeyActor, materialId: string) =>
+      Effect.gen(function*() {
+        const cached = actor.materials.get(materialId)
+        if (cached !== undefined) return Option.some(cached)
+        if (actor.state.status === "Absent") return Option.none()
+        const version = actor.state.key.versions.find((v) => v.materialId === materialId)
+        if (version === undefined) return Option.none()
+        const kek = yield* kekOf(actor)
+        const plaintext = yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId)).pipe(
+          Effect.mapError(internal(`material ${materialId} of ${actor.keyId} does not unwrap`))
+        )
+        actor.materials.set(materialId, plaintext)
+        return Option.some(plaintext)
+      }).pipe(Effect.provideService(WebCrypto, webCrypto))
+
+    const newMaterial = (actor: KeyActor, options?: { readonly createKek: boolean }) =>
+      Effect.gen(function*() {
+        const kek = options?.createKek === true ? yield* keks.create(actor.keyId) : yield* kekOf(actor)
+        actor.kek = kek
+        const materialId = yield* generateMaterialId
+        const plaintext = yield* generateKeyMaterial
+        const wrapped = yield* wrapKeyMaterial(kek, plaintext, materialBinding(config.region, actor.keyId, materialId))
+        actor.materials.set(materialId, plaintext)
+        return { wrapped: { materialId, wrapped }, plaintext }
+      }).pipe(Effect.provideService(WebCrypto, webCrypto))
+
+    const evictIdle = (now: number) =>
+      Effect.sync(() => {
+        let evicted = 0
+        for (const [keyId, entry] of entries) {
+          const actor = entry.actor
+          if (actor !== undefined && actor.busy === 0 && now - actor.lastUsedAt >= config.actorIdleMs) {
+            entries.delete(keyId)
+            forgetSecrets(actor)
+            evicted++
+          }
+        }
+        return evicted
+      })
+
+    return KeyActors.of({
+      use,
+      execute,
+      material,
+      newMaterial,
+      evictIdle,
+      residentCount: Effect.sync(() => entries.size)
+    })
+  }))
+}

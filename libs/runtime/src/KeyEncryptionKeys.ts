@@ -1,0 +1,52 @@
+import { generateKeyMaterial, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
+import { Keyvault, RootKey } from "@trent/event-log"
+import { Context, Effect, Layer, Option } from "effect"
+import { RegionConfig } from "./RegionConfig.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+
+/** A KEK's wrap binding: its own "version" and algorithm, so a KEK can never pass for key material. */
+const kekBinding = (region: string, keyId: string) => ({ region, keyId, versionId: "kek", algorithm: "AES_256_GCM_KEK" })
+
+/**
+ * Per-key key-encryption keys: generated at CreateKey, kept in the Region's
+ * keyvault wrapped under the root key, destroyed (really deleted) when the key's
+ * deletion window ends — crypto-shredding every version of its material.
+ */
+export class KeyEncryptionKeys extends Context.Service<KeyEncryptionKeys, {
+  create(keyId: string): Effect.Effect<SecretBytes, RegionInternalError>
+  load(keyId: string): Effect.Effect<SecretBytes, RegionInternalError>
+  destroy(keyId: string): Effect.Effect<void, RegionInternalError>
+}>()("@trent/runtime/KeyEncryptionKeys") {
+  static readonly layer = Layer.effect(
+    KeyEncryptionKeys,
+    Effect.gen(function*() {
+      const { region } = yield* RegionConfig
+      const keyvault = yield* Keyvault
+      const rootKey = yield* RootKey
+      const webCrypto = yield* WebCrypto
+      const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
+
+      const create = Effect.fn("KeyEncryptionKeys.create")(function*(keyId: string) {
+        const kek = yield* generateKeyMaterial
+        const wrapped = yield* wrapKeyMaterial(rootKey, kek, kekBinding(region, keyId))
+        yield* keyvault.put(keyId, wrapped).pipe(Effect.mapError(internal(`storing the KEK of ${keyId} failed`)))
+        return kek
+      }, Effect.provideService(WebCrypto, webCrypto))
+
+      const load = Effect.fn("KeyEncryptionKeys.load")(function*(keyId: string) {
+        const stored = yield* keyvault.get(keyId).pipe(Effect.mapError(internal(`reading the KEK of ${keyId} failed`)))
+        if (Option.isNone(stored)) {
+          return yield* new RegionInternalError({ message: `the KEK of ${keyId} is missing from the keyvault` })
+        }
+        return yield* unwrapKeyMaterial(rootKey, stored.value, kekBinding(region, keyId)).pipe(
+          Effect.mapError(internal(`the KEK of ${keyId} does not unwrap under this Region's root key`))
+        )
+      }, Effect.provideService(WebCrypto, webCrypto))
+
+      const destroy = (keyId: string) =>
+        keyvault.remove(keyId).pipe(Effect.mapError(internal(`removing the KEK of ${keyId} failed`)))
+
+      return KeyEncryptionKeys.of({ create, load, destroy })
+    })
+  )
+}

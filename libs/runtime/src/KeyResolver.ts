@@ -1,0 +1,76 @@
+import {
+  type AcceptedForms,
+  aliasArn,
+  keyArn,
+  KeyNotFound,
+  type Operation,
+  parseKeyReference,
+  type ResourceScope
+} from "@trent/domain"
+import { Context, Effect, Layer } from "effect"
+import { AliasDirectory } from "./AliasDirectory.ts"
+import type { KeyActor } from "./KeyActor.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { RegionConfig } from "./RegionConfig.ts"
+import type { RegionInternalError } from "./RegionErrors.ts"
+
+/** Which reference forms each operation accepts (aws-kms-api.md §2.1). */
+const acceptsAnyForm: ReadonlySet<Operation> = new Set<Operation>([
+  "Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair",
+  "GenerateDataKeyPairWithoutPlaintext", "Sign", "Verify", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
+  "GetPublicKey", "DescribeKey"
+])
+
+export const acceptedForms = (operation: Operation): AcceptedForms => acceptsAnyForm.has(operation) ? "any" : "key"
+
+/**
+ * Resolves a caller's KeyId (key id, key ARN, alias name, alias ARN) to a live
+ * key's actor and runs `f` holding it, or answers NotFound with AWS's message.
+ */
+export class KeyResolver extends Context.Service<KeyResolver, {
+  readonly scope: ResourceScope
+  resolveId(reference: string, operation: Operation): Effect.Effect<string, KeyNotFound>
+  withKey<A, E, R>(
+    reference: string,
+    operation: Operation,
+    f: (actor: KeyActor) => Effect.Effect<A, E, R>
+  ): Effect.Effect<A, E | KeyNotFound | RegionInternalError, R>
+}>()("@trent/runtime/KeyResolver") {
+  static readonly layer = Layer.effect(KeyResolver, Effect.gen(function*() {
+    const config = yield* RegionConfig
+    const aliases = yield* AliasDirectory
+    const actors = yield* KeyActors
+    const scope: ResourceScope = { partition: config.partition, region: config.region, account: config.account }
+
+    const resolveId = (reference: string, operation: Operation) =>
+      Effect.gen(function*() {
+        const parsed = parseKeyReference(reference, scope, acceptedForms(operation))
+        switch (parsed._tag) {
+          case "KeyId":
+            return parsed.keyId
+          case "AliasName": {
+            const alias = yield* aliases.lookup(parsed.aliasName)
+            if (alias === undefined) {
+              return yield* new KeyNotFound({ message: `Alias ${aliasArn(scope, parsed.aliasName)} is not found.` })
+            }
+            return alias.targetKeyId
+          }
+          default:
+            return yield* new KeyNotFound({ message: parsed.message })
+        }
+      })
+
+    const withKey = <A, E, R>(
+      reference: string,
+      operation: Operation,
+      f: (actor: KeyActor) => Effect.Effect<A, E, R>
+    ): Effect.Effect<A, E | KeyNotFound | RegionInternalError, R> =>
+      Effect.flatMap(resolveId(reference, operation), (keyId) =>
+        actors.use(keyId, (actor): Effect.Effect<A, E | KeyNotFound, R> =>
+          actor.state.status === "Absent" || actor.state.status === "Destroyed"
+            ? Effect.fail(new KeyNotFound({ message: `Key '${keyArn(scope, keyId)}' does not exist` }))
+            : f(actor)))
+
+    return KeyResolver.of({ scope, resolveId, withKey })
+  }))
+}

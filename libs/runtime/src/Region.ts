@@ -1,0 +1,74 @@
+import { WebCrypto } from "@trent/crypto"
+import { EventLog, Keyvault, RootKey } from "@trent/event-log"
+import { Clock, Context, Duration, Effect, Layer } from "effect"
+import { join } from "node:path"
+import { AliasDirectory } from "./AliasDirectory.ts"
+import { makeAliasOperations } from "./aliasOperations.ts"
+import { makeCryptoOperations } from "./cryptoOperations.ts"
+import { KeyAccess } from "./KeyAccess.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
+import { makeKeyManagementOperations } from "./keyManagementOperations.ts"
+import { KeyResolver } from "./KeyResolver.ts"
+import { RegionConfig, type RegionSettings, defaultRegionSettings } from "./RegionConfig.ts"
+import type { RegionApi } from "./RegionApi.ts"
+import { makeRotationOperations } from "./rotationOperations.ts"
+import { makeScheduledWork } from "./scheduledWork.ts"
+
+export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
+
+/**
+ * A Region: the isolation unit (ARCHITECTURE.md "Regions") — its own log,
+ * keyvault, root key, actors, alias directory and scheduler.
+ */
+export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime/Region") {
+  /** The Region API over whatever EventLog, Keyvault, RootKey and WebCrypto are provided, with its scheduler running. */
+  static readonly layerWithoutStores = Layer.effect(
+    Region,
+    Effect.gen(function*() {
+      const config = yield* RegionConfig
+      const runScheduledWork = yield* makeScheduledWork
+      const actors = yield* KeyActors
+      const api: RegionApi = {
+        region: config.region,
+        ...(yield* makeKeyManagementOperations),
+        ...(yield* makeRotationOperations),
+        ...(yield* makeAliasOperations),
+        ...(yield* makeCryptoOperations),
+        runScheduledWork
+      }
+      const tick = Effect.gen(function*() {
+        yield* runScheduledWork
+        yield* actors.evictIdle(yield* Clock.currentTimeMillis)
+      }).pipe(Effect.catchCause((cause) => Effect.logError("scheduled work failed", cause)))
+      yield* Effect.forkScoped(
+        Effect.forever(Effect.andThen(Effect.sleep(Duration.millis(config.schedulerIntervalMs)), tick))
+      )
+      return Region.of(api)
+    })
+  ).pipe(
+    Layer.provide(KeyAccess.layer),
+    Layer.provide(KeyResolver.layer),
+    Layer.provideMerge(AliasDirectory.layer),
+    Layer.provideMerge(KeyActors.layer),
+    Layer.provide(KeyEncryptionKeys.layer)
+  )
+
+  static readonly config = (options: RegionOptions) =>
+    Layer.succeed(RegionConfig, RegionConfig.of({ ...defaultRegionSettings, ...options }))
+
+  /**
+   * The embedded default: `${dataDir}/${region}/events.db` (WAL, synchronous=FULL),
+   * `keyvault.db` (secure_delete) and `root.key` (0600) unless TRENT_ROOT_KEY(_FILE) is set.
+   */
+  static readonly layerEmbedded = (options: RegionOptions & { readonly dataDir: string; readonly env?: Record<string, string | undefined> }) => {
+    const dir = join(options.dataDir, options.region)
+    return Region.layerWithoutStores.pipe(
+      Layer.provideMerge(Region.config(options)),
+      Layer.provideMerge(EventLog.layerSqlite({ file: join(dir, "events.db"), region: options.region })),
+      Layer.provide(Keyvault.layerSqlite({ file: join(dir, "keyvault.db") })),
+      Layer.provide(RootKey.layer({ dataDir: dir, ...(options.env === undefined ? {} : { env: options.env }) })),
+      Layer.provideMerge(WebCrypto.layer)
+    )
+  }
+}

@@ -1,0 +1,32 @@
+import type { InvalidCiphertext } from "@trent/crypto"
+import type {
+  AliasAlreadyExists,
+  AliasReserved,
+  DryRunSucceeded,
+  IncorrectKey,
+  InvalidKeyUsage,
+  InvalidMarker,
+  KeyRejection
+} from "@trent/domain"
+import { Schema } from "effect"
+
+/**
+ * The Region failed inside (store unreadable, a wrapped key that no longer
+ * unwraps, a corrupt event): answered as KMSInternalException. The detail is for
+ * the log, never for the caller, and never holds key material.
+ */
+export class RegionInternalError extends Schema.TaggedError<RegionInternalError>()("RegionInternalError", {
+  message: Schema.String,
+  cause: Schema.optional(Schema.Defect())
+}) {}
+
+export type RegionError =
+  | KeyRejection
+  | AliasAlreadyExists
+  | AliasReserved
+  | InvalidCiphertext
+  | IncorrectKey
+  | InvalidKeyUsage
+  | InvalidMarker
+  | DryRunSucceeded
+  | RegionInternalError

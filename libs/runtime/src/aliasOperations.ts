@@ -1,0 +1,97 @@
+import {
+  aliasArn,
+  checkAliasName,
+  checkAliasTarget,
+  type Key,
+  keyArn,
+  KeyNotFound,
+  type ResourceScope
+} from "@trent/domain"
+import { Clock, Effect } from "effect"
+import { AliasDirectory } from "./AliasDirectory.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { KeyResolver } from "./KeyResolver.ts"
+import { fromPage } from "./keyManagementOperations.ts"
+import { pageAfter } from "./Pagination.ts"
+import type { AliasListEntry, RegionApi } from "./RegionApi.ts"
+
+type Aliases = Pick<RegionApi, "createAlias" | "updateAlias" | "deleteAlias" | "listAliases">
+
+const listAliasesLimits = { list: "ListAliases", max: 100, fallback: 50 }
+
+const entry = (scope: ResourceScope) => (alias: { aliasName: string; targetKeyId: string; createdAt: number; updatedAt: number }): AliasListEntry => ({
+  aliasName: alias.aliasName,
+  aliasArn: aliasArn(scope, alias.aliasName),
+  targetKeyId: alias.targetKeyId,
+  creationDate: alias.createdAt,
+  lastUpdatedDate: alias.updatedAt
+})
+
+export const makeAliasOperations = Effect.gen(function*() {
+  const directory = yield* AliasDirectory
+  const resolver = yield* KeyResolver
+  const actors = yield* KeyActors
+  const { scope } = resolver
+
+  /** TargetKeyId must be a key id or key ARN, never an alias (§7.3). */
+  const withTarget = <A, E>(operation: "CreateAlias" | "UpdateAlias", targetKeyId: string, f: (keyId: string, target: Key) => Effect.Effect<A, E>) =>
+    Effect.flatMap(resolver.resolveId(targetKeyId, operation), (keyId) => actors.use(keyId, (actor) => f(keyId, actor.state)))
+
+  const currentTargetState = (keyId: string) => actors.use(keyId, (actor) => Effect.succeed(actor.state))
+
+  const operations: Aliases = {
+    createAlias: ({ aliasName, targetKeyId }) =>
+      Effect.gen(function*() {
+        const invalid = checkAliasName(aliasName)
+        if (invalid !== undefined) return yield* invalid
+        yield* withTarget("CreateAlias", targetKeyId, (keyId, target) =>
+          Effect.gen(function*() {
+            const rejected = checkAliasTarget({
+              operation: "CreateAlias",
+              target,
+              targetArn: keyArn(scope, keyId),
+              aliasesOfTarget: yield* directory.countFor(keyId)
+            })
+            if (rejected !== undefined) return yield* rejected
+            const now = yield* Clock.currentTimeMillis
+            yield* directory.apply(aliasName, { _tag: "CreateAlias", now, aliasName, aliasArn: aliasArn(scope, aliasName), targetKeyId: keyId })
+          }))
+      }),
+    updateAlias: ({ aliasName, targetKeyId }) =>
+      Effect.gen(function*() {
+        const current = yield* directory.lookup(aliasName)
+        if (current === undefined) return yield* new KeyNotFound({ message: `Alias ${aliasArn(scope, aliasName)} is not found.` })
+        const currentTarget = yield* currentTargetState(current.targetKeyId)
+        yield* withTarget("UpdateAlias", targetKeyId, (keyId, target) =>
+          Effect.gen(function*() {
+            const rejected = checkAliasTarget({
+              operation: "UpdateAlias",
+              target,
+              targetArn: keyArn(scope, keyId),
+              aliasesOfTarget: keyId === current.targetKeyId ? 0 : yield* directory.countFor(keyId),
+              currentTarget
+            })
+            if (rejected !== undefined) return yield* rejected
+            const now = yield* Clock.currentTimeMillis
+            yield* directory.apply(aliasName, { _tag: "UpdateAlias", now, aliasArn: aliasArn(scope, aliasName), targetKeyId: keyId })
+          }))
+      }),
+    deleteAlias: ({ aliasName }) =>
+      Effect.gen(function*() {
+        const invalid = checkAliasName(aliasName)
+        if (invalid !== undefined && invalid._tag === "InvalidRequest") return yield* invalid
+        const now = yield* Clock.currentTimeMillis
+        yield* directory.apply(aliasName, { _tag: "DeleteAlias", now, aliasArn: aliasArn(scope, aliasName) })
+      }),
+    listAliases: ({ keyId, ...page }) =>
+      Effect.gen(function*() {
+        const all = yield* directory.list
+        const target = keyId === undefined
+          ? undefined
+          : yield* resolver.withKey(keyId, "ListAliases", (actor) => Effect.succeed(actor.keyId))
+        const aliases = target === undefined ? all : all.filter((alias) => alias.targetKeyId === target)
+        return yield* fromPage(pageAfter(aliases.map(entry(scope)), (alias) => alias.aliasName, page, listAliasesLimits))
+      })
+  }
+  return operations
+})

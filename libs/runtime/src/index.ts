@@ -1,0 +1,7 @@
+export * from "./AliasDirectory.ts"
+export * from "./KeyActors.ts"
+export * from "./Region.ts"
+export * from "./RegionApi.ts"
+export * from "./RegionConfig.ts"
+export * from "./RegionErrors.ts"
+export * from "./RequestContext.ts"

@@ -1,0 +1,181 @@
+import { WebCrypto } from "@trent/crypto"
+import {
+  arnOfKey,
+  checkPolicyName,
+  DEFAULT_POLICY_NAME,
+  decideKey,
+  InvalidRequest,
+  isKeyRejection,
+  type KeyCommand,
+  keyMetadata,
+  type LiveKey,
+  UnsupportedOperation,
+  type WrappedMaterial
+} from "@trent/domain"
+import { EventLog } from "@trent/event-log"
+import { Clock, Effect } from "effect"
+import { newKeyId } from "./Ids.ts"
+import { KeyAccess } from "./KeyAccess.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { KeyResolver } from "./KeyResolver.ts"
+import { checkLimit, decodeMarker, encodeMarker, pageByIndex } from "./Pagination.ts"
+import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionApi } from "./RegionApi.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+
+type KeyManagement = Pick<
+  RegionApi,
+  | "createKey" | "describeKey" | "listKeys" | "enableKey" | "disableKey" | "scheduleKeyDeletion" | "cancelKeyDeletion"
+  | "updateKeyDescription" | "tagResource" | "untagResource" | "listResourceTags" | "putKeyPolicy" | "getKeyPolicy"
+  | "listKeyPolicies"
+>
+
+const listKeysLimits = { list: "ListKeys", max: 1000, fallback: 100 }
+
+/** A placeholder for the dry decide that validates CreateKey before any KEK or material exists. */
+const noMaterial: WrappedMaterial = { materialId: "", wrapped: new Uint8Array() }
+
+export const makeKeyManagementOperations = Effect.gen(function*() {
+  const access = yield* KeyAccess
+  const actors = yield* KeyActors
+  const resolver = yield* KeyResolver
+  const eventLog = yield* EventLog
+  const webCrypto = yield* WebCrypto
+  const { scope } = resolver
+  const live = (state: unknown) => state as LiveKey
+
+  const createKey = (request: CreateKeyRequest) =>
+    Effect.gen(function*() {
+      if (request.keySpec !== undefined && request.customerMasterKeySpec !== undefined &&
+        request.keySpec !== request.customerMasterKeySpec) {
+        return yield* new InvalidRequest({ message: "You cannot specify KeySpec and CustomerMasterKeySpec with different values." })
+      }
+      const keySpec = request.keySpec ?? request.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT"
+      if (request.keyUsage === undefined && keySpec !== "SYMMETRIC_DEFAULT") {
+        return yield* new InvalidRequest({
+          message: "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys."
+        })
+      }
+      if (request.customKeyStoreId !== undefined) {
+        return yield* new UnsupportedOperation({ message: "Custom key stores are not supported by this Region." })
+      }
+      const keyId = yield* Effect.provideService(newKeyId, WebCrypto, webCrypto)
+      const command = (now: number, material: WrappedMaterial): KeyCommand => ({
+        _tag: "CreateKey",
+        now,
+        keyId,
+        ...scope,
+        keySpec,
+        keyUsage: request.keyUsage ?? "ENCRYPT_DECRYPT",
+        origin: request.origin ?? "AWS_KMS",
+        multiRegion: request.multiRegion ?? false,
+        description: request.description ?? "",
+        policy: request.policy,
+        tags: request.tags ?? [],
+        material
+      })
+      // The lockout safety check (BypassPolicyLockoutSafetyCheck) needs policy evaluation, which arrives with authorization.
+      const { state } = yield* actors.use(keyId, (actor) =>
+        actors.execute(actor, (state) =>
+          Effect.gen(function*() {
+            const now = yield* Clock.currentTimeMillis
+            const dry = decideKey(state, command(now, noMaterial))
+            if (isKeyRejection(dry)) return yield* Effect.fail(dry)
+            const { wrapped } = yield* actors.newMaterial(actor, { createKek: true })
+            return command(now, wrapped)
+          })))
+      return keyMetadata(live(state))
+    })
+
+  const listKeys = (page: Page) =>
+    Effect.gen(function*() {
+      const invalid = checkLimit(page.limit, listKeysLimits)
+      if (invalid !== undefined) return yield* invalid
+      const after = decodeMarker(page.marker, listKeysLimits.list)
+      if (typeof after === "object") return yield* after
+      const size = page.limit ?? listKeysLimits.fallback
+      const found: Array<ListKeysEntry> = []
+      let cursor = after
+      // Destroyed keys stay in the log as history but are gone from the API: skip them while filling the page.
+      while (found.length <= size) {
+        const rows = yield* eventLog.listStates("key", cursor, size + 1).pipe(
+          Effect.mapError((cause) => new RegionInternalError({ message: "listing keys failed", cause }))
+        )
+        for (const row of rows) {
+          const status = (row.state as { status?: string }).status
+          if (status !== "Destroyed" && status !== "Absent") {
+            found.push({ keyId: row.streamId, keyArn: `arn:${scope.partition}:kms:${scope.region}:${scope.account}:key/${row.streamId}` })
+          }
+        }
+        if (rows.length < size + 1) break
+        cursor = rows[rows.length - 1]!.streamId
+      }
+      const items = found.slice(0, size)
+      const truncated = found.length > size
+      const result: Paged<ListKeysEntry> = {
+        items,
+        truncated,
+        nextMarker: truncated ? encodeMarker(listKeysLimits.list, items[items.length - 1]!.keyId) : undefined
+      }
+      return result
+    })
+
+  const simple = (operation: "EnableKey" | "DisableKey", keyId: string) =>
+    access.change(keyId, operation, (_, now) => Effect.succeed({ _tag: operation, now } as KeyCommand)).pipe(Effect.asVoid)
+
+  const operations: KeyManagement = {
+    createKey,
+    listKeys,
+    describeKey: ({ keyId }) => access.read(keyId, "DescribeKey", (state) => Effect.succeed(keyMetadata(state))),
+    enableKey: ({ keyId }) => simple("EnableKey", keyId),
+    disableKey: ({ keyId }) => simple("DisableKey", keyId),
+    scheduleKeyDeletion: ({ keyId, pendingWindowInDays }) =>
+      access.change(keyId, "ScheduleKeyDeletion", (_, now) =>
+        Effect.succeed<KeyCommand>({ _tag: "ScheduleKeyDeletion", now, pendingWindowInDays })).pipe(
+          Effect.flatMap(({ state }) =>
+            state.status === "PendingDeletion"
+              ? Effect.succeed({
+                keyId: arnOfKey(state.key),
+                deletionDate: state.deletionDate,
+                keyState: "PendingDeletion" as const,
+                pendingWindowInDays: state.pendingWindowInDays
+              })
+              : Effect.fail(new RegionInternalError({ message: "ScheduleKeyDeletion left the key not pending deletion" }))
+          )
+        ),
+    cancelKeyDeletion: ({ keyId }) =>
+      access.change(keyId, "CancelKeyDeletion", (_, now) => Effect.succeed<KeyCommand>({ _tag: "CancelKeyDeletion", now }))
+        .pipe(Effect.map(({ state }) => ({ keyId: arnOfKey(live(state).key) }))),
+    updateKeyDescription: ({ keyId, description }) =>
+      access.change(keyId, "UpdateKeyDescription", (_, now) =>
+        Effect.succeed<KeyCommand>({ _tag: "UpdateKeyDescription", now, description })).pipe(Effect.asVoid),
+    tagResource: ({ keyId, tags }) =>
+      access.change(keyId, "TagResource", (_, now) => Effect.succeed<KeyCommand>({ _tag: "TagResource", now, tags }))
+        .pipe(Effect.asVoid),
+    untagResource: ({ keyId, tagKeys }) =>
+      access.change(keyId, "UntagResource", (_, now) => Effect.succeed<KeyCommand>({ _tag: "UntagResource", now, tagKeys }))
+        .pipe(Effect.asVoid),
+    listResourceTags: ({ keyId, ...page }) =>
+      access.read(keyId, "ListResourceTags", (state) =>
+        fromPage(pageByIndex(state.key.tags, page, { list: "ListResourceTags", max: 50, fallback: 50 }))),
+    putKeyPolicy: ({ keyId, policyName, policy }) =>
+      access.change(keyId, "PutKeyPolicy", (_, now) =>
+        Effect.succeed<KeyCommand>({ _tag: "PutKeyPolicy", now, policyName, policy })).pipe(Effect.asVoid),
+    getKeyPolicy: ({ keyId, policyName }) =>
+      access.read(keyId, "GetKeyPolicy", (state) => {
+        const missing = checkPolicyName(policyName)
+        return missing === undefined
+          ? Effect.succeed({ policy: state.key.policy, policyName: DEFAULT_POLICY_NAME })
+          : Effect.fail(missing)
+      }),
+    listKeyPolicies: ({ keyId, ...page }) =>
+      access.read(keyId, "ListKeyPolicies", () =>
+        fromPage(pageByIndex([DEFAULT_POLICY_NAME], page, { list: "ListKeyPolicies", max: 1000, fallback: 100 })))
+  }
+  return operations
+})
+
+/** Lifts a pager's outcome (a page or its rejection) into an Effect. */
+export const fromPage = <Item, E>(outcome: Paged<Item> | E): Effect.Effect<Paged<Item>, E> =>
+  typeof outcome === "object" && outcome !== null && "items" in outcome
+    ? Effect.succeed(outcome as Paged<Item>)
+    : Effect.fail(outcome as E)

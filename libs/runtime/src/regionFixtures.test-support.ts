@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { SecretBytes, WebCrypto } from "@trent/crypto"
+import { EventLog, Keyvault, RootKey } from "@trent/event-log"
+import { Effect, Layer, Logger } from "effect"
+import { Region, type RegionOptions } from "./Region.ts"
+
+export const regionOptions: RegionOptions = { region: "eu-west-1", account: "111122223333", schedulerIntervalMs: 3_600_000 }
+
+export const testRootKey = SecretBytes.copy(new Uint8Array(32).fill(7))
+
+/** Silences the Region's own log lines (root key creation) in tests. */
+export const quiet = Logger.layer([])
+
+/** A Region on the embedded SQLite store in `dataDir`; the root key comes from the test env, like an operator's TRENT_ROOT_KEY. */
+export const embeddedRegion = (dataDir: string, options: Partial<RegionOptions> = {}) =>
+  Region.layerEmbedded({
+    ...regionOptions,
+    ...options,
+    dataDir,
+    env: { TRENT_ROOT_KEY: Buffer.from(testRootKey.unsafeBytes()).toString("base64") }
+  })
+
+/** Memory stores that outlive Region restarts: build once, then provide a fresh Region layer per "process". */
+export const memoryStores = Layer.mergeAll(
+  EventLog.layerMemory({ region: regionOptions.region }),
+  Keyvault.layerMemory,
+  RootKey.layerTest(testRootKey),
+  WebCrypto.layer
+)
+
+export const memoryRegion = (options: Partial<RegionOptions> = {}) =>
+  Region.layerWithoutStores.pipe(Layer.provideMerge(Region.config({ ...regionOptions, ...options })))
+
+/** Runs `program` against a fresh Region "process" on `dataDir`; the Region closes (files released) when it ends. */
+export const inEmbeddedRegion = <A, E>(dataDir: string, program: Effect.Effect<A, E, Region>, options?: Partial<RegionOptions>) =>
+  Effect.scoped(Effect.provide(program, Layer.merge(embeddedRegion(dataDir, options), quiet)))
+
+export const withTempDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {
+  const dir = mkdtempSync(join(tmpdir(), "trent-region-"))
+  try {
+    return await f(dir)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export const utf8 = (text: string) => new TextEncoder().encode(text)

@@ -1,0 +1,48 @@
+import { arnOfKey, type KeyCommand, keyRotations, keyRotationStatus, type LiveKey, supportsRotation, UnsupportedOperation } from "@trent/domain"
+import { Effect } from "effect"
+import { KeyAccess } from "./KeyAccess.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { fromPage } from "./keyManagementOperations.ts"
+import { pageByIndex } from "./Pagination.ts"
+import type { RegionApi } from "./RegionApi.ts"
+
+type Rotation = Pick<
+  RegionApi,
+  "enableKeyRotation" | "disableKeyRotation" | "getKeyRotationStatus" | "rotateKeyOnDemand" | "listKeyRotations"
+>
+
+/** [7]: rotation is for SYMMETRIC_DEFAULT keys of AWS_KMS origin (aws-kms-api.md §6, §7.2). */
+const rotatable = (state: LiveKey) =>
+  supportsRotation(state.key) ? Effect.succeed(state) : Effect.fail(new UnsupportedOperation({ message: "" }))
+
+export const makeRotationOperations = Effect.gen(function*() {
+  const access = yield* KeyAccess
+  const actors = yield* KeyActors
+
+  const operations: Rotation = {
+    enableKeyRotation: ({ keyId, rotationPeriodInDays }) =>
+      access.change(keyId, "EnableKeyRotation", (_, now) =>
+        Effect.succeed<KeyCommand>({ _tag: "EnableKeyRotation", now, rotationPeriodInDays })).pipe(Effect.asVoid),
+    disableKeyRotation: ({ keyId }) =>
+      access.change(keyId, "DisableKeyRotation", (_, now) => Effect.succeed<KeyCommand>({ _tag: "DisableKeyRotation", now }))
+        .pipe(Effect.asVoid),
+    getKeyRotationStatus: ({ keyId }) =>
+      access.read(keyId, "GetKeyRotationStatus", (state) => Effect.map(rotatable(state), keyRotationStatus)),
+    rotateKeyOnDemand: ({ keyId }) =>
+      access.change(keyId, "RotateKeyOnDemand", (state, now, actor) =>
+        // Material is generated only once the key's state allows the rotation.
+        state.status === "Enabled"
+          ? Effect.map(actors.newMaterial(actor), ({ wrapped }): KeyCommand => ({ _tag: "RotateKeyOnDemand", now, material: wrapped }))
+          : Effect.succeed<KeyCommand>({ _tag: "RotateKeyOnDemand", now, material: { materialId: "", wrapped: new Uint8Array() } })
+      ).pipe(Effect.map(({ state }) => ({ keyId: arnOfKey((state as LiveKey).key) }))),
+    listKeyRotations: ({ keyId, includeKeyMaterial, ...page }) =>
+      access.read(keyId, "ListKeyRotations", (state) =>
+        Effect.flatMap(rotatable(state), (key) =>
+          fromPage(pageByIndex(keyRotations(key.key, includeKeyMaterial === "ALL_KEY_MATERIAL"), page, {
+            list: "ListKeyRotations",
+            max: 1000,
+            fallback: 100
+          }))))
+  }
+  return operations
+})

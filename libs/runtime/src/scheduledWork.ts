@@ -1,0 +1,69 @@
+import type { KeyCommand } from "@trent/domain"
+import { EventLog } from "@trent/event-log"
+import { Clock, Effect } from "effect"
+import { AliasDirectory } from "./AliasDirectory.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+
+const BATCH = 100
+const MAX_BATCHES_PER_PASS = 100
+
+/**
+ * One pass of the Region's scheduler: every key whose `dueAt` has come gets a
+ * RunScheduledWork command — an ordinary command through its actor, so the
+ * decider alone says whether it rotates or its material is destroyed. A key
+ * destroyed takes its aliases with it (aws-kms-api.md §6: "the key and its
+ * aliases are removed").
+ */
+export const makeScheduledWork = Effect.gen(function*() {
+  const eventLog = yield* EventLog
+  const actors = yield* KeyActors
+  const aliases = yield* AliasDirectory
+
+  const runForKey = (keyId: string) =>
+    actors.use(keyId, (actor) =>
+      actors.execute(actor, (state) =>
+        Effect.gen(function*() {
+          const now = yield* Clock.currentTimeMillis
+          // Fresh material only when a rotation can happen; the decider ignores it otherwise.
+          const material = state.status === "Enabled"
+            ? (yield* actors.newMaterial(actor)).wrapped
+            : { materialId: "", wrapped: new Uint8Array() }
+          return { _tag: "RunScheduledWork", now, material } satisfies KeyCommand
+        })))
+
+  const removeAliasesOf = (keyId: string) =>
+    Effect.gen(function*() {
+      const now = yield* Clock.currentTimeMillis
+      for (const alias of (yield* aliases.list).filter((a) => a.targetKeyId === keyId)) {
+        yield* aliases.apply(alias.aliasName, { _tag: "DeleteAlias", now, aliasArn: alias.aliasName })
+      }
+    })
+
+  return Effect.gen(function*() {
+    let rotated = 0
+    let destroyed = 0
+    for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
+      const now = yield* Clock.currentTimeMillis
+      const due = yield* eventLog.dueStates("key", now, BATCH)
+      let progressed = 0
+      for (const row of due) {
+        const { events } = yield* runForKey(row.streamId)
+        for (const event of events) {
+          if (event._tag === "KeyRotated") rotated++
+          if (event._tag === "KeyMaterialDestroyed") {
+            destroyed++
+            yield* removeAliasesOf(row.streamId)
+          }
+        }
+        if (events.length > 0) progressed++
+      }
+      if (due.length < BATCH || progressed === 0) break
+    }
+    return { rotated, destroyed }
+  }).pipe(
+    Effect.mapError((cause) =>
+      cause._tag === "RegionInternalError" ? cause : new RegionInternalError({ message: "scheduled work failed", cause })
+    )
+  )
+})
