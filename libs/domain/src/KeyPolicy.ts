@@ -6,6 +6,8 @@ import { pattern, validationMessage } from "./ValidationMessage.ts"
 /** aws-kms-api.md §7.8: the only policy name, the quota, and the default policy. */
 export const DEFAULT_POLICY_NAME = "default"
 export const MAX_POLICY_BYTES = 32_768
+// The model's pattern for Policy: tab, LF, CR and U+0020..U+00FF.
+// eslint-disable-next-line no-control-regex
 const policyCharacters = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/
 
 /** AWS returns the default policy pretty-printed; whitespace carries no meaning. */

@@ -8,6 +8,32 @@ import { RegionInternalError } from "./RegionErrors.ts"
 const kekBinding = (region: string, keyId: string) => ({ region, keyId, versionId: "kek", algorithm: "AES_256_GCM_KEK" })
 
 /**
+ * The keyvault holds a canary wrapped under the root key at first start. A
+ * different root key (a lost root.key replaced by a fresh one, a wrong
+ * TRENT_ROOT_KEY) fails here, at start, with a clear message — instead of every
+ * key of the Region failing later, one request at a time.
+ */
+const CANARY_ID = "trent:root-key-check"
+const checkRootKey = Effect.gen(function*() {
+  const { region } = yield* RegionConfig
+  const keyvault = yield* Keyvault
+  const rootKey = yield* RootKey
+  const binding = { region, keyId: CANARY_ID, versionId: "canary", algorithm: "AES_256_GCM_KEK" }
+  const stored = yield* keyvault.get(CANARY_ID)
+  if (Option.isNone(stored)) {
+    const canary = yield* generateKeyMaterial
+    return yield* keyvault.put(CANARY_ID, yield* wrapKeyMaterial(rootKey, canary, binding))
+  }
+  yield* unwrapKeyMaterial(rootKey, stored.value, binding).pipe(
+    Effect.mapError(() =>
+      new RegionInternalError({
+        message: `the root key does not match Region ${region}'s keyvault: it is not the key this Region was created with`
+      })
+    )
+  )
+}).pipe(Effect.catchTag("EventLogFailure", (cause) => Effect.fail(new RegionInternalError({ message: "reading the keyvault failed", cause }))))
+
+/**
  * Per-key key-encryption keys: generated at CreateKey, kept in the Region's
  * keyvault wrapped under the root key, destroyed (really deleted) when the key's
  * deletion window ends — crypto-shredding every version of its material.
@@ -25,6 +51,7 @@ export class KeyEncryptionKeys extends Context.Service<KeyEncryptionKeys, {
       const rootKey = yield* RootKey
       const webCrypto = yield* WebCrypto
       const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
+      yield* checkRootKey.pipe(Effect.provideService(WebCrypto, webCrypto))
 
       const create = Effect.fn("KeyEncryptionKeys.create")(function*(keyId: string) {
         const kek = yield* generateKeyMaterial

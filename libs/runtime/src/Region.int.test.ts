@@ -1,7 +1,7 @@
 import { assert, describe, it } from "vitest"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { Region } from "./Region.ts"
-import { inEmbeddedRegion, utf8, withTempDir } from "./regionFixtures.test-support.ts"
+import { inEmbeddedRegion, quiet, regionOptions, utf8, withTempDir } from "./regionFixtures.test-support.ts"
 
 const decryptsTo = (blob: Uint8Array, expected: string, context?: Record<string, string>) =>
   Effect.gen(function*() {
@@ -35,5 +35,19 @@ describe("a Region on the embedded store", () => {
         const rotations = yield* region.listKeyRotations({ keyId: first.keyId })
         assert.strictEqual(rotations.items.length, 1)
       })))
+    }))
+})
+
+describe("the root key", () => {
+  it("refuses to start a Region whose keyvault was made under another root key", () =>
+    withTempDir(async (dir) => {
+      await Effect.runPromise(inEmbeddedRegion(dir, Effect.flatMap(Region, (region) => region.createKey({}))))
+      const other = Buffer.alloc(32, 9).toString("base64")
+      const started = await Effect.runPromise(Effect.result(Effect.scoped(Effect.provide(
+        Effect.void,
+        Layer.merge(Region.layerEmbedded({ ...regionOptions, dataDir: dir, env: { TRENT_ROOT_KEY: other } }), quiet)
+      ))))
+      assert.strictEqual(started._tag, "Failure")
+      if (started._tag === "Failure") assert.match(String((started.failure as { message: string }).message), /root key does not match/)
     }))
 })

@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { SecretBytes, WebCrypto } from "@trent/crypto"
 import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Effect, Layer, Logger } from "effect"
+import type { KeyActors } from "./KeyActors.ts"
 import { Region, type RegionOptions } from "./Region.ts"
 
 export const regionOptions: RegionOptions = { region: "eu-west-1", account: "111122223333", schedulerIntervalMs: 3_600_000 }
@@ -34,7 +35,11 @@ export const memoryRegion = (options: Partial<RegionOptions> = {}) =>
   Region.layerWithoutStores.pipe(Layer.provideMerge(Region.config({ ...regionOptions, ...options })))
 
 /** Runs `program` against a fresh Region "process" on `dataDir`; the Region closes (files released) when it ends. */
-export const inEmbeddedRegion = <A, E>(dataDir: string, program: Effect.Effect<A, E, Region>, options?: Partial<RegionOptions>) =>
+export const inEmbeddedRegion = <A, E>(
+  dataDir: string,
+  program: Effect.Effect<A, E, Region | KeyActors | EventLog>,
+  options?: Partial<RegionOptions>
+) =>
   Effect.scoped(Effect.provide(program, Layer.merge(embeddedRegion(dataDir, options), quiet)))
 
 export const withTempDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {

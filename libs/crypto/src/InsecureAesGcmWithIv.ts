@@ -1,0 +1,86 @@
+import { Effect } from "effect"
+import { AES_256_GCM } from "./AesGcmParameters.ts"
+import { concatBytes } from "./concatBytes.ts"
+import { InvalidCiphertext, type InvalidCryptoParameter } from "./CryptoErrors.ts"
+import { needs } from "./needs.ts"
+import type { SecretBytes } from "./SecretBytes.ts"
+import { type SubtleCrypto, WebCrypto } from "./WebCrypto.ts"
+
+/**
+ * AES-256-GCM with a caller-chosen IV. INSECURE FOR GENERAL USE: reusing an IV
+ * under one key reveals the XOR of the plaintexts and lets an attacker forge
+ * tags (NIST SP 800-38D §8). Only {@link ./AesGcm.ts} calls it in production,
+ * always with a fresh random IV; known-answer tests call it with fixed IVs.
+ * (After Tink's InsecureNonceAesGcmJce.)
+ *
+ * The key is imported into WebCrypto for each call and the CryptoKey is
+ * dropped afterwards: no cache keyed by secret bytes outlives the call.
+ */
+export interface AesGcmSealed {
+  readonly ciphertext: Uint8Array
+  readonly tag: Uint8Array
+}
+
+const tagBits = AES_256_GCM.tagBytes * 8
+
+const checkKeyAndIv = (key: SecretBytes, iv: Uint8Array): Effect.Effect<void, InvalidCryptoParameter> =>
+  Effect.andThen(
+    needs(key.length === AES_256_GCM.keyBytes, `AES-GCM key must be ${AES_256_GCM.keyBytes} bytes, got ${key.length}`),
+    needs(iv.length === AES_256_GCM.ivBytes, `AES-GCM IV must be ${AES_256_GCM.ivBytes} bytes, got ${iv.length}`)
+  )
+
+const importKey = (subtle: SubtleCrypto, key: SecretBytes, usage: "encrypt" | "decrypt") =>
+  Effect.promise(() => subtle.importKey("raw", key.unsafeBytes(), { name: "AES-GCM" }, false, [usage]))
+
+export const insecureEncryptWithIv = Effect.fnUntraced(function*(input: {
+  readonly key: SecretBytes
+  readonly iv: Uint8Array
+  readonly plaintext: Uint8Array
+  readonly aad: Uint8Array
+}): Effect.fn.Return<AesGcmSealed, InvalidCryptoParameter, WebCrypto> {
+  yield* checkKeyAndIv(input.key, input.iv)
+  const { subtle } = yield* WebCrypto
+  const cryptoKey = yield* importKey(subtle, input.key, "encrypt")
+  const sealed = new Uint8Array(
+    yield* Effect.promise(() =>
+      subtle.encrypt(
+        { name: "AES-GCM", iv: input.iv, additionalData: input.aad, tagLength: tagBits },
+        cryptoKey,
+        input.plaintext
+      )
+    )
+  )
+  const split = sealed.length - AES_256_GCM.tagBytes
+  return { ciphertext: sealed.subarray(0, split), tag: sealed.subarray(split) }
+})
+
+/**
+ * Fails with InvalidCiphertext for any authentication failure, whatever
+ * WebCrypto's reason (it is never passed on), and with InvalidCryptoParameter
+ * for a key, IV or tag of an unsupported size.
+ */
+export const insecureDecryptWithIv = Effect.fnUntraced(function*(input: {
+  readonly key: SecretBytes
+  readonly iv: Uint8Array
+  readonly ciphertext: Uint8Array
+  readonly tag: Uint8Array
+  readonly aad: Uint8Array
+}): Effect.fn.Return<Uint8Array, InvalidCiphertext | InvalidCryptoParameter, WebCrypto> {
+  yield* checkKeyAndIv(input.key, input.iv)
+  yield* needs(
+    input.tag.length === AES_256_GCM.tagBytes,
+    `AES-GCM tag must be ${AES_256_GCM.tagBytes} bytes, got ${input.tag.length}`
+  )
+  const { subtle } = yield* WebCrypto
+  const cryptoKey = yield* importKey(subtle, input.key, "decrypt")
+  const plaintext = yield* Effect.tryPromise({
+    try: () =>
+      subtle.decrypt(
+        { name: "AES-GCM", iv: input.iv, additionalData: input.aad, tagLength: tagBits },
+        cryptoKey,
+        concatBytes(input.ciphertext, input.tag)
+      ),
+    catch: () => new InvalidCiphertext()
+  })
+  return new Uint8Array(plaintext)
+})

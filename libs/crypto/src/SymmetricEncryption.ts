@@ -1,0 +1,68 @@
+import { Effect } from "effect"
+import { aesGcmDecrypt, aesGcmEncrypt } from "./AesGcm.ts"
+import {
+  ciphertextHeaderPrefix,
+  ciphertextParts,
+  type ParsedCiphertext,
+  SYMMETRIC_PLAINTEXT_MAX,
+  SYMMETRIC_PLAINTEXT_MIN
+} from "./CiphertextBlob.ts"
+import { concatBytes } from "./concatBytes.ts"
+import { InvalidCiphertext, type InvalidCryptoParameter } from "./CryptoErrors.ts"
+import {
+  canonicalEncryptionContext,
+  type EncryptionContext,
+  isWellFormedEncryptionContext
+} from "./EncryptionContext.ts"
+import { isKeyId } from "./KeyId.ts"
+import { isMaterialId } from "./MaterialId.ts"
+import { needs } from "./needs.ts"
+import type { SecretBytes } from "./SecretBytes.ts"
+import type { WebCrypto } from "./WebCrypto.ts"
+
+/**
+ * Encrypt for SYMMETRIC_DEFAULT keys: AES-256-GCM under the key version's
+ * material with a fresh random IV, returned as a ciphertext blob
+ * (see CiphertextBlob.ts). AAD = header ‖ canonicalEncryptionContext(context).
+ */
+export const encryptSymmetric = Effect.fn("encryptSymmetric")(function*(input: {
+  readonly keyId: string
+  readonly materialId: string
+  readonly material: SecretBytes
+  readonly plaintext: Uint8Array
+  readonly context?: EncryptionContext
+}): Effect.fn.Return<Uint8Array, InvalidCryptoParameter, WebCrypto> {
+  const { length } = input.plaintext
+  yield* needs(
+    length >= SYMMETRIC_PLAINTEXT_MIN && length <= SYMMETRIC_PLAINTEXT_MAX,
+    `plaintext must be ${SYMMETRIC_PLAINTEXT_MIN} to ${SYMMETRIC_PLAINTEXT_MAX} bytes, got ${length}`
+  )
+  yield* needs(isKeyId(input.keyId), "keyId must be a 36-character key id (a UUID or mrk- and 32 hex digits)")
+  yield* needs(isMaterialId(input.materialId), "materialId must be 64 lowercase hex characters")
+  yield* needs(isWellFormedEncryptionContext(input.context), "encryption context must be well-formed Unicode")
+  const prefix = ciphertextHeaderPrefix(input.keyId, input.materialId)
+  const context = canonicalEncryptionContext(input.context)
+  const box = yield* aesGcmEncrypt(input.material, input.plaintext, (iv) => concatBytes(prefix, iv, context))
+  return concatBytes(prefix, box.iv, box.ciphertext, box.tag)
+})
+
+/**
+ * Decrypt for SYMMETRIC_DEFAULT keys. Every failure is the same reasonless
+ * InvalidCiphertext: a flipped bit, other material, a changed, missing or extra
+ * context pair. Material that is not 32 bytes is a defect (stored material of
+ * another size is corruption, not a bad ciphertext), as in every AES-GCM use here.
+ */
+export const decryptSymmetric = Effect.fn("decryptSymmetric")(function*(input: {
+  readonly ciphertext: ParsedCiphertext
+  readonly material: SecretBytes
+  readonly context?: EncryptionContext
+}): Effect.fn.Return<Uint8Array, InvalidCiphertext, WebCrypto> {
+  // An ill-formed context cannot have been bound at encryption (encryptSymmetric
+  // refuses it), and its UTF-8 form would collide with the U+FFFD-substituted one.
+  if (!isWellFormedEncryptionContext(input.context)) return yield* new InvalidCiphertext()
+  const { header, box } = input.ciphertext[ciphertextParts]
+  const aad = concatBytes(header, canonicalEncryptionContext(input.context))
+  return yield* aesGcmDecrypt(input.material, box, aad).pipe(
+    Effect.catchTag("InvalidCryptoParameter", (error) => Effect.die(error))
+  )
+})

@@ -1,0 +1,7 @@
+import { describe } from "vitest"
+import { EventLog } from "./EventLog.ts"
+import { eventLogContract } from "./eventLogContract.ts"
+
+describe("EventLog.layerMemory", () => {
+  eventLogContract(() => EventLog.layerMemory({ region: "eu-west-1" }))
+})

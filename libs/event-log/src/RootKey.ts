@@ -1,0 +1,65 @@
+import { join } from "node:path"
+import type { SecretBytes } from "@trent/crypto"
+import { Context, Effect, Layer, Option, Result } from "effect"
+import { decodeRootKey } from "./decodeRootKey.ts"
+import { RootKeyError } from "./RootKeyError.ts"
+import { createRootKeyFile, readRootKeyFile } from "./RootKeyFile.ts"
+
+export interface RootKeyOptions {
+  /** The Region's data directory; the default key file is `${dataDir}/root.key`. */
+  readonly dataDir: string
+  /** Defaults to process.env. */
+  readonly env?: Record<string, string | undefined>
+}
+
+const fromEnv = (env: Record<string, string | undefined>, name: string): Option.Option<string> =>
+  Option.fromUndefinedOr(env[name])
+
+const loadRootKey = Effect.fnUntraced(function*(options: RootKeyOptions) {
+  const env = options.env ?? process.env
+  const inline = fromEnv(env, "TRENT_ROOT_KEY")
+  if (Option.isSome(inline)) {
+    // An empty value is a misconfiguration (an unset secret in a compose file), not a request for the default.
+    if (inline.value.trim() === "") return yield* new RootKeyError({ message: "TRENT_ROOT_KEY is set but empty" })
+    return yield* Result.match(decodeRootKey(inline.value, "TRENT_ROOT_KEY"), { onSuccess: Effect.succeed, onFailure: Effect.fail })
+  }
+  const file = fromEnv(env, "TRENT_ROOT_KEY_FILE")
+  if (Option.isSome(file)) {
+    if (file.value === "") return yield* new RootKeyError({ message: "TRENT_ROOT_KEY_FILE is set but empty" })
+    return yield* readRootKeyFile(file.value)
+  }
+  const path = join(options.dataDir, "root.key")
+  const created = yield* createRootKeyFile(path)
+  if (Option.isNone(created)) return yield* readRootKeyFile(path)
+  yield* Effect.logInfo(
+    `created a new root key at ${path}; back it up and keep it private: without it no key of this Region can be used`
+  )
+  return created.value
+})
+
+/**
+ * The Region's root key (AES-256): it wraps the per-key KEKs in the keyvault
+ * and lives outside both the log and the keyvault (ARCHITECTURE.md, "Keys,
+ * versions and material").
+ */
+export class RootKey extends Context.Service<RootKey, SecretBytes>()("@trent/event-log/RootKey") {
+  /**
+   * Loads the key from the first source that is set: TRENT_ROOT_KEY (base64 of
+   * 32 bytes), then TRENT_ROOT_KEY_FILE (a file holding that base64), then
+   * `${dataDir}/root.key`, which is created with a random key on first start
+   * (mode 0600, directories 0700) — the embedded default that makes
+   * `npm start` just work. Key files others can read are refused. The bytes
+   * are zeroed when the layer is released.
+   */
+  static layer(options: RootKeyOptions): Layer.Layer<RootKey, RootKeyError> {
+    return Layer.effect(
+      RootKey,
+      Effect.acquireRelease(loadRootKey(options), (key) => Effect.sync(() => key.destroy()))
+    )
+  }
+
+  /** A fixed key; the caller keeps ownership of it. */
+  static layerTest(key: SecretBytes): Layer.Layer<RootKey> {
+    return Layer.succeed(RootKey, key)
+  }
+}
