@@ -1,9 +1,8 @@
 import { Effect } from "effect"
 import { AES_256_GCM } from "./AesGcmParameters.ts"
 import type { InvalidCiphertext, InvalidCryptoParameter } from "./CryptoErrors.ts"
-import { type AesGcmSealed, insecureDecryptWithIv, insecureEncryptWithIv } from "./InsecureAesGcmWithIv.ts"
+import { type AesGcmKeyInput, type AesGcmSealed, insecureDecryptWithIv, insecureEncryptWithIv } from "./InsecureAesGcmWithIv.ts"
 import { randomBytes } from "./RandomBytes.ts"
-import type { SecretBytes } from "./SecretBytes.ts"
 import type { WebCrypto } from "./WebCrypto.ts"
 
 /**
@@ -22,7 +21,7 @@ export interface AesGcmBox extends AesGcmSealed {
  * header as written.
  */
 export const aesGcmEncrypt = Effect.fnUntraced(function*(
-  key: SecretBytes,
+  key: AesGcmKeyInput,
   plaintext: Uint8Array,
   aadFor: (iv: Uint8Array) => Uint8Array
 ): Effect.fn.Return<AesGcmBox, InvalidCryptoParameter, WebCrypto> {
@@ -32,7 +31,7 @@ export const aesGcmEncrypt = Effect.fnUntraced(function*(
 })
 
 export const aesGcmDecrypt = (
-  key: SecretBytes,
+  key: AesGcmKeyInput,
   box: AesGcmBox,
   aad: Uint8Array
 ): Effect.Effect<Uint8Array, InvalidCiphertext | InvalidCryptoParameter, WebCrypto> =>

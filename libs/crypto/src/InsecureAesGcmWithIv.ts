@@ -2,6 +2,7 @@ import { Effect } from "effect"
 import { AES_256_GCM } from "./AesGcmParameters.ts"
 import { concatBytes } from "./concatBytes.ts"
 import { InvalidCiphertext, type InvalidCryptoParameter } from "./CryptoErrors.ts"
+import { AesGcmKey } from "./AesGcmKey.ts"
 import { needs } from "./needs.ts"
 import type { SecretBytes } from "./SecretBytes.ts"
 import { type SubtleCrypto, WebCrypto } from "./WebCrypto.ts"
@@ -13,8 +14,9 @@ import { type SubtleCrypto, WebCrypto } from "./WebCrypto.ts"
  * always with a fresh random IV; known-answer tests call it with fixed IVs.
  * (After Tink's InsecureNonceAesGcmJce.)
  *
- * The key is imported into WebCrypto for each call and the CryptoKey is
- * dropped afterwards: no cache keyed by secret bytes outlives the call.
+ * A SecretBytes key is imported into WebCrypto for the call and the CryptoKey
+ * dropped afterwards; an AesGcmKey was imported once by its owner (a resident
+ * key version), which keeps it only as long as it keeps the key itself.
  */
 export interface AesGcmSealed {
   readonly ciphertext: Uint8Array
@@ -23,17 +25,24 @@ export interface AesGcmSealed {
 
 const tagBits = AES_256_GCM.tagBytes * 8
 
-const checkKeyAndIv = (key: SecretBytes, iv: Uint8Array): Effect.Effect<void, InvalidCryptoParameter> =>
+/** Raw key bytes, or a key already imported (its size was checked then). */
+export type AesGcmKeyInput = SecretBytes | AesGcmKey
+
+const checkKeyAndIv = (key: AesGcmKeyInput, iv: Uint8Array): Effect.Effect<void, InvalidCryptoParameter> =>
   Effect.andThen(
-    needs(key.length === AES_256_GCM.keyBytes, `AES-GCM key must be ${AES_256_GCM.keyBytes} bytes, got ${key.length}`),
+    key instanceof AesGcmKey
+      ? Effect.void
+      : needs(key.length === AES_256_GCM.keyBytes, `AES-GCM key must be ${AES_256_GCM.keyBytes} bytes, got ${key.length}`),
     needs(iv.length === AES_256_GCM.ivBytes, `AES-GCM IV must be ${AES_256_GCM.ivBytes} bytes, got ${iv.length}`)
   )
 
-const importKey = (subtle: SubtleCrypto, key: SecretBytes, usage: "encrypt" | "decrypt") =>
-  Effect.promise(() => subtle.importKey("raw", key.unsafeBytes(), { name: "AES-GCM" }, false, [usage]))
+const importKey = (subtle: SubtleCrypto, key: AesGcmKeyInput, usage: "encrypt" | "decrypt") =>
+  key instanceof AesGcmKey
+    ? Effect.succeed(key.unsafeCryptoKey())
+    : Effect.promise(() => subtle.importKey("raw", key.unsafeBytes(), { name: "AES-GCM" }, false, [usage]))
 
 export const insecureEncryptWithIv = Effect.fnUntraced(function*(input: {
-  readonly key: SecretBytes
+  readonly key: AesGcmKeyInput
   readonly iv: Uint8Array
   readonly plaintext: Uint8Array
   readonly aad: Uint8Array
@@ -60,7 +69,7 @@ export const insecureEncryptWithIv = Effect.fnUntraced(function*(input: {
  * for a key, IV or tag of an unsupported size.
  */
 export const insecureDecryptWithIv = Effect.fnUntraced(function*(input: {
-  readonly key: SecretBytes
+  readonly key: AesGcmKeyInput
   readonly iv: Uint8Array
   readonly ciphertext: Uint8Array
   readonly tag: Uint8Array

@@ -3,6 +3,7 @@ import { checkProperty } from "@trent/testing"
 import { Effect, Exit } from "effect"
 import { Hex } from "effect/encoding"
 import * as fc from "fast-check"
+import { AesGcmKey } from "./AesGcmKey.ts"
 import { CIPHERTEXT_OVERHEAD, parseCiphertext } from "./CiphertextBlob.ts"
 import type { EncryptionContext } from "./EncryptionContext.ts"
 import { changedContextArbitrary, encryptionContextArbitrary, sameContext } from "./EncryptionContext.arbitrary.ts"
@@ -213,4 +214,24 @@ layer(WebCrypto.layer)("encryptSymmetric / decryptSymmetric rules", (it) => {
       const blob = yield* sealed({ plaintext })
       assert.notInclude(Hex.encode(blob), Hex.encode(plaintext))
     }))
+})
+
+describe("encryptSymmetric / decryptSymmetric with an imported AesGcmKey", () => {
+  it.effect("interoperates with raw key bytes in both directions and prints redacted", () =>
+    Effect.gen(function*() {
+      const material = SecretBytes.copy(new Uint8Array(32).fill(5))
+      const key = yield* AesGcmKey.import(material)
+      assert.strictEqual(String(key), "<AesGcmKey redacted>")
+      assert.strictEqual(JSON.stringify({ key }), '{"key":"<AesGcmKey redacted>"}')
+      const input = { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab", materialId: "ab".repeat(32), plaintext: new Uint8Array([1, 2, 3]), context: { a: "b" } }
+      const sealedWithKey = yield* encryptSymmetric({ ...input, material: key })
+      const sealedWithBytes = yield* encryptSymmetric({ ...input, material })
+      for (const blob of [sealedWithKey, sealedWithBytes]) {
+        const parsed = yield* parseCiphertext(blob)
+        assert.deepStrictEqual(yield* decryptSymmetric({ ciphertext: parsed, material, context: input.context }), input.plaintext)
+        assert.deepStrictEqual(yield* decryptSymmetric({ ciphertext: parsed, material: key, context: input.context }), input.plaintext)
+      }
+      const wrongSize = yield* Effect.flip(AesGcmKey.import(SecretBytes.copy(new Uint8Array(16))))
+      assert.strictEqual(wrongSize._tag, "InvalidCryptoParameter")
+    }).pipe(Effect.provide(WebCrypto.layer)))
 })

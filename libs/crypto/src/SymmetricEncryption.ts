@@ -17,18 +17,19 @@ import {
 import { isKeyId } from "./KeyId.ts"
 import { isMaterialId } from "./MaterialId.ts"
 import { needs } from "./needs.ts"
-import type { SecretBytes } from "./SecretBytes.ts"
+import type { AesGcmKeyInput } from "./InsecureAesGcmWithIv.ts"
 import type { WebCrypto } from "./WebCrypto.ts"
 
 /**
  * Encrypt for SYMMETRIC_DEFAULT keys: AES-256-GCM under the key version's
  * material with a fresh random IV, returned as a ciphertext blob
  * (see CiphertextBlob.ts). AAD = header ‖ canonicalEncryptionContext(context).
+ * Untraced: this is the Encrypt hot path, where a span costs as much as a check.
  */
-export const encryptSymmetric = Effect.fn("encryptSymmetric")(function*(input: {
+export const encryptSymmetric = Effect.fnUntraced(function*(input: {
   readonly keyId: string
   readonly materialId: string
-  readonly material: SecretBytes
+  readonly material: AesGcmKeyInput
   readonly plaintext: Uint8Array
   readonly context?: EncryptionContext
 }): Effect.fn.Return<Uint8Array, InvalidCryptoParameter, WebCrypto> {
@@ -52,9 +53,9 @@ export const encryptSymmetric = Effect.fn("encryptSymmetric")(function*(input: {
  * context pair. Material that is not 32 bytes is a defect (stored material of
  * another size is corruption, not a bad ciphertext), as in every AES-GCM use here.
  */
-export const decryptSymmetric = Effect.fn("decryptSymmetric")(function*(input: {
+export const decryptSymmetric = Effect.fnUntraced(function*(input: {
   readonly ciphertext: ParsedCiphertext
-  readonly material: SecretBytes
+  readonly material: AesGcmKeyInput
   readonly context?: EncryptionContext
 }): Effect.fn.Return<Uint8Array, InvalidCiphertext, WebCrypto> {
   // An ill-formed context cannot have been bound at encryption (encryptSymmetric

@@ -6,6 +6,7 @@ import { Context, Layer } from "effect"
 import type { webcrypto } from "node:crypto"
 
 export type SubtleCrypto = webcrypto.SubtleCrypto
+export type CryptoKey = webcrypto.CryptoKey
 
 /**
  * The platform's WebCrypto, injected rather than read from a global (as the AWS

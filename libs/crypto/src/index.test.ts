@@ -4,6 +4,7 @@ import * as Crypto from "./index.ts"
 describe("@trent/crypto public API", () => {
   it("exports exactly the agreed names (other libs code against this list)", () => {
     expect(Object.keys(Crypto).sort()).toEqual([
+      "AesGcmKey",
       "CIPHERTEXT_OVERHEAD",
       "InvalidCiphertext",
       "InvalidCryptoParameter",

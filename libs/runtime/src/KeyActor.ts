@@ -1,11 +1,12 @@
-import type { SecretBytes } from "@trent/crypto"
+import type { AesGcmKey, SecretBytes } from "@trent/crypto"
 import type { Key } from "@trent/domain"
 import { Semaphore } from "effect"
 
 /**
  * One key, resident in memory: its folded state and the stream's last seq,
- * plus the plaintext KEK and material versions unwrapped so far (memory is the
- * only place they exist in clear). `lock` serializes state changes; crypto
+ * plus the plaintext KEK and the material versions unwrapped so far, each
+ * imported once as a non-extractable AES-GCM key (memory is the only place
+ * they exist in clear). `lock` serializes state changes; crypto
  * operations read `state` without it and run concurrently. `busy` counts the
  * operations holding the actor, which must not be evicted under them.
  */
@@ -14,7 +15,7 @@ export interface KeyActor {
   state: Key
   seq: number
   kek: SecretBytes | undefined
-  readonly materials: Map<string, SecretBytes>
+  readonly materials: Map<string, AesGcmKey>
   readonly lock: Semaphore.Semaphore
   busy: number
   lastUsedAt: number
@@ -31,9 +32,11 @@ export const makeKeyActor = (keyId: string, state: Key, seq: number, now: number
   lastUsedAt: now
 })
 
-/** Forgets (and zeroes) the actor's plaintext secrets. Only for an actor nobody holds. */
+/**
+ * Forgets the actor's plaintext secrets, zeroing the KEK (imported material
+ * keys are WebCrypto's to free). Only for an actor nobody holds.
+ */
 export const forgetSecrets = (actor: KeyActor): void => {
-  for (const material of actor.materials.values()) material.destroy()
   actor.materials.clear()
   actor.kek?.destroy()
   actor.kek = undefined

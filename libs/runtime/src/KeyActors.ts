@@ -1,4 +1,4 @@
-import { generateKeyMaterial, generateMaterialId, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
+import { AesGcmKey, generateKeyMaterial, generateMaterialId, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
 import {
   decideKey,
   decodeKeySnapshot,
@@ -28,10 +28,9 @@ export interface Executed {
   readonly events: ReadonlyArray<KeyEvent>
 }
 
-/** A fresh backing key version: wrapped for the log, and in clear for the actor's memory only. */
+/** A fresh backing key version, wrapped for the log (its clear form stays in the actor). */
 export interface NewMaterial {
   readonly wrapped: WrappedMaterial
-  readonly plaintext: SecretBytes
 }
 
 const APPEND_ATTEMPTS = 3
@@ -55,7 +54,7 @@ export class KeyActors extends Context.Service<KeyActors, {
     actor: KeyActor,
     build: (state: Key) => Effect.Effect<KeyCommand, E, R>
   ): Effect.Effect<Executed, E | KeyRejection | RegionInternalError, R>
-  material(actor: KeyActor, materialId: string): Effect.Effect<Option.Option<SecretBytes>, RegionInternalError>
+  material(actor: KeyActor, materialId: string): Effect.Effect<Option.Option<AesGcmKey>, RegionInternalError>
   newMaterial(actor: KeyActor, options?: { readonly createKek: boolean }): Effect.Effect<NewMaterial, RegionInternalError>
   evictIdle(now: number): Effect.Effect<number>
   readonly residentCount: Effect.Effect<number>
@@ -193,6 +192,13 @@ export class KeyActors extends Context.Service<KeyActors, {
         return yield* new RegionInternalError({ message: `key ${actor.keyId}: the append kept conflicting` })
       }))
 
+    /** Imports unwrapped material as a non-extractable key and zeroes the bytes. */
+    const importOnce = (plaintext: SecretBytes) =>
+      AesGcmKey.import(plaintext).pipe(
+        Effect.mapError(internal("key material does not import")),
+        Effect.ensuring(Effect.sync(() => plaintext.destroy()))
+      )
+
     const kekOf = (actor: KeyActor) =>
       actor.kek !== undefined
         ? Effect.succeed(actor.kek)
@@ -209,8 +215,9 @@ export class KeyActors extends Context.Service<KeyActors, {
         const plaintext = yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId)).pipe(
           Effect.mapError(internal(`material ${materialId} of ${actor.keyId} does not unwrap`))
         )
-        actor.materials.set(materialId, plaintext)
-        return Option.some(plaintext)
+        const key = yield* importOnce(plaintext)
+        actor.materials.set(materialId, key)
+        return Option.some(key)
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
 
     const newMaterial = (actor: KeyActor, options?: { readonly createKek: boolean }) =>
@@ -220,8 +227,8 @@ export class KeyActors extends Context.Service<KeyActors, {
         const materialId = yield* generateMaterialId
         const plaintext = yield* generateKeyMaterial
         const wrapped = yield* wrapKeyMaterial(kek, plaintext, materialBinding(config.region, actor.keyId, materialId))
-        actor.materials.set(materialId, plaintext)
-        return { wrapped: { materialId, wrapped }, plaintext }
+        actor.materials.set(materialId, yield* importOnce(plaintext))
+        return { wrapped: { materialId, wrapped } }
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
 
     const evictIdle = (now: number) =>

@@ -4,7 +4,8 @@ import * as fc from "fast-check"
 import { assert, describe, it } from "vitest"
 import { Effect } from "effect"
 import { checkProperty } from "@trent/testing"
-import { KeyActors } from "./KeyActors.ts"
+import { unwrapKeyMaterial, WebCrypto } from "@trent/crypto"
+import { KeyActors, materialBinding } from "./KeyActors.ts"
 import { Region } from "./Region.ts"
 import { inEmbeddedRegion, testRootKey, utf8, withTempDir } from "./regionFixtures.test-support.ts"
 
@@ -34,6 +35,16 @@ describe("key material at rest", () => {
       const secrets = await Effect.runPromise(inEmbeddedRegion(dir, Effect.gen(function*() {
         const region = yield* Region
         const actors = yield* KeyActors
+        /** The key's KEK and every material version in clear, recovered the way the actor does it. */
+        const secretsOf = (keyId: string) =>
+          actors.use(keyId, (actor) =>
+            Effect.gen(function*() {
+              const kek = actor.kek!
+              const versions = actor.state.status === "Absent" ? [] : actor.state.key.versions
+              const materials = yield* Effect.forEach(versions, (version) =>
+                unwrapKeyMaterial(kek, version.wrapped, materialBinding("eu-west-1", keyId, version.materialId)))
+              return [Uint8Array.from(kek.unsafeBytes()), ...materials.map((m) => Uint8Array.from(m.unsafeBytes()))]
+            }).pipe(Effect.provide(WebCrypto.layer), Effect.orDie))
         const found: Array<Uint8Array> = [testRootKey.unsafeBytes()]
         for (let i = 0; i < 3; i++) {
           const key = yield* region.createKey({ description: `k${i}` })
@@ -42,18 +53,11 @@ describe("key material at rest", () => {
           found.push(Uint8Array.from(dataKey.plaintext.unsafeBytes()))
           const opened = yield* region.decrypt({ ciphertextBlob: dataKey.ciphertextBlob })
           found.push(Uint8Array.from(opened.plaintext.unsafeBytes()))
-          yield* actors.use(key.keyId, (actor) =>
-            Effect.sync(() => {
-              for (const material of actor.materials.values()) found.push(Uint8Array.from(material.unsafeBytes()))
-              if (actor.kek !== undefined) found.push(Uint8Array.from(actor.kek.unsafeBytes()))
-            }))
+          found.push(...(yield* secretsOf(key.keyId)))
         }
         const doomed = yield* region.createKey({})
         yield* region.encrypt({ keyId: doomed.keyId, plaintext: utf8("x") })
-        yield* actors.use(doomed.keyId, (actor) =>
-          Effect.sync(() => {
-            for (const material of actor.materials.values()) found.push(Uint8Array.from(material.unsafeBytes()))
-          }))
+        found.push(...(yield* secretsOf(doomed.keyId)))
         assert.isAtLeast(found.length, 1 + 3 * 5)
         assertAbsent(storeFiles(dir), found)
         return found
