@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto"
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { AddressInfo } from "node:net"
+import type { Credentials } from "@trent/auth"
+import { serializationError } from "@trent/protocol"
+import { Context, Effect, Layer } from "effect"
+import { EdgeSettings } from "./EdgeSettings.ts"
+import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
+import { Metrics } from "./Metrics.ts"
+import { Regions } from "./Regions.ts"
+
+const JSON_11 = "application/x-amz-json-1.1"
+const DRAIN_MS = 10_000
+
+const send = (res: ServerResponse, status: number, requestId: string, body: string, contentType = JSON_11, errorType?: string) => {
+  const headers: Record<string, string | number> = {
+    "content-type": contentType,
+    "content-length": Buffer.byteLength(body),
+    "x-amzn-requestid": requestId
+  }
+  if (errorType !== undefined) headers["x-amzn-errortype"] = errorType
+  res.writeHead(status, headers)
+  res.end(body)
+}
+
+/** Reads the body up to `limit` bytes; undefined when it is larger (the rest is not read). */
+const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0)
+    if (declared > limit) return resolve(undefined)
+    const chunks: Array<Buffer> = []
+    let size = 0
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        req.removeAllListeners("data")
+        req.pause()
+        resolve(undefined)
+      } else chunks.push(chunk)
+    })
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
+    req.on("error", reject)
+  })
+
+/** Where the edge listens once started (the port is the real one when 0 was asked for). */
+export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; readonly metrics: Metrics }>()("@trent/server/HttpEdge") {
+  /**
+   * The AWS JSON 1.1 edge over node:http: keep-alive, a body size limit,
+   * `x-amzn-RequestId` on every response, `GET /health`, `GET /metrics`,
+   * `POST /_trent/reset` in dev mode only. Releasing the layer stops accepting,
+   * drains in-flight requests, then lets the Regions close.
+   */
+  static readonly layer = Layer.effect(HttpEdge, Effect.gen(function*() {
+    const settings = yield* EdgeSettings
+    const regions = yield* Regions
+    const context = yield* Effect.context<Credentials | Regions | EdgeSettings>()
+    const runPromise = Effect.runPromiseWith(context)
+    const metrics = new Metrics()
+    let inFlight = 0
+
+    const kms = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+      const started = performance.now()
+      const body = await readBody(req, settings.maxBodyBytes)
+      const response: KmsResponse = body === undefined
+        ? { ...failure("Unknown", serializationError(`The request body exceeds ${settings.maxBodyBytes} bytes.`)), status: 413 }
+        : await runPromise(handleKmsRequest({
+          method: req.method ?? "POST",
+          path: req.url?.split("?")[0] ?? "/",
+          query: req.url?.split("?")[1] ?? "",
+          headers: req.headers,
+          body
+        }, requestId))
+      if (body === undefined) res.setHeader("connection", "close")
+      send(res, response.status, requestId, response.body, JSON_11, response.status === 200 ? undefined : response.outcome)
+      metrics.record(response.operation, response.outcome, (performance.now() - started) / 1000)
+    }
+
+    const route = async (req: IncomingMessage, res: ServerResponse) => {
+      const requestId = randomUUID()
+      const path = req.url?.split("?")[0]
+      if (req.method === "POST" && path === "/") return kms(req, res, requestId)
+      if (req.method === "GET" && path === "/health") {
+        return send(res, 200, requestId, JSON.stringify({ status: "ok", regions: regions.names }), "application/json")
+      }
+      if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, metrics.render(), "text/plain; version=0.0.4")
+      if (req.method === "POST" && path === "/_trent/reset" && settings.devMode) {
+        await runPromise(regions.reset)
+        return send(res, 200, requestId, "{}")
+      }
+      req.resume()
+      send(res, 404, requestId, JSON.stringify({ __type: "UnknownOperationException" }), JSON_11, "UnknownOperationException")
+    }
+
+    const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, requestTimeout: 60_000 }, (req, res) => {
+      inFlight++
+      res.on("close", () => inFlight--)
+      route(req, res).catch((error: unknown) => {
+        Effect.runFork(Effect.logError("unhandled edge failure", { error: String(error) }))
+        if (!res.headersSent) send(res, 500, "unknown", JSON.stringify({ __type: "KMSInternalException", message: "Internal failure." }))
+        else res.destroy()
+      })
+    })
+
+    yield* Effect.acquireRelease(
+      Effect.callback<void, Error>((resume) => {
+        server.once("error", (error) => resume(Effect.fail(error)))
+        server.listen(settings.port, settings.host, () => resume(Effect.void))
+      }),
+      () =>
+        Effect.callback<void>((resume) => {
+          // Stop accepting, let in-flight requests finish (bounded), then close idle keep-alive sockets.
+          server.close(() => resume(Effect.void))
+          server.closeIdleConnections()
+          const started = Date.now()
+          const drain = setInterval(() => {
+            server.closeIdleConnections()
+            if (inFlight === 0 || Date.now() - started > DRAIN_MS) {
+              clearInterval(drain)
+              server.closeAllConnections()
+            }
+          }, 20)
+        })
+    ).pipe(Effect.mapError((error) => new Error(`cannot listen on ${settings.host}:${settings.port}: ${error.message}`)))
+
+    const { port } = server.address() as AddressInfo
+    const url = `http://${settings.host}:${port}`
+    yield* Effect.logInfo(`Trent listening on ${url}`)
+    return HttpEdge.of({ url, metrics })
+  }))
+}

@@ -1,0 +1,75 @@
+import { rmSync } from "node:fs"
+import { join } from "node:path"
+import { Region, type RegionApi } from "@trent/runtime"
+import { Context, Effect, Exit, Layer, Scope, Semaphore } from "effect"
+
+export interface RegionsOptions {
+  readonly dataDir: string
+  readonly regions: ReadonlyArray<string>
+  readonly defaultAccount: string
+}
+
+/**
+ * The Regions this server hosts. A Region serves one account: the default
+ * account's Regions live in `${dataDir}/${region}` and start with the server;
+ * another account's (reachable through the credentials config, or a 12-digit
+ * access key in dev mode) start on first use in `${dataDir}/accounts/${account}/${region}`,
+ * so accounts never see each other's keys. In dev mode `reset` wipes them all.
+ */
+export class Regions extends Context.Service<Regions, {
+  readonly names: ReadonlyArray<string>
+  get(account: string, region: string): Effect.Effect<RegionApi | undefined, unknown>
+  readonly reset: Effect.Effect<void, unknown>
+}>()("@trent/server/Regions") {
+  static layer(options: RegionsOptions) {
+    return Layer.effect(Regions, Effect.gen(function*() {
+      const open = new Map<string, { api: RegionApi; scope: Scope.Closeable }>()
+      const lock = Semaphore.makeUnsafe(1)
+      const dirOf = (account: string) =>
+        account === options.defaultAccount ? options.dataDir : join(options.dataDir, "accounts", account)
+
+      const startOne = (account: string, region: string) =>
+        Effect.gen(function*() {
+          const scope = yield* Scope.make()
+          const context = yield* Layer.buildWithScope(
+            Region.layerEmbedded({ region, account, dataDir: dirOf(account) }),
+            scope
+          ).pipe(Effect.onError(() => Scope.close(scope, Exit.void)))
+          const api = Context.get(context, Region)
+          open.set(`${account}/${region}`, { api, scope })
+          return api
+        })
+
+      const stopAll = Effect.suspend(() =>
+        Effect.forEach([...open.values()], ({ scope }) => Scope.close(scope, Exit.void), { discard: true })
+      ).pipe(Effect.andThen(Effect.sync(() => open.clear())))
+
+      const startDefault = Effect.forEach(options.regions, (region) => startOne(options.defaultAccount, region), { discard: true })
+
+      yield* startDefault
+      yield* Effect.addFinalizer(() => stopAll)
+
+      const get = (account: string, region: string): Effect.Effect<RegionApi | undefined, unknown> => {
+        if (!options.regions.includes(region)) return Effect.succeed(undefined)
+        const existing = open.get(`${account}/${region}`)
+        if (existing !== undefined) return Effect.succeed(existing.api)
+        return lock.withPermits(1)(
+          Effect.suspend(() => {
+            const raced = open.get(`${account}/${region}`)
+            return raced !== undefined ? Effect.succeed(raced.api) : startOne(account, region)
+          })
+        )
+      }
+
+      const reset = lock.withPermits(1)(Effect.gen(function*() {
+        yield* stopAll
+        for (const region of options.regions) rmSync(join(options.dataDir, region), { recursive: true, force: true })
+        rmSync(join(options.dataDir, "accounts"), { recursive: true, force: true })
+        yield* startDefault
+        yield* Effect.logWarning("dev reset: every Region's state was wiped")
+      }))
+
+      return Regions.of({ names: options.regions, get, reset })
+    }))
+  }
+}

@@ -1,0 +1,46 @@
+import { resolve } from "node:path"
+import { Credentials } from "@trent/auth"
+import { Effect, Layer, Logger, References } from "effect"
+import { EdgeSettings } from "./EdgeSettings.ts"
+import { HttpEdge } from "./HttpEdge.ts"
+import { Regions } from "./Regions.ts"
+import type { ServerSettings } from "./ServerConfig.ts"
+
+/** Structured JSON log lines on stdout at the configured level. Never secrets: nothing logs key material. */
+export const jsonLogs = (settings: Pick<ServerSettings, "logLevel">) =>
+  Layer.merge(Logger.layer([Logger.consoleJson]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
+
+/**
+ * The whole server as one layer: credentials (SigV4), the Regions on the
+ * embedded store, and the HTTP edge. Building it starts listening; releasing
+ * it drains requests and closes the stores.
+ */
+export const serverLayer = (settings: ServerSettings) => {
+  const dataDir = resolve(settings.dataDir)
+  const credentials = Credentials.layer({
+    dataDir,
+    defaultRegion: settings.regions[0]!,
+    devMode: settings.devMode,
+    defaultAccountId: settings.accountId,
+    ...(settings.credentialsConfig === undefined ? {} : { configFile: settings.credentialsConfig })
+  })
+  const regions = Layer.unwrap(Credentials.useSync((c) =>
+    Regions.layer({ dataDir, regions: settings.regions, defaultAccount: c.defaultAccountId })))
+  const edgeSettings = Layer.succeed(EdgeSettings, EdgeSettings.of({
+    host: settings.host,
+    port: settings.port,
+    devMode: settings.devMode,
+    acceptSessionTokens: settings.acceptSessionTokens,
+    maxBodyBytes: settings.maxBodyBytes
+  }))
+  return HttpEdge.layer.pipe(
+    Layer.provideMerge(regions),
+    Layer.provideMerge(edgeSettings),
+    Layer.provideMerge(credentials),
+    Layer.tap(() =>
+      settings.devMode
+        ? Effect.logWarning("dev mode: any well-formed signature is accepted as the default account's admin — never expose this server")
+        : Effect.void
+    )
+  )
+}

@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs"
+import { Schema } from "effect"
+
+/**
+ * The server's settings, from (lowest to highest precedence) a JSON config
+ * file, TRENT_* environment variables and command-line flags.
+ */
+export interface ServerSettings {
+  readonly host: string
+  readonly port: number
+  readonly dataDir: string
+  readonly regions: ReadonlyArray<string>
+  readonly accountId: string
+  readonly logLevel: "Trace" | "Debug" | "Info" | "Warn" | "Error" | "None"
+  readonly devMode: boolean
+  readonly acceptSessionTokens: boolean
+  readonly credentialsConfig: string | undefined
+  readonly maxBodyBytes: number
+}
+
+export const DEFAULT_PORT = 7400
+
+const defaults: ServerSettings = {
+  host: "127.0.0.1",
+  port: DEFAULT_PORT,
+  dataDir: "./data",
+  regions: ["us-east-1"],
+  accountId: "111122223333",
+  logLevel: "Info",
+  devMode: false,
+  acceptSessionTokens: false,
+  credentialsConfig: undefined,
+  // Room for the largest request the model allows (a 131072-character policy, JSON-escaped).
+  maxBodyBytes: 1024 * 1024
+}
+
+const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
+const regionPattern = /^([a-z]+-){2,3}\d+$/
+
+/** Everything optional and in its final type; each source is parsed into this, then merged. */
+const PartialSettings = Schema.Struct({
+  host: Schema.optional(Schema.String),
+  port: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 }))),
+  dataDir: Schema.optional(Schema.String),
+  regions: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(regionPattern))).check(Schema.isMinLength(1))),
+  accountId: Schema.optional(Schema.String.check(Schema.isPattern(/^\d{12}$/))),
+  logLevel: Schema.optional(LogLevel),
+  devMode: Schema.optional(Schema.Boolean),
+  acceptSessionTokens: Schema.optional(Schema.Boolean),
+  credentialsConfig: Schema.optional(Schema.String),
+  maxBodyBytes: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1024, maximum: 64 * 1024 * 1024 })))
+})
+type PartialSettings = typeof PartialSettings.Type
+
+export class ConfigError extends Error {}
+
+const decode = (source: string, raw: Record<string, unknown>): PartialSettings => {
+  try {
+    return Schema.decodeUnknownSync(PartialSettings)(raw)
+  } catch (error) {
+    throw new ConfigError(`invalid configuration in ${source}: ${(error as Error).message}`)
+  }
+}
+
+const definedOnly = (raw: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined))
+
+const flag = (value: string | undefined): boolean | undefined =>
+  value === undefined ? undefined : ["1", "true", "yes", "on"].includes(value.toLowerCase())
+
+const number = (value: string | undefined): number | unknown => (value === undefined || value === "" ? undefined : Number(value))
+
+const list = (value: string | undefined): Array<string> | undefined =>
+  value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)
+
+const logLevel = (value: string | undefined): string | undefined =>
+  value === undefined ? undefined : value.charAt(0).toUpperCase() + value.slice(1).toLowerCase()
+
+const fromEnv = (env: Record<string, string | undefined>) =>
+  decode("the environment", definedOnly({
+    host: env["TRENT_HOST"],
+    port: number(env["TRENT_PORT"]),
+    dataDir: env["TRENT_DATA_DIR"],
+    regions: list(env["TRENT_REGIONS"]),
+    accountId: env["TRENT_ACCOUNT_ID"],
+    logLevel: logLevel(env["TRENT_LOG_LEVEL"]),
+    devMode: flag(env["TRENT_DEV"]),
+    acceptSessionTokens: flag(env["TRENT_ACCEPT_SESSION_TOKENS"]),
+    credentialsConfig: env["TRENT_CREDENTIALS_CONFIG"],
+    maxBodyBytes: number(env["TRENT_MAX_BODY_BYTES"])
+  }))
+
+const flagNames: Record<string, keyof ServerSettings> = {
+  "--host": "host",
+  "--port": "port",
+  "--data-dir": "dataDir",
+  "--regions": "regions",
+  "--account-id": "accountId",
+  "--log-level": "logLevel",
+  "--credentials-config": "credentialsConfig",
+  "--max-body-bytes": "maxBodyBytes"
+}
+
+const fromFlags = (argv: ReadonlyArray<string>) => {
+  const raw: Record<string, unknown> = {}
+  let configFile: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
+    if (name === "--dev") raw["devMode"] = true
+    else if (name === "--accept-session-tokens") raw["acceptSessionTokens"] = true
+    else if (name === "--config" || flagNames[name] !== undefined) {
+      const value = inline ?? argv[++i]
+      if (value === undefined) throw new ConfigError(`${name} needs a value`)
+      if (name === "--config") configFile = value
+      else {
+        const key = flagNames[name]!
+        raw[key] = key === "port" || key === "maxBodyBytes" ? number(value) : key === "regions" ? list(value) : key === "logLevel" ? logLevel(value) : value
+      }
+    } else throw new ConfigError(`unknown flag ${name}`)
+  }
+  return { settings: decode("the command line", raw), configFile }
+}
+
+const fromFile = (path: string) => {
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"))
+  } catch (error) {
+    throw new ConfigError(`cannot read the config file ${path}: ${(error as Error).message}`)
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path} must hold a JSON object`)
+  return decode(path, raw as Record<string, unknown>)
+}
+
+/** Resolves the settings: file (`--config` or TRENT_CONFIG) < environment < flags. Throws ConfigError with a clear message. */
+export const resolveServerSettings = (
+  argv: ReadonlyArray<string>,
+  env: Record<string, string | undefined>
+): ServerSettings => {
+  const flags = fromFlags(argv)
+  const configFile = flags.configFile ?? env["TRENT_CONFIG"]
+  const file = configFile === undefined ? {} : fromFile(configFile)
+  return { ...defaults, ...file, ...fromEnv(env), ...flags.settings }
+}

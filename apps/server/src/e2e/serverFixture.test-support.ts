@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { KMSClient } from "@aws-sdk/client-kms"
+import { Context, Effect, Exit, Layer, Scope } from "effect"
+import { HttpEdge } from "../HttpEdge.ts"
+import { jsonLogs, serverLayer } from "../Server.ts"
+import type { ServerSettings } from "../ServerConfig.ts"
+
+export interface RunningServer {
+  readonly url: string
+  readonly dataDir: string
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string }
+  readonly client: (region?: string) => KMSClient
+  readonly stop: () => Promise<void>
+}
+
+/** The AWS shared-credentials file the server wrote on first start. */
+export const readSharedCredentials = (dataDir: string) => {
+  const text = readFileSync(join(dataDir, "credentials"), "utf8")
+  const value = (name: string) => new RegExp(`^${name}\\s*=\\s*(\\S+)`, "m").exec(text)?.[1] ?? ""
+  return { accessKeyId: value("aws_access_key_id"), secretAccessKey: value("aws_secret_access_key") }
+}
+
+/** Starts a real server (random port, its own data directory) in this process. */
+export const startServer = async (overrides: Partial<ServerSettings> = {}, dataDir = mkdtempSync(join(tmpdir(), "trent-server-"))): Promise<RunningServer> => {
+  const settings: ServerSettings = {
+    host: "127.0.0.1",
+    port: 0,
+    dataDir,
+    regions: ["eu-west-1", "us-east-1"],
+    accountId: "111122223333",
+    logLevel: "None",
+    devMode: false,
+    acceptSessionTokens: false,
+    credentialsConfig: undefined,
+    maxBodyBytes: 1024 * 1024,
+    ...overrides
+  }
+  const scope = Effect.runSync(Scope.make())
+  const context = await Effect.runPromise(
+    Layer.buildWithScope(serverLayer(settings).pipe(Layer.provide(jsonLogs(settings))), scope)
+  )
+  const { url } = Context.get(context, HttpEdge)
+  const credentials = settings.devMode ? { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "dev" } : readSharedCredentials(dataDir)
+  const clients: Array<KMSClient> = []
+  return {
+    url,
+    dataDir,
+    credentials,
+    client: (region = "eu-west-1") => {
+      const client = new KMSClient({ endpoint: url, region, credentials, maxAttempts: 1 })
+      clients.push(client)
+      return client
+    },
+    stop: async () => {
+      for (const client of clients) client.destroy()
+      await Effect.runPromise(Scope.close(scope, Exit.void))
+    }
+  }
+}
+
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })

@@ -1,0 +1,3 @@
+export * from "./HttpEdge.ts"
+export * from "./Server.ts"
+export * from "./ServerConfig.ts"

@@ -1,0 +1,42 @@
+import type { RequestOf, ResponseOf, ServedOperation } from "@trent/protocol"
+import type { RegionApi, RegionError } from "@trent/runtime"
+import type { Effect } from "effect"
+
+type Handler<Op extends ServedOperation> = (region: RegionApi, request: RequestOf<Op>) => Effect.Effect<ResponseOf<Op>, RegionError>
+
+/**
+ * Each AWS operation bound to its Region method. The protocol's decoded
+ * request and encoder types are checked against the Region API here, so a
+ * drift between the wire shapes and the Region fails to compile.
+ */
+export const operationHandlers: { readonly [Op in ServedOperation]: Handler<Op> } = {
+  CreateKey: (region, request) => region.createKey(request),
+  DescribeKey: (region, request) => region.describeKey(request),
+  ListKeys: (region, request) => region.listKeys(request),
+  EnableKey: (region, request) => region.enableKey(request),
+  DisableKey: (region, request) => region.disableKey(request),
+  ScheduleKeyDeletion: (region, request) => region.scheduleKeyDeletion(request),
+  CancelKeyDeletion: (region, request) => region.cancelKeyDeletion(request),
+  UpdateKeyDescription: (region, request) => region.updateKeyDescription(request),
+  EnableKeyRotation: (region, request) => region.enableKeyRotation(request),
+  DisableKeyRotation: (region, request) => region.disableKeyRotation(request),
+  GetKeyRotationStatus: (region, request) => region.getKeyRotationStatus(request),
+  RotateKeyOnDemand: (region, request) => region.rotateKeyOnDemand(request),
+  ListKeyRotations: (region, request) => region.listKeyRotations(request),
+  TagResource: (region, request) => region.tagResource(request),
+  UntagResource: (region, request) => region.untagResource(request),
+  ListResourceTags: (region, request) => region.listResourceTags(request),
+  PutKeyPolicy: (region, request) => region.putKeyPolicy(request),
+  GetKeyPolicy: (region, request) => region.getKeyPolicy(request),
+  ListKeyPolicies: (region, request) => region.listKeyPolicies(request),
+  CreateAlias: (region, request) => region.createAlias(request),
+  UpdateAlias: (region, request) => region.updateAlias(request),
+  DeleteAlias: (region, request) => region.deleteAlias(request),
+  ListAliases: (region, request) => region.listAliases(request),
+  Encrypt: (region, request) => region.encrypt(request),
+  Decrypt: (region, request) => region.decrypt(request),
+  ReEncrypt: (region, request) => region.reEncrypt(request),
+  GenerateDataKey: (region, request) => region.generateDataKey(request),
+  GenerateDataKeyWithoutPlaintext: (region, request) => region.generateDataKeyWithoutPlaintext(request),
+  GenerateRandom: (region, request) => region.generateRandom(request)
+}

@@ -1,0 +1,61 @@
+import { DataKeySpecs, EncryptionAlgorithms, IncludeKeyMaterialValues, KeySpecs, KeyUsages, Origins } from "@trent/domain"
+import { blob, enumeration, integer, list, optional, required, string, stringMap, structure } from "./WireShape.ts"
+
+/**
+ * The model's shared member shapes (botocore kms 2014-11-01 `shapes`;
+ * aws-kms-api.md §2.4 and §4), named as the model names them.
+ */
+export const KeyIdType = string({ minLength: 1, maxLength: 2048 })
+export const DescriptionType = string({ minLength: 0, maxLength: 8192 })
+export const CustomKeyStoreIdType = string({ minLength: 1, maxLength: 64 })
+export const XksKeyIdType = string({ minLength: 1, maxLength: 128, pattern: "^[a-zA-Z0-9-_.]+$" })
+export const AliasNameType = string({ minLength: 1, maxLength: 256, pattern: "^[a-zA-Z0-9:/_-]+$" })
+export const PolicyNameType = string({ minLength: 1, maxLength: 128, pattern: "[\\w]+" })
+export const PolicyType = string({ minLength: 1, maxLength: 131072, pattern: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" })
+export const MarkerType = string({ minLength: 1, maxLength: 1024, pattern: "[\\u0020-\\u00FF]*" })
+export const TagKeyType = string({ minLength: 1, maxLength: 128 })
+export const TagValueType = string({ minLength: 0, maxLength: 256 })
+export const GrantTokenType = string({ minLength: 1, maxLength: 8192 })
+
+export const NumberOfBytesType = integer({ min: 1, max: 1024 })
+/** The model's range; the service's 7–30 is the domain's rule (aws-kms-api.md §7.1). */
+export const PendingWindowInDaysType = integer({ min: 1, max: 365 })
+export const RotationPeriodInDaysType = integer({ min: 90, max: 2560 })
+/**
+ * `Limit` is 1–1000 in the model; ListAliases and ListResourceTags document
+ * lower caps (aws-kms-api.md §7.6), which the service enforces with the same
+ * message form.
+ */
+export const limit = (max: number) => integer({ min: 1, max })
+
+export const PlaintextType = blob({ minLength: 1, maxLength: 4096, sensitive: true })
+export const CiphertextType = blob({ minLength: 1, maxLength: 6144 })
+export const AttestationDocumentType = blob({ minLength: 1, maxLength: 262144 })
+
+export const KeySpec = enumeration(KeySpecs)
+/** The deprecated enum has no ML_DSA_* and no ECC_NIST_EDWARDS25519 (aws-kms-api.md §4). */
+export const CustomerMasterKeySpecs = [
+  "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1",
+  "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2"
+] as const
+export const CustomerMasterKeySpec = enumeration(CustomerMasterKeySpecs)
+export const KeyUsageType = enumeration(KeyUsages)
+export const OriginType = enumeration(Origins)
+export const EncryptionAlgorithmSpec = enumeration(EncryptionAlgorithms)
+export const DataKeySpec = enumeration(DataKeySpecs)
+export const IncludeKeyMaterial = enumeration(IncludeKeyMaterialValues)
+export const DryRunModifierTypes = ["IGNORE_CIPHERTEXT"] as const
+export const KeyEncryptionMechanisms = ["RSAES_OAEP_SHA_256"] as const
+
+export const EncryptionContextType = stringMap
+export const GrantTokenList = list(GrantTokenType, { minLength: 0, maxLength: 10 })
+export const DryRunModifierList = list(enumeration(DryRunModifierTypes))
+export const Tag = structure({ tagKey: required(TagKeyType), tagValue: required(TagValueType) })
+export const TagList = list(Tag)
+export const TagKeyList = list(TagKeyType)
+
+/** Nitro Enclaves attestation (aws-kms-api.md §2.3). */
+export const RecipientInfo = structure({
+  keyEncryptionAlgorithm: optional(enumeration(KeyEncryptionMechanisms)),
+  attestationDocument: optional(AttestationDocumentType)
+})

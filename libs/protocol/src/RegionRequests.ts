@@ -1,0 +1,102 @@
+import type { EncryptionContext } from "@trent/crypto"
+import type { DataKeySpec, EncryptionAlgorithm, IncludeKeyMaterial, KeySpec, KeyUsage, Origin, Tag } from "@trent/domain"
+
+/**
+ * The Region's request types, mirrored member for member from
+ * libs/runtime/src/RegionApi.ts (protocol may not import the runtime). The
+ * server binds `decodeRequest(op, body)` to the Region method of `op`, so each
+ * type here must stay assignable to that method's request type.
+ */
+export interface Page {
+  readonly limit?: number | undefined
+  readonly marker?: string | undefined
+}
+export interface KeyRef {
+  readonly keyId: string
+}
+export interface CreateKeyRequest {
+  readonly description?: string | undefined
+  readonly keyUsage?: KeyUsage | undefined
+  readonly keySpec?: KeySpec | undefined
+  readonly customerMasterKeySpec?: KeySpec | undefined
+  readonly origin?: Origin | undefined
+  readonly policy?: string | undefined
+  readonly bypassPolicyLockoutSafetyCheck?: boolean | undefined
+  readonly tags?: ReadonlyArray<Tag> | undefined
+  readonly multiRegion?: boolean | undefined
+  readonly customKeyStoreId?: string | undefined
+}
+interface CryptoRequest {
+  readonly grantTokens?: ReadonlyArray<string> | undefined
+  readonly dryRun?: boolean | undefined
+}
+export interface EncryptRequest extends CryptoRequest {
+  readonly keyId: string
+  readonly plaintext: Uint8Array
+  readonly encryptionContext?: EncryptionContext | undefined
+  readonly encryptionAlgorithm?: EncryptionAlgorithm | undefined
+}
+export interface DecryptRequest extends CryptoRequest {
+  readonly ciphertextBlob?: Uint8Array | undefined
+  readonly encryptionContext?: EncryptionContext | undefined
+  readonly keyId?: string | undefined
+  readonly encryptionAlgorithm?: EncryptionAlgorithm | undefined
+  readonly dryRunModifiers?: ReadonlyArray<"IGNORE_CIPHERTEXT"> | undefined
+}
+export interface ReEncryptRequest extends CryptoRequest {
+  readonly ciphertextBlob?: Uint8Array | undefined
+  readonly sourceEncryptionContext?: EncryptionContext | undefined
+  readonly sourceKeyId?: string | undefined
+  readonly destinationKeyId: string
+  readonly destinationEncryptionContext?: EncryptionContext | undefined
+  readonly sourceEncryptionAlgorithm?: EncryptionAlgorithm | undefined
+  readonly destinationEncryptionAlgorithm?: EncryptionAlgorithm | undefined
+  readonly dryRunModifiers?: ReadonlyArray<"IGNORE_CIPHERTEXT"> | undefined
+}
+export interface GenerateDataKeyRequest extends CryptoRequest {
+  readonly keyId: string
+  readonly encryptionContext?: EncryptionContext | undefined
+  readonly numberOfBytes?: number | undefined
+  readonly keySpec?: DataKeySpec | undefined
+}
+export interface AliasTarget {
+  readonly aliasName: string
+  readonly targetKeyId: string
+}
+
+/** The request each served operation decodes to. */
+export interface RegionRequests {
+  readonly CreateKey: CreateKeyRequest
+  readonly DescribeKey: KeyRef
+  readonly ListKeys: Page
+  readonly EnableKey: KeyRef
+  readonly DisableKey: KeyRef
+  readonly ScheduleKeyDeletion: KeyRef & { readonly pendingWindowInDays?: number | undefined }
+  readonly CancelKeyDeletion: KeyRef
+  readonly UpdateKeyDescription: KeyRef & { readonly description: string }
+  readonly EnableKeyRotation: KeyRef & { readonly rotationPeriodInDays?: number | undefined }
+  readonly DisableKeyRotation: KeyRef
+  readonly GetKeyRotationStatus: KeyRef
+  readonly RotateKeyOnDemand: KeyRef
+  readonly ListKeyRotations: KeyRef & Page & { readonly includeKeyMaterial?: IncludeKeyMaterial | undefined }
+  readonly TagResource: KeyRef & { readonly tags: ReadonlyArray<Tag> }
+  readonly UntagResource: KeyRef & { readonly tagKeys: ReadonlyArray<string> }
+  readonly ListResourceTags: KeyRef & Page
+  readonly PutKeyPolicy: KeyRef & {
+    readonly policyName?: string | undefined
+    readonly policy: string
+    readonly bypassPolicyLockoutSafetyCheck?: boolean | undefined
+  }
+  readonly GetKeyPolicy: KeyRef & { readonly policyName?: string | undefined }
+  readonly ListKeyPolicies: KeyRef & Page
+  readonly CreateAlias: AliasTarget
+  readonly UpdateAlias: AliasTarget
+  readonly DeleteAlias: { readonly aliasName: string }
+  readonly ListAliases: Page & { readonly keyId?: string | undefined }
+  readonly Encrypt: EncryptRequest
+  readonly Decrypt: DecryptRequest
+  readonly ReEncrypt: ReEncryptRequest
+  readonly GenerateDataKey: GenerateDataKeyRequest
+  readonly GenerateDataKeyWithoutPlaintext: GenerateDataKeyRequest
+  readonly GenerateRandom: { readonly numberOfBytes?: number | undefined }
+}

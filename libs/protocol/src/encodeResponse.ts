@@ -1,0 +1,10 @@
+import { responseEncoders } from "./responseEncoders.ts"
+import type { ResponseOf, ServedOperation } from "./ServedOperation.ts"
+import type { WireObject } from "./WireValues.ts"
+
+/**
+ * Encodes a Region result as the operation's JSON output: `{}` for the
+ * operations without output (aws-kms-api.md §1.1), never an undefined member.
+ */
+export const encodeResponse = <Op extends ServedOperation>(operation: Op, result: ResponseOf<Op>): WireObject =>
+  responseEncoders[operation](result)

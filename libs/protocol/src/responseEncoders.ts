@@ -1,0 +1,105 @@
+import type { KeyRotationEntry, KeyRotationStatus, Tag } from "@trent/domain"
+import { encodeKeyMetadata } from "./encodeKeyMetadata.ts"
+import { encodePaged } from "./PagedList.ts"
+import type { AliasListEntry, ListKeysEntry } from "./RegionResults.ts"
+import type { ResponseOf, ServedOperation } from "./ServedOperation.ts"
+import { blobToWire, epochSeconds, optionalEpochSeconds, secretToWire, wireObject, type WireObject } from "./WireValues.ts"
+
+/**
+ * Every served operation's response encoder (aws-kms-api.md §3): PascalCase
+ * members exactly as the model names them. `KeyId` in crypto and deletion
+ * responses is the key ARN, as the Region returns it (§2.1).
+ */
+type ResponseEncoders = { readonly [Op in ServedOperation]: (result: ResponseOf<Op>) => WireObject }
+
+const noOutput = (): WireObject => ({})
+const keyIdOnly = (result: { readonly keyId: string }): WireObject => ({ KeyId: result.keyId })
+
+const keyListEntry = (entry: ListKeysEntry): WireObject => ({ KeyId: entry.keyId, KeyArn: entry.keyArn })
+const tag = (entry: Tag): WireObject => ({ TagKey: entry.tagKey, TagValue: entry.tagValue })
+const aliasListEntry = (entry: AliasListEntry): WireObject => ({
+  AliasName: entry.aliasName,
+  AliasArn: entry.aliasArn,
+  TargetKeyId: entry.targetKeyId,
+  CreationDate: epochSeconds(entry.creationDate),
+  LastUpdatedDate: epochSeconds(entry.lastUpdatedDate)
+})
+/** RotationDate and RotationType are absent for the original material (§2.3). */
+const rotationsListEntry = (entry: KeyRotationEntry): WireObject =>
+  wireObject({
+    KeyId: entry.keyId,
+    KeyMaterialId: entry.keyMaterialId,
+    KeyMaterialState: entry.keyMaterialState,
+    RotationDate: optionalEpochSeconds(entry.rotationDate),
+    RotationType: entry.rotationType
+  })
+const rotationStatus = (status: KeyRotationStatus): WireObject =>
+  wireObject({
+    KeyRotationEnabled: status.keyRotationEnabled,
+    KeyId: status.keyId,
+    RotationPeriodInDays: status.rotationPeriodInDays,
+    NextRotationDate: optionalEpochSeconds(status.nextRotationDate)
+  })
+
+export const responseEncoders: ResponseEncoders = {
+  CreateKey: (metadata) => ({ KeyMetadata: encodeKeyMetadata(metadata) }),
+  DescribeKey: (metadata) => ({ KeyMetadata: encodeKeyMetadata(metadata) }),
+  ListKeys: (page) => encodePaged("Keys", page, keyListEntry),
+  EnableKey: noOutput,
+  DisableKey: noOutput,
+  ScheduleKeyDeletion: (result) => ({
+    KeyId: result.keyId,
+    DeletionDate: epochSeconds(result.deletionDate),
+    KeyState: result.keyState,
+    PendingWindowInDays: result.pendingWindowInDays
+  }),
+  CancelKeyDeletion: keyIdOnly,
+  UpdateKeyDescription: noOutput,
+  EnableKeyRotation: noOutput,
+  DisableKeyRotation: noOutput,
+  GetKeyRotationStatus: rotationStatus,
+  RotateKeyOnDemand: keyIdOnly,
+  ListKeyRotations: (page) => encodePaged("Rotations", page, rotationsListEntry),
+  TagResource: noOutput,
+  UntagResource: noOutput,
+  ListResourceTags: (page) => encodePaged("Tags", page, tag),
+  PutKeyPolicy: noOutput,
+  GetKeyPolicy: (result) => ({ Policy: result.policy, PolicyName: result.policyName }),
+  ListKeyPolicies: (page) => encodePaged("PolicyNames", page, (name) => name),
+  CreateAlias: noOutput,
+  UpdateAlias: noOutput,
+  DeleteAlias: noOutput,
+  ListAliases: (page) => encodePaged("Aliases", page, aliasListEntry),
+  Encrypt: (result) => ({
+    CiphertextBlob: blobToWire(result.ciphertextBlob),
+    KeyId: result.keyId,
+    EncryptionAlgorithm: result.encryptionAlgorithm
+  }),
+  Decrypt: (result) => ({
+    KeyId: result.keyId,
+    Plaintext: secretToWire(result.plaintext),
+    EncryptionAlgorithm: result.encryptionAlgorithm,
+    KeyMaterialId: result.keyMaterialId
+  }),
+  ReEncrypt: (result) => ({
+    CiphertextBlob: blobToWire(result.ciphertextBlob),
+    SourceKeyId: result.sourceKeyId,
+    KeyId: result.keyId,
+    SourceEncryptionAlgorithm: result.sourceEncryptionAlgorithm,
+    DestinationEncryptionAlgorithm: result.destinationEncryptionAlgorithm,
+    SourceKeyMaterialId: result.sourceKeyMaterialId,
+    DestinationKeyMaterialId: result.destinationKeyMaterialId
+  }),
+  GenerateDataKey: (result) => ({
+    CiphertextBlob: blobToWire(result.ciphertextBlob),
+    Plaintext: secretToWire(result.plaintext),
+    KeyId: result.keyId,
+    KeyMaterialId: result.keyMaterialId
+  }),
+  GenerateDataKeyWithoutPlaintext: (result) => ({
+    CiphertextBlob: blobToWire(result.ciphertextBlob),
+    KeyId: result.keyId,
+    KeyMaterialId: result.keyMaterialId
+  }),
+  GenerateRandom: (result) => ({ Plaintext: secretToWire(result.plaintext) })
+}
