@@ -75,6 +75,9 @@ export const handleKmsRequest = (request: HttpRequestParts, requestId: string) =
     const { principal, region } = authenticated.success
     return yield* run(target.operation, json.success, principal, region ?? regions.names[0]!, requestId)
   }).pipe(
+    Effect.tap((response) =>
+      Effect.logDebug("request", { requestId, operation: response.operation, outcome: response.outcome, status: response.status })
+    ),
     Effect.catchCause((cause) =>
       Effect.as(
         Effect.logError("request failed with a defect", { requestId, cause: Cause.pretty(cause) }),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { NodeRuntime } from "@effect/platform-node"
-import { Effect, Layer } from "effect"
+import { Cause, Effect, Exit, Layer } from "effect"
 import { ConfigError, resolveServerSettings } from "./ServerConfig.ts"
 import { jsonLogs, serverLayer } from "./Server.ts"
 
@@ -14,4 +14,8 @@ try {
   process.exit(2)
 }
 
-NodeRuntime.runMain(Layer.launch(serverLayer(settings)).pipe(Effect.provide(jsonLogs(settings))))
+/** A stop by SIGTERM/SIGINT, once drained and closed, is a clean exit (0); a failure to start or run is 1. */
+const teardown = <E, A>(exit: Exit.Exit<E, A>, onExit: (code: number) => void) =>
+  onExit(Exit.isSuccess(exit) || Cause.hasInterruptsOnly(exit.cause) ? 0 : 1)
+
+NodeRuntime.runMain(Layer.launch(serverLayer(settings)).pipe(Effect.provide(jsonLogs(settings))), { teardown })
