@@ -1,0 +1,26 @@
+import { type CredentialStore, findPrincipalByArn } from "./CredentialStore.ts"
+import { ACCOUNT_ID, adminArn, derivePrincipalId, type Principal, rootPrincipal } from "./Principal.ts"
+
+/**
+ * Who a request is in dev mode, where signatures are parsed but not checked:
+ * - an access key id of exactly 12 digits is that account's root, so tests of
+ *   several accounts need no configuration (LocalStack's convention too);
+ * - a key in the credentials file is its principal;
+ * - any other key, or no signature at all (`accessKeyId` ""), is the default
+ *   account's admin user.
+ */
+export const devModePrincipal = (store: CredentialStore, defaultAccountId: string, accessKeyId: string): Principal => {
+  if (ACCOUNT_ID.test(accessKeyId)) return rootPrincipal(accessKeyId, accessKeyId)
+  const configured = store.get(accessKeyId)
+  if (configured !== undefined) return configured.principal
+  const arn = adminArn(defaultAccountId)
+  const admin = findPrincipalByArn(store, arn)
+  if (admin !== undefined) return { ...admin, accessKeyId }
+  return {
+    accountId: defaultAccountId,
+    arn,
+    type: "IAMUser",
+    accessKeyId,
+    principalId: derivePrincipalId(arn, "IAMUser", defaultAccountId)
+  }
+}

@@ -1,0 +1,22 @@
+export { generateAccessKeyId, generateSecretAccessKey } from "./AccessKeyGeneration.ts"
+export type { Authenticated, VerifyOptions } from "./Authentication.ts"
+export {
+  type AuthenticationError,
+  IncompleteSignatureException,
+  InvalidSignatureException,
+  MissingAuthenticationTokenException,
+  UnrecognizedClientException
+} from "./AuthenticationErrors.ts"
+export { type CredentialOptions, Credentials, DEFAULT_ACCOUNT_ID } from "./Credentials.ts"
+export {
+  type AccessKeyConfig,
+  type AccountConfig,
+  type CredentialsConfig,
+  CredentialsConfigSchema,
+  decodeCredentialsConfig,
+  type PrincipalConfig
+} from "./CredentialsConfig.ts"
+export { CredentialsConfigError } from "./CredentialsConfigError.ts"
+export type { HttpRequestParts } from "./HttpRequestParts.ts"
+export type { Principal, PrincipalType } from "./Principal.ts"
+export { signRequest, type SignRequestInput } from "./RequestSigner.ts"
