@@ -7,4 +7,7 @@ export class EdgeSettings extends Context.Service<EdgeSettings, {
   readonly devMode: boolean
   readonly acceptSessionTokens: boolean
   readonly maxBodyBytes: number
+  readonly knownRegions: ReadonlySet<string>
+  /** Log one Debug line per request (with its request id). */
+  readonly requestLogs: boolean
 }>()("@trent/server/EdgeSettings") {}

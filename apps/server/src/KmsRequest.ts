@@ -56,13 +56,15 @@ const run = <Op extends ServedOperation>(operation: Op, json: unknown, principal
  * defect is logged with detail and answered as KMSInternalException.
  */
 export const handleKmsRequest = (request: HttpRequestParts, requestId: string) =>
+  EdgeSettings.use((settings) => respond(request, requestId, settings))
+
+const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSettings["Service"]) =>
   Effect.gen(function*() {
     const credentials = yield* Credentials
     const regions = yield* Regions
-    const settings = yield* EdgeSettings
     const now = yield* Clock.currentTimeMillis
     const authenticated = yield* Effect.result(
-      credentials.authenticate(request, { now, knownRegions: new Set(regions.names), acceptSessionTokens: settings.acceptSessionTokens })
+      credentials.authenticate(request, { now, knownRegions: settings.knownRegions, acceptSessionTokens: settings.acceptSessionTokens })
     )
     const header = request.headers["x-amz-target"]
     const target = classifyTarget(typeof header === "string" ? header : undefined)
@@ -75,8 +77,11 @@ export const handleKmsRequest = (request: HttpRequestParts, requestId: string) =
     const { principal, region } = authenticated.success
     return yield* run(target.operation, json.success, principal, region ?? regions.names[0]!, requestId)
   }).pipe(
+    // Building a log record costs as much as the request's crypto: only when debug logs are on.
     Effect.tap((response) =>
-      Effect.logDebug("request", { requestId, operation: response.operation, outcome: response.outcome, status: response.status })
+      settings.requestLogs
+        ? Effect.logDebug("request", { requestId, operation: response.operation, outcome: response.outcome, status: response.status })
+        : Effect.void
     ),
     Effect.catchCause((cause) =>
       Effect.as(

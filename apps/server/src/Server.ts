@@ -31,7 +31,9 @@ export const serverLayer = (settings: ServerSettings) => {
     port: settings.port,
     devMode: settings.devMode,
     acceptSessionTokens: settings.acceptSessionTokens,
-    maxBodyBytes: settings.maxBodyBytes
+    maxBodyBytes: settings.maxBodyBytes,
+    knownRegions: new Set(settings.regions),
+    requestLogs: settings.logLevel === "Debug" || settings.logLevel === "Trace"
   }))
   return HttpEdge.layer.pipe(
     Layer.provideMerge(regions),

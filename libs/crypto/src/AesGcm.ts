@@ -2,8 +2,7 @@ import { Effect } from "effect"
 import { AES_256_GCM } from "./AesGcmParameters.ts"
 import type { InvalidCiphertext, InvalidCryptoParameter } from "./CryptoErrors.ts"
 import { type AesGcmKeyInput, type AesGcmSealed, insecureDecryptWithIv, insecureEncryptWithIv } from "./InsecureAesGcmWithIv.ts"
-import { randomBytes } from "./RandomBytes.ts"
-import type { WebCrypto } from "./WebCrypto.ts"
+import { WebCrypto } from "./WebCrypto.ts"
 
 /**
  * AES-256-GCM as Trent uses it: every encryption draws a fresh random 96-bit
@@ -20,15 +19,15 @@ export interface AesGcmBox extends AesGcmSealed {
  * header carries the IV (the symmetric ciphertext blob) can authenticate the
  * header as written.
  */
-export const aesGcmEncrypt = Effect.fnUntraced(function*(
+export const aesGcmEncrypt = (
   key: AesGcmKeyInput,
   plaintext: Uint8Array,
   aadFor: (iv: Uint8Array) => Uint8Array
-): Effect.fn.Return<AesGcmBox, InvalidCryptoParameter, WebCrypto> {
-  const iv = yield* randomBytes(AES_256_GCM.ivBytes)
-  const sealed = yield* insecureEncryptWithIv({ key, iv, plaintext, aad: aadFor(iv) })
-  return { iv, ...sealed }
-})
+): Effect.Effect<AesGcmBox, InvalidCryptoParameter, WebCrypto> =>
+  WebCrypto.use((crypto) => {
+    const iv = crypto.getRandomValues(new Uint8Array(AES_256_GCM.ivBytes))
+    return Effect.map(insecureEncryptWithIv({ key, iv, plaintext, aad: aadFor(iv) }), (sealed) => ({ iv, ...sealed }))
+  })
 
 export const aesGcmDecrypt = (
   key: AesGcmKeyInput,

@@ -1,9 +1,8 @@
 import { Effect } from "effect"
 import { AES_256_GCM } from "./AesGcmParameters.ts"
 import { concatBytes } from "./concatBytes.ts"
-import { InvalidCiphertext, type InvalidCryptoParameter } from "./CryptoErrors.ts"
+import { InvalidCiphertext, InvalidCryptoParameter } from "./CryptoErrors.ts"
 import { AesGcmKey } from "./AesGcmKey.ts"
-import { needs } from "./needs.ts"
 import type { SecretBytes } from "./SecretBytes.ts"
 import { type SubtleCrypto, WebCrypto } from "./WebCrypto.ts"
 
@@ -28,68 +27,72 @@ const tagBits = AES_256_GCM.tagBytes * 8
 /** Raw key bytes, or a key already imported (its size was checked then). */
 export type AesGcmKeyInput = SecretBytes | AesGcmKey
 
-const checkKeyAndIv = (key: AesGcmKeyInput, iv: Uint8Array): Effect.Effect<void, InvalidCryptoParameter> =>
-  Effect.andThen(
-    key instanceof AesGcmKey
-      ? Effect.void
-      : needs(key.length === AES_256_GCM.keyBytes, `AES-GCM key must be ${AES_256_GCM.keyBytes} bytes, got ${key.length}`),
-    needs(iv.length === AES_256_GCM.ivBytes, `AES-GCM IV must be ${AES_256_GCM.ivBytes} bytes, got ${iv.length}`)
-  )
+/** The parameters' sizes, checked without an Effect step (this is every Encrypt's path). */
+const keyAndIvViolation = (key: AesGcmKeyInput, iv: Uint8Array): InvalidCryptoParameter | undefined => {
+  if (!(key instanceof AesGcmKey) && key.length !== AES_256_GCM.keyBytes) {
+    return new InvalidCryptoParameter({ message: `AES-GCM key must be ${AES_256_GCM.keyBytes} bytes, got ${key.length}` })
+  }
+  if (iv.length !== AES_256_GCM.ivBytes) {
+    return new InvalidCryptoParameter({ message: `AES-GCM IV must be ${AES_256_GCM.ivBytes} bytes, got ${iv.length}` })
+  }
+  return undefined
+}
 
-const importKey = (subtle: SubtleCrypto, key: AesGcmKeyInput, usage: "encrypt" | "decrypt") =>
+const cryptoKeyOf = (subtle: SubtleCrypto, key: AesGcmKeyInput, usage: "encrypt" | "decrypt") =>
   key instanceof AesGcmKey
-    ? Effect.succeed(key.unsafeCryptoKey())
-    : Effect.promise(() => subtle.importKey("raw", key.unsafeBytes(), { name: "AES-GCM" }, false, [usage]))
+    ? key.unsafeCryptoKey()
+    : subtle.importKey("raw", key.unsafeBytes(), { name: "AES-GCM" }, false, [usage])
 
-export const insecureEncryptWithIv = Effect.fnUntraced(function*(input: {
+export const insecureEncryptWithIv = (input: {
   readonly key: AesGcmKeyInput
   readonly iv: Uint8Array
   readonly plaintext: Uint8Array
   readonly aad: Uint8Array
-}): Effect.fn.Return<AesGcmSealed, InvalidCryptoParameter, WebCrypto> {
-  yield* checkKeyAndIv(input.key, input.iv)
-  const { subtle } = yield* WebCrypto
-  const cryptoKey = yield* importKey(subtle, input.key, "encrypt")
-  const sealed = new Uint8Array(
-    yield* Effect.promise(() =>
-      subtle.encrypt(
-        { name: "AES-GCM", iv: input.iv, additionalData: input.aad, tagLength: tagBits },
-        cryptoKey,
-        input.plaintext
+}): Effect.Effect<AesGcmSealed, InvalidCryptoParameter, WebCrypto> => {
+  const violation = keyAndIvViolation(input.key, input.iv)
+  if (violation !== undefined) return Effect.fail(violation)
+  return WebCrypto.use(({ subtle }) =>
+    Effect.promise(async () => {
+      const cryptoKey = await cryptoKeyOf(subtle, input.key, "encrypt")
+      const sealed = new Uint8Array(
+        await subtle.encrypt({ name: "AES-GCM", iv: input.iv, additionalData: input.aad, tagLength: tagBits }, cryptoKey, input.plaintext)
       )
-    )
+      const split = sealed.length - AES_256_GCM.tagBytes
+      return { ciphertext: sealed.subarray(0, split), tag: sealed.subarray(split) }
+    })
   )
-  const split = sealed.length - AES_256_GCM.tagBytes
-  return { ciphertext: sealed.subarray(0, split), tag: sealed.subarray(split) }
-})
+}
 
 /**
  * Fails with InvalidCiphertext for any authentication failure, whatever
  * WebCrypto's reason (it is never passed on), and with InvalidCryptoParameter
  * for a key, IV or tag of an unsupported size.
  */
-export const insecureDecryptWithIv = Effect.fnUntraced(function*(input: {
+export const insecureDecryptWithIv = (input: {
   readonly key: AesGcmKeyInput
   readonly iv: Uint8Array
   readonly ciphertext: Uint8Array
   readonly tag: Uint8Array
   readonly aad: Uint8Array
-}): Effect.fn.Return<Uint8Array, InvalidCiphertext | InvalidCryptoParameter, WebCrypto> {
-  yield* checkKeyAndIv(input.key, input.iv)
-  yield* needs(
-    input.tag.length === AES_256_GCM.tagBytes,
-    `AES-GCM tag must be ${AES_256_GCM.tagBytes} bytes, got ${input.tag.length}`
+}): Effect.Effect<Uint8Array, InvalidCiphertext | InvalidCryptoParameter, WebCrypto> => {
+  const violation = keyAndIvViolation(input.key, input.iv) ??
+    (input.tag.length === AES_256_GCM.tagBytes
+      ? undefined
+      : new InvalidCryptoParameter({ message: `AES-GCM tag must be ${AES_256_GCM.tagBytes} bytes, got ${input.tag.length}` }))
+  if (violation !== undefined) return Effect.fail(violation)
+  return WebCrypto.use(({ subtle }) =>
+    Effect.tryPromise({
+      try: async () => {
+        const cryptoKey = await cryptoKeyOf(subtle, input.key, "decrypt")
+        return new Uint8Array(
+          await subtle.decrypt(
+            { name: "AES-GCM", iv: input.iv, additionalData: input.aad, tagLength: tagBits },
+            cryptoKey,
+            concatBytes(input.ciphertext, input.tag)
+          )
+        )
+      },
+      catch: () => new InvalidCiphertext()
+    })
   )
-  const { subtle } = yield* WebCrypto
-  const cryptoKey = yield* importKey(subtle, input.key, "decrypt")
-  const plaintext = yield* Effect.tryPromise({
-    try: () =>
-      subtle.decrypt(
-        { name: "AES-GCM", iv: input.iv, additionalData: input.aad, tagLength: tagBits },
-        cryptoKey,
-        concatBytes(input.ciphertext, input.tag)
-      ),
-    catch: () => new InvalidCiphertext()
-  })
-  return new Uint8Array(plaintext)
-})
+}

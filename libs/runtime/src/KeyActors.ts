@@ -105,7 +105,7 @@ export class KeyActors extends Context.Service<KeyActors, {
         if (existing !== undefined) {
           entries.delete(keyId)
           entries.set(keyId, existing)
-          return Deferred.await(existing.loaded)
+          return existing.actor !== undefined ? Effect.succeed(existing.actor) : Deferred.await(existing.loaded)
         }
         const entry: { loaded: Deferred.Deferred<KeyActor, RegionInternalError>; actor?: KeyActor } = {
           loaded: Deferred.makeUnsafe<KeyActor, RegionInternalError>()
@@ -123,17 +123,14 @@ export class KeyActors extends Context.Service<KeyActors, {
         )
       })
 
+    /** Holds the actor (busy) for the duration of `f`: the hot path of every operation, kept to two steps. */
     const use = <A, E, R>(keyId: string, f: (actor: KeyActor) => Effect.Effect<A, E, R>) =>
-      Effect.acquireUseRelease(
-        Effect.flatMap(acquire(keyId), (actor) =>
-          Effect.map(Clock.currentTimeMillis, (now) => {
-            actor.busy++
-            actor.lastUsedAt = now
-            return actor
-          })),
-        f,
-        (actor) => Effect.sync(() => void actor.busy--)
-      )
+      Effect.flatMap(acquire(keyId), (actor) =>
+        Effect.clockWith((clock) => {
+          actor.busy++
+          actor.lastUsedAt = clock.currentTimeMillisUnsafe()
+          return Effect.onExit(f(actor), () => Effect.sync(() => void actor.busy--))
+        }))
 
     const envelopes = (events: ReadonlyArray<KeyEvent>, now: number) =>
       Effect.gen(function*() {

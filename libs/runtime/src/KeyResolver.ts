@@ -42,23 +42,20 @@ export class KeyResolver extends Context.Service<KeyResolver, {
     const actors = yield* KeyActors
     const scope: ResourceScope = { partition: config.partition, region: config.region, account: config.account }
 
-    const resolveId = (reference: string, operation: Operation) =>
-      Effect.gen(function*() {
-        const parsed = parseKeyReference(reference, scope, acceptedForms(operation))
-        switch (parsed._tag) {
-          case "KeyId":
-            return parsed.keyId
-          case "AliasName": {
-            const alias = yield* aliases.lookup(parsed.aliasName)
-            if (alias === undefined) {
-              return yield* new KeyNotFound({ message: `Alias ${aliasArn(scope, parsed.aliasName)} is not found.` })
-            }
-            return alias.targetKeyId
-          }
-          default:
-            return yield* new KeyNotFound({ message: parsed.message })
-        }
-      })
+    const resolveId = (reference: string, operation: Operation): Effect.Effect<string, KeyNotFound> => {
+      const parsed = parseKeyReference(reference, scope, acceptedForms(operation))
+      switch (parsed._tag) {
+        case "KeyId":
+          return Effect.succeed(parsed.keyId)
+        case "AliasName":
+          return Effect.flatMap(aliases.lookup(parsed.aliasName), (alias) =>
+            alias === undefined
+              ? Effect.fail(new KeyNotFound({ message: `Alias ${aliasArn(scope, parsed.aliasName)} is not found.` }))
+              : Effect.succeed(alias.targetKeyId))
+        default:
+          return Effect.fail(new KeyNotFound({ message: parsed.message }))
+      }
+    }
 
     const withKey = <A, E, R>(
       reference: string,
