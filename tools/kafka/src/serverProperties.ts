@@ -1,0 +1,41 @@
+/**
+ * A single-node KRaft broker: one process is both broker and controller, with a static one-voter
+ * quorum, plaintext listeners on loopback only, and every replication setting at 1 so internal topics
+ * (consumer offsets, transaction state, share-group state) can be created on one node.
+ */
+export interface BrokerSettings {
+  readonly nodeId: number
+  readonly host: string
+  readonly brokerPort: number
+  readonly controllerPort: number
+  readonly dataDir: string
+}
+
+export const serverProperties = ({ nodeId, host, brokerPort, controllerPort, dataDir }: BrokerSettings): string =>
+  [
+    "process.roles=broker,controller",
+    `node.id=${nodeId}`,
+    `controller.quorum.voters=${nodeId}@${host}:${controllerPort}`,
+    `listeners=PLAINTEXT://${host}:${brokerPort},CONTROLLER://${host}:${controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${host}:${brokerPort}`,
+    "controller.listener.names=CONTROLLER",
+    "inter.broker.listener.name=PLAINTEXT",
+    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    `log.dirs=${dataDir}`,
+    // Topics are created explicitly, with their configs, as production would (ARCHITECTURE.md, Stores).
+    "auto.create.topics.enable=false",
+    "num.partitions=1",
+    "default.replication.factor=1",
+    "min.insync.replicas=1",
+    "offsets.topic.replication.factor=1",
+    // One offsets partition instead of 50: the first consumer group is ready in well under a second.
+    "offsets.topic.num.partitions=1",
+    "transaction.state.log.replication.factor=1",
+    "transaction.state.log.min.isr=1",
+    "transaction.state.log.num.partitions=1",
+    "share.coordinator.state.topic.replication.factor=1",
+    "share.coordinator.state.topic.min.isr=1",
+    // A test's consumer joins alone; waiting 3 s for others to join only slows it down.
+    "group.initial.rebalance.delay.ms=0",
+    ""
+  ].join("\n")
