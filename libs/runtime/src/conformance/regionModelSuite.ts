@@ -1,12 +1,11 @@
 import * as fc from "fast-check"
 import { describe, it } from "vitest"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import { TestClock } from "effect/testing"
 import { checkProperty } from "@trent/testing"
 import { decodeKeyEvent, decodeKeySnapshot, encodeKeySnapshot, evolveKey, initialKey } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
-import { Region } from "./Region.ts"
-import { embeddedRegion, memoryRegion, memoryStores, quiet, withTempDir } from "./regionFixtures.test-support.ts"
+import { Region } from "../Region.ts"
 import {
   advanceModel,
   applyToModel,
@@ -15,7 +14,9 @@ import {
   type Model,
   type Step,
   stepArbitrary
-} from "./regionModel.test-support.ts"
+} from "./regionModel.ts"
+import { inRegionOn, onFreshStore } from "./regionOnStore.ts"
+import type { PreparedStore, StoreUnderTest } from "./StoreUnderTest.ts"
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 
@@ -110,10 +111,11 @@ const runStep = (model: Model, step: Step) =>
     }
   })
 
-type RegionLayer = Layer.Layer<Region | EventLog, unknown>
+/** The tests' scheduler ticks daily (the model's steps move time in whole days). */
+const daily = { schedulerIntervalMs: 24 * 3_600_000 }
 
 /** Runs the steps, starting a new Region "process" at every restart, then checks every invariant in a last fresh one. */
-const scenario = (steps: ReadonlyArray<Step>, regionLayer: () => RegionLayer) =>
+const scenario = (steps: ReadonlyArray<Step>, prepared: PreparedStore) =>
   Effect.gen(function*() {
     const model: Model = { now: 0, keys: [], ciphertexts: [] }
     const segments: Array<Array<Step>> = [[]]
@@ -122,34 +124,30 @@ const scenario = (steps: ReadonlyArray<Step>, regionLayer: () => RegionLayer) =>
       else segments[segments.length - 1]!.push(step)
     }
     for (const segment of segments) {
-      yield* Effect.scoped(Effect.provide(Effect.forEach(segment, (step) => runStep(model, step), { discard: true }), regionLayer()))
+      yield* inRegionOn(prepared, Effect.forEach(segment, (step) => runStep(model, step), { discard: true }), daily)
     }
-    yield* Effect.scoped(Effect.provide(Effect.andThen(checkAllCiphertexts(model), checkReplay(model)), regionLayer()))
+    yield* inRegionOn(prepared, Effect.andThen(checkAllCiphertexts(model), checkReplay(model)), daily)
   }).pipe(Effect.provide(TestClock.layer()))
 
-const daily = { schedulerIntervalMs: 24 * 3_600_000 }
+export interface ModelSuiteOptions {
+  readonly maxSteps: number
+  readonly size: "small" | "medium" | "large"
+  readonly numRuns?: number
+}
 
-const run = (effect: Effect.Effect<void, unknown>) => Effect.runPromise(effect as Effect.Effect<void>)
-
-describe("the Region against a reference model", () => {
-  it("agrees with the model over random operation sequences, with restarts, on memory stores", () =>
-    checkProperty(
-      "Region ≡ model (memory)",
-      fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: 60, size: "large" }), async (steps) => {
-        const stores = Layer.fresh(memoryStores)
-        await run(Effect.scoped(Effect.gen(function*() {
-          const context = yield* Layer.build(stores)
-          const region = () => memoryRegion(daily).pipe(Layer.provideMerge(Layer.succeedContext(context))) as RegionLayer
-          yield* scenario(steps, region)
-        })))
-      })
-    ))
-
-  it("agrees with the model with restarts on the same SQLite files: old ciphertexts decrypt whenever the key is Enabled", () =>
-    checkProperty(
-      "Region ≡ model (SQLite, restarts)",
-      fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: 20, size: "medium" }), async (steps) => {
-        await withTempDir((dir) => run(scenario(steps, () => Layer.merge(embeddedRegion(dir, daily), quiet) as RegionLayer)))
-      })
-    ))
-})
+/**
+ * The Region against a reference model over random operation sequences with
+ * restarts: every ciphertext decrypts exactly when its key is Enabled, nothing
+ * decrypts once its material is destroyed, and replaying the stored events
+ * equals the live state.
+ */
+export const regionModelSuite = (store: StoreUnderTest, options: ModelSuiteOptions) =>
+  describe(`the Region against a reference model (${store.name})`, () => {
+    it("agrees with the model over random operation sequences with restarts", () =>
+      checkProperty(
+        `Region ≡ model (${store.name})`,
+        fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: options.maxSteps, size: options.size }), (steps) =>
+          Effect.runPromise(onFreshStore(store.prepare, (prepared) => scenario(steps, prepared)) as Effect.Effect<void>)),
+        options.numRuns === undefined ? {} : { numRuns: options.numRuns }
+      ))
+  })

@@ -1,0 +1,5 @@
+export * from "./regionBehaviour.ts"
+export * from "./regionModelSuite.ts"
+export * from "./regionOnStore.ts"
+export * from "./scheduler.ts"
+export * from "./StoreUnderTest.ts"

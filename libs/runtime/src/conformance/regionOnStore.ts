@@ -1,0 +1,43 @@
+import { Effect, Layer } from "effect"
+import type { KeyActors } from "../KeyActors.ts"
+import { Region, type RegionOptions } from "../Region.ts"
+import type { PreparedStore, StoreServices } from "./StoreUnderTest.ts"
+
+export const conformanceRegion: RegionOptions = {
+  region: "eu-west-1",
+  account: "111122223333",
+  schedulerIntervalMs: 3_600_000
+}
+
+/**
+ * Runs `program` in one Region "process" on the prepared store: open the
+ * stores, build the Region on them (with the test's clock), run, close.
+ */
+export const inRegionOn = <A, E>(
+  prepared: PreparedStore,
+  program: Effect.Effect<A, E, Region | KeyActors | StoreServices>,
+  options: Partial<RegionOptions> = {}
+): Effect.Effect<A, E | unknown> =>
+  Effect.acquireUseRelease(
+    Effect.promise(() => prepared.open()),
+    (opened) =>
+      Effect.scoped(Effect.provide(
+        program,
+        Region.layerWithoutStores.pipe(
+          Layer.provideMerge(Region.config({ ...conformanceRegion, ...options })),
+          Layer.provideMerge(Layer.succeedContext(opened.context))
+        )
+      )),
+    (opened) => Effect.promise(() => opened.close())
+  )
+
+/** A whole test on a fresh store: prepare, run, dispose. */
+export const onFreshStore = <A, E>(
+  prepare: () => Promise<PreparedStore>,
+  use: (prepared: PreparedStore) => Effect.Effect<A, E>
+): Effect.Effect<A, E | unknown> =>
+  Effect.acquireUseRelease(
+    Effect.promise(prepare),
+    use,
+    (prepared) => Effect.promise(() => prepared.dispose())
+  )

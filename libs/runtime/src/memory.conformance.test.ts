@@ -1,0 +1,5 @@
+import { memoryStore, regionBehaviourSuite, regionModelSuite, schedulerSuite } from "./conformance/index.ts"
+
+regionBehaviourSuite(memoryStore)
+schedulerSuite(memoryStore)
+regionModelSuite(memoryStore, { maxSteps: 60, size: "large" })

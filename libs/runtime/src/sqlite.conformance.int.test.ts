@@ -1,0 +1,5 @@
+import { regionBehaviourSuite, regionModelSuite, schedulerSuite, sqliteStore } from "./conformance/index.ts"
+
+regionBehaviourSuite(sqliteStore)
+schedulerSuite(sqliteStore)
+regionModelSuite(sqliteStore, { maxSteps: 20, size: "medium" })
