@@ -45,7 +45,9 @@ export const memoryStore: StoreUnderTest = {
     const shared = await openLayer(
       Layer.mergeAll(EventLog.layerMemory({ region: "eu-west-1" }), Keyvault.layerMemory, RootKey.layerTest(conformanceRootKey), WebCrypto.layer)
     )
-    return { open: async () => ({ context: shared.context, close: async () => {} }), dispose: shared.close }
+    // Memory stores outlive every "process" of the test: closing one leaves them to the next.
+    const keepOpen = () => Promise.resolve()
+    return { open: async () => ({ context: shared.context, close: keepOpen }), dispose: shared.close }
   }
 }
 
