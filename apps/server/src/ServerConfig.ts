@@ -16,6 +16,9 @@ export interface ServerSettings {
   readonly acceptSessionTokens: boolean
   readonly credentialsConfig: string | undefined
   readonly maxBodyBytes: number
+  /** Where key state lives: `embedded` (SQLite files in dataDir) or `kafka` (topics per Region). */
+  readonly store: "embedded" | "kafka"
+  readonly kafkaBrokers: ReadonlyArray<string>
 }
 
 export const DEFAULT_PORT = 7400
@@ -31,7 +34,9 @@ const defaults: ServerSettings = {
   acceptSessionTokens: false,
   credentialsConfig: undefined,
   // Room for the largest request the model allows (a 131072-character policy, JSON-escaped).
-  maxBodyBytes: 1024 * 1024
+  maxBodyBytes: 1024 * 1024,
+  store: "embedded",
+  kafkaBrokers: []
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -48,7 +53,9 @@ const PartialSettings = Schema.Struct({
   devMode: Schema.optional(Schema.Boolean),
   acceptSessionTokens: Schema.optional(Schema.Boolean),
   credentialsConfig: Schema.optional(Schema.String),
-  maxBodyBytes: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1024, maximum: 64 * 1024 * 1024 })))
+  maxBodyBytes: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1024, maximum: 64 * 1024 * 1024 }))),
+  store: Schema.optional(Schema.Literals(["embedded", "kafka"])),
+  kafkaBrokers: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^[^\s:,]+:\d+$/))).check(Schema.isMinLength(1)))
 })
 type PartialSettings = typeof PartialSettings.Type
 
@@ -87,7 +94,9 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     devMode: flag(env["TRENT_DEV"]),
     acceptSessionTokens: flag(env["TRENT_ACCEPT_SESSION_TOKENS"]),
     credentialsConfig: env["TRENT_CREDENTIALS_CONFIG"],
-    maxBodyBytes: number(env["TRENT_MAX_BODY_BYTES"])
+    maxBodyBytes: number(env["TRENT_MAX_BODY_BYTES"]),
+    store: env["TRENT_STORE"],
+    kafkaBrokers: list(env["TRENT_KAFKA_BROKERS"])
   }))
 
 const flagNames: Record<string, keyof ServerSettings> = {
@@ -98,7 +107,9 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--account-id": "accountId",
   "--log-level": "logLevel",
   "--credentials-config": "credentialsConfig",
-  "--max-body-bytes": "maxBodyBytes"
+  "--max-body-bytes": "maxBodyBytes",
+  "--store": "store",
+  "--kafka-brokers": "kafkaBrokers"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {
@@ -114,7 +125,7 @@ const fromFlags = (argv: ReadonlyArray<string>) => {
       if (name === "--config") configFile = value
       else {
         const key = flagNames[name]!
-        raw[key] = key === "port" || key === "maxBodyBytes" ? number(value) : key === "regions" ? list(value) : key === "logLevel" ? logLevel(value) : value
+        raw[key] = key === "port" || key === "maxBodyBytes" ? number(value) : key === "regions" || key === "kafkaBrokers" ? list(value) : key === "logLevel" ? logLevel(value) : value
       }
     } else throw new ConfigError(`unknown flag ${name}`)
   }
@@ -140,5 +151,9 @@ export const resolveServerSettings = (
   const flags = fromFlags(argv)
   const configFile = flags.configFile ?? env["TRENT_CONFIG"]
   const file = configFile === undefined ? {} : fromFile(configFile)
-  return { ...defaults, ...file, ...fromEnv(env), ...flags.settings }
+  const settings: ServerSettings = { ...defaults, ...file, ...fromEnv(env), ...flags.settings }
+  if (settings.store === "kafka" && settings.kafkaBrokers.length === 0) {
+    throw new ConfigError("the kafka store needs brokers: --kafka-brokers host:port[,host:port…] or TRENT_KAFKA_BROKERS")
+  }
+  return settings
 }

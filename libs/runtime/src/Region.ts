@@ -58,17 +58,33 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.succeed(RegionConfig, RegionConfig.of({ ...defaultRegionSettings, ...options }))
 
   /**
+   * A Region on the given stores (an EventLog and a Keyvault: SQLite, Kafka…),
+   * with the Region's root key (TRENT_ROOT_KEY, TRENT_ROOT_KEY_FILE, or
+   * `${rootKeyDir}/root.key`) and @peculiar/webcrypto.
+   */
+  static readonly layerOn = <E>(
+    options: RegionOptions & { readonly rootKeyDir: string; readonly env?: Record<string, string | undefined> },
+    stores: Layer.Layer<EventLog | Keyvault, E>
+  ) =>
+    Region.layerWithoutStores.pipe(
+      Layer.provideMerge(Region.config(options)),
+      Layer.provideMerge(stores),
+      Layer.provide(RootKey.layer({ dataDir: options.rootKeyDir, ...(options.env === undefined ? {} : { env: options.env }) })),
+      Layer.provideMerge(WebCrypto.layer)
+    )
+
+  /**
    * The embedded default: `${dataDir}/${region}/events.db` (WAL, synchronous=FULL),
    * `keyvault.db` (secure_delete) and `root.key` (0600) unless TRENT_ROOT_KEY(_FILE) is set.
    */
   static readonly layerEmbedded = (options: RegionOptions & { readonly dataDir: string; readonly env?: Record<string, string | undefined> }) => {
     const dir = join(options.dataDir, options.region)
-    return Region.layerWithoutStores.pipe(
-      Layer.provideMerge(Region.config(options)),
-      Layer.provideMerge(EventLog.layerSqlite({ file: join(dir, "events.db"), region: options.region })),
-      Layer.provide(Keyvault.layerSqlite({ file: join(dir, "keyvault.db") })),
-      Layer.provide(RootKey.layer({ dataDir: dir, ...(options.env === undefined ? {} : { env: options.env }) })),
-      Layer.provideMerge(WebCrypto.layer)
+    return Region.layerOn(
+      { ...options, rootKeyDir: dir },
+      Layer.merge(
+        EventLog.layerSqlite({ file: join(dir, "events.db"), region: options.region }),
+        Keyvault.layerSqlite({ file: join(dir, "keyvault.db") })
+      )
     )
   }
 }
