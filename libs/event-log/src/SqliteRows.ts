@@ -40,6 +40,20 @@ export const eventColumns = `position, region, stream_id AS streamId, seq, term,
 
 export const stateColumns = "stream_id AS streamId, stream_type AS streamType, seq, state AS stateJson, due_at AS dueAt"
 
-export const decodeEventRow: (row: unknown) => EventRecord = Schema.decodeUnknownSync(EventRow)
+const decodeEventRowStrictly = Schema.decodeUnknownSync(EventRow)
+const stringFields = ["region", "streamId", "eventId", "type", "principal", "requestId", "commandId", "payloadJson", "prevHash", "hash"] as const
+const intFields = ["position", "seq", "term", "schemaVersion", "at"] as const
+
+/**
+ * Replay reads every row, so the common case is checked field by field
+ * (the tables are STRICT, so a well-formed file always passes); anything else
+ * goes through the Schema for its precise failure.
+ */
+export const decodeEventRow = (row: unknown): EventRecord => {
+  const fields = row as Record<string, unknown>
+  for (const name of stringFields) if (typeof fields[name] !== "string") return decodeEventRowStrictly(row)
+  for (const name of intFields) if (!Number.isSafeInteger(fields[name])) return decodeEventRowStrictly(row)
+  return fields as unknown as EventRecord
+}
 
 export const decodeStateRow: (row: unknown) => StateRecord = Schema.decodeUnknownSync(StateRow)
