@@ -2,10 +2,9 @@ import type { EncryptionContext } from "@trent/crypto"
 import type { DataKeySpec, EncryptionAlgorithm, IncludeKeyMaterial, KeySpec, KeyUsage, Origin, Tag } from "@trent/domain"
 
 /**
- * The Region's request types, mirrored member for member from
- * libs/runtime/src/RegionApi.ts (protocol may not import the runtime). The
- * server binds `decodeRequest(op, body)` to the Region method of `op`, so each
- * type here must stay assignable to that method's request type.
+ * The request of each operation of the Region API, in AWS's terms (camelCase,
+ * bytes for blobs). Defined here, once: `decodeRequest` produces them and the
+ * runtime's RegionApi takes them (libs/runtime/src/RegionApi.ts).
  */
 export interface Page {
   readonly limit?: number | undefined

@@ -2,9 +2,9 @@ import type { SecretBytes } from "@trent/crypto"
 import type { EncryptionAlgorithm, KeyMetadata, KeyRotationEntry, KeyRotationStatus, Tag } from "@trent/domain"
 
 /**
- * The Region's result types, mirrored from libs/runtime/src/RegionApi.ts: times
- * are epoch milliseconds, blobs are bytes, secrets are SecretBytes. The
- * encoders accept exactly these.
+ * The result of each operation of the Region API: times are epoch
+ * milliseconds, blobs are bytes, secrets are SecretBytes. Defined here, once:
+ * the runtime's RegionApi returns them and the encoders accept exactly these.
  */
 export interface Paged<Item> {
   readonly items: ReadonlyArray<Item>
