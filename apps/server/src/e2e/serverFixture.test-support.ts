@@ -35,6 +35,8 @@ export const startServer = async (overrides: Partial<ServerSettings> = {}, dataD
     acceptSessionTokens: false,
     credentialsConfig: undefined,
     maxBodyBytes: 1024 * 1024,
+    store: "embedded",
+    kafkaBrokers: [],
     ...overrides
   }
   const scope = Effect.runSync(Scope.make())
