@@ -7,6 +7,8 @@ export interface RegionsOptions {
   readonly dataDir: string
   readonly regions: ReadonlyArray<string>
   readonly defaultAccount: string
+  /** The Region layer for one account's Region whose local files live in `dir`. */
+  readonly regionLayer: (account: string, region: string, dir: string) => Layer.Layer<Region, unknown>
 }
 
 /**
@@ -14,7 +16,8 @@ export interface RegionsOptions {
  * account's Regions live in `${dataDir}/${region}` and start with the server;
  * another account's (reachable through the credentials config, or a 12-digit
  * access key in dev mode) start on first use in `${dataDir}/accounts/${account}/${region}`,
- * so accounts never see each other's keys. In dev mode `reset` wipes them all.
+ * so accounts never see each other's keys (on Kafka, each account's Regions have
+ * their own topics too). In dev mode `reset` wipes them all.
  */
 export class Regions extends Context.Service<Regions, {
   readonly names: ReadonlyArray<string>
@@ -31,10 +34,7 @@ export class Regions extends Context.Service<Regions, {
       const startOne = (account: string, region: string) =>
         Effect.gen(function*() {
           const scope = yield* Scope.make()
-          const context = yield* Layer.buildWithScope(
-            Region.layerEmbedded({ region, account, dataDir: dirOf(account) }),
-            scope
-          ).pipe(Effect.onError(() => Scope.close(scope, Exit.void)))
+          const context = yield* Layer.buildWithScope(options.regionLayer(account, region, dirOf(account)), scope).pipe(Effect.onError(() => Scope.close(scope, Exit.void)))
           const api = Context.get(context, Region)
           open.set(`${account}/${region}`, { api, scope })
           return api

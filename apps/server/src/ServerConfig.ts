@@ -19,6 +19,8 @@ export interface ServerSettings {
   /** Where key state lives: `embedded` (SQLite files in dataDir) or `kafka` (topics per Region). */
   readonly store: "embedded" | "kafka"
   readonly kafkaBrokers: ReadonlyArray<string>
+  /** Topics are `<prefix>.<region>.events` and `<prefix>.<region>.keyvault`. */
+  readonly kafkaTopicPrefix: string
 }
 
 export const DEFAULT_PORT = 7400
@@ -36,7 +38,8 @@ const defaults: ServerSettings = {
   // Room for the largest request the model allows (a 131072-character policy, JSON-escaped).
   maxBodyBytes: 1024 * 1024,
   store: "embedded",
-  kafkaBrokers: []
+  kafkaBrokers: [],
+  kafkaTopicPrefix: "trent"
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -55,7 +58,8 @@ const PartialSettings = Schema.Struct({
   credentialsConfig: Schema.optional(Schema.String),
   maxBodyBytes: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1024, maximum: 64 * 1024 * 1024 }))),
   store: Schema.optional(Schema.Literals(["embedded", "kafka"])),
-  kafkaBrokers: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^[^\s:,]+:\d+$/))).check(Schema.isMinLength(1)))
+  kafkaBrokers: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^[^\s:,]+:\d+$/))).check(Schema.isMinLength(1))),
+  kafkaTopicPrefix: Schema.optional(Schema.String.check(Schema.isPattern(/^[a-zA-Z0-9._-]{1,100}$/)))
 })
 type PartialSettings = typeof PartialSettings.Type
 
@@ -96,7 +100,8 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     credentialsConfig: env["TRENT_CREDENTIALS_CONFIG"],
     maxBodyBytes: number(env["TRENT_MAX_BODY_BYTES"]),
     store: env["TRENT_STORE"],
-    kafkaBrokers: list(env["TRENT_KAFKA_BROKERS"])
+    kafkaBrokers: list(env["TRENT_KAFKA_BROKERS"]),
+    kafkaTopicPrefix: env["TRENT_KAFKA_TOPIC_PREFIX"]
   }))
 
 const flagNames: Record<string, keyof ServerSettings> = {
@@ -109,7 +114,8 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--credentials-config": "credentialsConfig",
   "--max-body-bytes": "maxBodyBytes",
   "--store": "store",
-  "--kafka-brokers": "kafkaBrokers"
+  "--kafka-brokers": "kafkaBrokers",
+  "--kafka-topic-prefix": "kafkaTopicPrefix"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {

@@ -1,6 +1,6 @@
 import { describe } from "vitest"
 import { EventLog } from "./EventLog.ts"
-import { eventLogContract } from "./eventLogContract.ts"
+import { eventLogContract } from "./contract/eventLogContract.ts"
 
 describe("EventLog.layerMemory", () => {
   eventLogContract(() => EventLog.layerMemory({ region: "eu-west-1" }))

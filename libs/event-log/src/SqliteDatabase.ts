@@ -71,3 +71,9 @@ export const inImmediateTransaction = <A>(db: DatabaseSync, body: () => A): A =>
     throw error
   }
 }
+
+/** Runs a synchronous SQLite call, turning a throw into EventLogFailure naming the action and the file. */
+export type SqliteAttempt = <A>(action: string, run: () => A) => Effect.Effect<A, EventLogFailure>
+
+export const sqliteAttempt = (file: string): SqliteAttempt => (action, run) =>
+  Effect.try({ try: run, catch: (cause) => EventLogFailure.during(`${action} in ${file}`, cause) })

@@ -1,22 +1,17 @@
-import type { DatabaseSync } from "node:sqlite"
-import { Effect, Option, type Scope } from "effect"
+import { Effect, type Scope } from "effect"
 import { prepareAppend, type AppendInput, type PreparedAppend } from "./AppendInput.ts"
 import { makeAppendSignal } from "./AppendSignal.ts"
 import type { EventLog } from "./EventLog.ts"
-import { EventLogFailure } from "./EventLogFailure.ts"
-import { toStoredEvent, type EventRecord } from "./EventRecord.ts"
+import type { EventLogFailure } from "./EventLogFailure.ts"
+import { toStoredEvent } from "./EventRecord.ts"
 import { migrateEventLog } from "./eventLogSchema.ts"
 import { eventsUniqueViolation } from "./eventsUniqueViolation.ts"
-import { followLog } from "./followLog.ts"
 import { InvalidEventLogInput } from "./InvalidEventLogInput.ts"
-import { needsLimit, needsPage, needsStreamRange } from "./readPreconditions.ts"
-import { sealEvents, type StreamTip } from "./sealEvents.ts"
 import { SeqConflict } from "./SeqConflict.ts"
-import { inImmediateTransaction, openSqlite } from "./SqliteDatabase.ts"
-import { decodeEventRow, decodeStateRow, eventColumns, stateColumns } from "./SqliteRows.ts"
-import { toStreamState } from "./StateRecord.ts"
+import { inImmediateTransaction, openSqlite, sqliteAttempt } from "./SqliteDatabase.ts"
+import { makeSqliteEventReads } from "./SqliteEventReads.ts"
+import { eventStatements, insertAppend, storedEventId, streamTip } from "./SqliteEventStatements.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
-import type { StreamType } from "./StreamState.ts"
 
 export interface SqliteEventLogOptions {
   readonly file: string
@@ -51,38 +46,25 @@ export const makeSqliteEventLog = (
       purpose: `event log of Region ${region}`,
       prepare: (db) => migrateEventLog(db, region)
     })
-    const sql = statements(db)
+    const sql = eventStatements(db)
     const signal = makeAppendSignal()
-
-    const attempt = <A>(action: string, run: () => A): Effect.Effect<A, EventLogFailure> =>
-      Effect.try({ try: run, catch: (cause) => EventLogFailure.during(`${action} in ${options.file}`, cause) })
-
-    const tipOf = (streamId: string): StreamTip | undefined => sql.tip.get(streamId) as StreamTip | undefined
+    const attempt = sqliteAttempt(options.file)
 
     const write = (prepared: PreparedAppend): AppendOutcome => {
       try {
         return inImmediateTransaction(db, () => {
-          const tip = tipOf(prepared.streamId)
+          const tip = streamTip(sql, prepared.streamId)
           const actualSeq = tip?.seq ?? 0
           if (actualSeq !== prepared.expectedSeq) return { _tag: "Conflict", actualSeq }
-          const records = sealEvents(region, embeddedTerm, prepared, tip).map((event): EventRecord => {
-            const { lastInsertRowid } = sql.insertEvent.run(
-              event.region, event.streamId, event.seq, event.term, event.eventId, event.type, event.schemaVersion,
-              event.at, event.principal, event.requestId, event.commandId, event.payloadJson, event.prevHash, event.hash
-            )
-            return { ...event, position: Number(lastInsertRowid) }
-          })
-          const { state } = prepared
-          sql.upsertState.run(state.streamId, state.streamType, state.seq, state.stateJson, state.dueAt)
-          return { _tag: "Appended", events: records.map(toStoredEvent) }
+          return { _tag: "Appended", events: insertAppend(sql, region, embeddedTerm, prepared, tip).map(toStoredEvent) }
         })
       } catch (error) {
         switch (eventsUniqueViolation(error)) {
           case "stream-seq":
-            return { _tag: "Conflict", actualSeq: tipOf(prepared.streamId)?.seq ?? 0 }
+            return { _tag: "Conflict", actualSeq: streamTip(sql, prepared.streamId)?.seq ?? 0 }
           case "event-id": {
-            const reused = prepared.events.find((event) => sql.eventId.get(event.eventId) !== undefined)
-            return { _tag: "EventIdReused", eventId: reused?.eventId ?? "(unknown)" }
+            const reused = storedEventId(sql, prepared.events.map((event) => event.eventId))
+            return { _tag: "EventIdReused", eventId: reused ?? "(unknown)" }
           }
           default:
             throw error
@@ -106,81 +88,5 @@ export const makeSqliteEventLog = (
       }
     })
 
-    const readEvents = (action: string, run: () => ReadonlyArray<unknown>) =>
-      attempt(action, () => run().map((row) => toStoredEvent(decodeEventRow(row))))
-
-    const readStates = (action: string, run: () => ReadonlyArray<unknown>) =>
-      attempt(action, () => run().map((row) => toStreamState(decodeStateRow(row))))
-
-    const readStream = Effect.fn("EventLog.readStream")(function*(streamId: string, fromSeq = 1, toAt?: number) {
-      needsStreamRange(streamId, fromSeq, toAt)
-      return yield* readEvents(`reading stream ${streamId}`, () =>
-        toAt === undefined ? sql.stream.all(streamId, fromSeq) : sql.streamUntil.all(streamId, fromSeq, toAt))
-    })
-
-    const readAll = Effect.fn("EventLog.readAll")(function*(afterPosition: number, limit: number) {
-      needsPage(afterPosition, limit)
-      return yield* readEvents("reading the log", () => sql.all.all(afterPosition, limit))
-    })
-
-    const readState = Effect.fn("EventLog.readState")(function*(streamId: string) {
-      const states = yield* readStates(`reading the state of ${streamId}`, () => sql.state.all(streamId))
-      return Option.fromUndefinedOr(states[0])
-    })
-
-    const listStates = Effect.fn("EventLog.listStates")(
-      function*(streamType: StreamType, afterStreamId: string | undefined, limit: number) {
-        needsLimit(limit)
-        return yield* readStates(`listing ${streamType} states`, () =>
-          afterStreamId === undefined
-            ? sql.listStates.all(streamType, limit)
-            : sql.listStatesAfter.all(streamType, afterStreamId, limit))
-      }
-    )
-
-    const dueStates = Effect.fn("EventLog.dueStates")(function*(streamType: StreamType, now: number, limit: number) {
-      needsLimit(limit)
-      return yield* readStates(`reading due ${streamType} states`, () => sql.dueStates.all(streamType, now, limit))
-    })
-
-    return {
-      region,
-      append,
-      readStream,
-      readAll,
-      follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval }, afterPosition),
-      readState,
-      listStates,
-      dueStates
-    }
+    return { append, ...makeSqliteEventReads({ region, sql, attempt, signal, pollInterval }) }
   })
-
-const statements = (db: DatabaseSync) => ({
-  tip: db.prepare("SELECT seq, hash FROM events WHERE stream_id = ? ORDER BY seq DESC LIMIT 1"),
-  eventId: db.prepare("SELECT 1 FROM events WHERE event_id = ?"),
-  insertEvent: db.prepare(
-    `INSERT INTO events (region, stream_id, seq, term, event_id, type, schema_version, at, principal, request_id,
-       command_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ),
-  upsertState: db.prepare(
-    `INSERT INTO key_state (stream_id, stream_type, seq, state, due_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (stream_id) DO UPDATE SET
-       stream_type = excluded.stream_type, seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
-  ),
-  stream: db.prepare(`SELECT ${eventColumns} FROM events WHERE stream_id = ? AND seq >= ? ORDER BY seq`),
-  // Stops before the first event after ?3, so a clock that stepped back cannot punch a hole in the prefix.
-  streamUntil: db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE stream_id = ?1 AND seq >= ?2
-       AND seq < IFNULL((SELECT MIN(seq) FROM events WHERE stream_id = ?1 AND seq >= ?2 AND at > ?3), 9223372036854775807)
-     ORDER BY seq`
-  ),
-  all: db.prepare(`SELECT ${eventColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
-  state: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_id = ?`),
-  listStates: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_type = ? ORDER BY stream_id LIMIT ?`),
-  listStatesAfter: db.prepare(
-    `SELECT ${stateColumns} FROM key_state WHERE stream_type = ? AND stream_id > ? ORDER BY stream_id LIMIT ?`
-  ),
-  dueStates: db.prepare(
-    `SELECT ${stateColumns} FROM key_state WHERE stream_type = ? AND due_at <= ? ORDER BY due_at, stream_id LIMIT ?`
-  )
-})

@@ -5,7 +5,7 @@ import { it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { describe, expect } from "vitest"
 import { Keyvault } from "./Keyvault.ts"
-import { keyvaultContract } from "./keyvaultContract.ts"
+import { keyvaultContract } from "./contract/keyvaultContract.ts"
 import { scratchDirectory } from "./scratchDirectory.ts"
 
 const scratch = scratchDirectory("sqlite-keyvault")

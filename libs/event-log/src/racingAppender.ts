@@ -7,7 +7,7 @@
  */
 import { Effect, Option } from "effect"
 import { EventLog } from "./EventLog.ts"
-import { samplePendingEvent } from "./samplePendingEvent.ts"
+import { samplePendingEvent } from "./contract/samplePendingEvent.ts"
 
 /** Appends `count` events as writer `writer`, retrying on SeqConflict; succeeds with the number of conflicts. */
 export const appendRacing = (streamId: string, writer: number, count: number) =>

@@ -136,4 +136,37 @@ describe("the Kafka broker run by tools/kafka, driven by kafkajs", () => {
     expect(isAlive(second.pid)).toBe(false)
     expect(existsSync(second.runDir)).toBe(false)
   })
+
+  it("restart() brings the broker back on the same port with every topic and record, and a producer reconnects", async () => {
+    const restarted = await startKafka()
+    try {
+      const client = new Kafka({ clientId: "trent-kafka-restart", brokers: [restarted.brokers], logLevel: logLevel.NOTHING })
+      const topic = `restart-${Date.now()}`
+      const admin = client.admin()
+      await admin.connect()
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: "retention.ms", value: "-1" }] }] })
+      await admin.disconnect()
+      const producer = client.producer({ idempotent: true, maxInFlightRequests: 1 })
+      await producer.connect()
+      await producer.send({ topic, acks: -1, messages: [{ key: "k", value: "before" }] })
+      const before = restarted.pid
+
+      await restarted.restart()
+
+      expect(restarted.pid).not.toBe(before)
+      expect(isAlive(before)).toBe(false)
+      expect(existsSync(restarted.runDir)).toBe(true)
+      // The same producer, never reconnected by hand, writes again.
+      await producer.send({ topic, acks: -1, messages: [{ key: "k", value: "after" }] })
+      await producer.disconnect()
+      const reader = client.admin()
+      await reader.connect()
+      const [offsets] = await reader.fetchTopicOffsets(topic)
+      await reader.disconnect()
+      expect(offsets).toMatchObject({ partition: 0, low: "0", high: "2" })
+    } finally {
+      await restarted.stop()
+    }
+    expect(isAlive(restarted.pid)).toBe(false)
+  })
 })

@@ -37,9 +37,16 @@ export interface KafkaBroker {
   readonly brokers: string
   readonly version: string
   readonly runDir: string
+  /** The broker's current process (a new one after `restart()`). */
   readonly pid: number
   /** True when this call downloaded the broker; false when the jar cache was complete. */
   readonly fetched: boolean
+  /**
+   * Stops the broker cleanly (SIGTERM, as `stop()`) and starts it again on the same ports, with the
+   * same KRaft log directory and cluster id, resolving once it is ready: every topic and record
+   * survives, and clients configured with `brokers` reconnect to it. For outage tests.
+   */
+  readonly restart: () => Promise<void>
   /** SIGTERM, wait for the broker to exit, remove its run directory. Idempotent. */
   readonly stop: () => Promise<void>
 }
@@ -50,14 +57,10 @@ const attempts = 3
 const portTaken = (run: RunDirectory): boolean =>
   /Address already in use|BindException/.test(tailOf(run.consoleLog, 200) + tailOf(run.serverLog, 200))
 
-const launchOnce = async (launch: JavaLaunch, run: RunDirectory, options: StartKafkaOptions & { readonly version: string }) => {
-  const [brokerPort, controllerPort] = (await freePorts(host, 2)) as [number, number]
-  writeFileSync(run.propertiesFile, serverProperties({ nodeId: 1, host, brokerPort, controllerPort, dataDir: run.dataDir }))
-  const formatted = await runLogged(launch.java, formatArgs(launch, run, newClusterId()), run.formatLog, run.root)
-  if (formatted !== 0) throw new KafkaToolFailure(`formatting the KRaft log directory failed:\n${tailOf(run.formatLog)}`, run.formatLog)
+/** Spawns the broker of an already formatted run directory and waits until it is ready. */
+const spawnReady = async (launch: JavaLaunch, run: RunDirectory, brokers: string, options: StartKafkaOptions): Promise<number> => {
   const pid = spawnBroker(launch, run, options.detached === true)
   writeFileSync(run.brokerPidFile, `${pid}\n`)
-  const brokers = `${host}:${brokerPort}`
   try {
     await waitUntilReady({
       brokers,
@@ -70,6 +73,16 @@ const launchOnce = async (launch: JavaLaunch, run: RunDirectory, options: StartK
     await terminate(pid)
     throw error
   }
+  return pid
+}
+
+const launchOnce = async (launch: JavaLaunch, run: RunDirectory, options: StartKafkaOptions) => {
+  const [brokerPort, controllerPort] = (await freePorts(host, 2)) as [number, number]
+  writeFileSync(run.propertiesFile, serverProperties({ nodeId: 1, host, brokerPort, controllerPort, dataDir: run.dataDir }))
+  const formatted = await runLogged(launch.java, formatArgs(launch, run, newClusterId()), run.formatLog, run.root)
+  if (formatted !== 0) throw new KafkaToolFailure(`formatting the KRaft log directory failed:\n${tailOf(run.formatLog)}`, run.formatLog)
+  const brokers = `${host}:${brokerPort}`
+  const pid = await spawnReady(launch, run, brokers, options)
   writeFileSync(run.brokersFile, `${brokers}\n`)
   return { pid, brokers }
 }
@@ -99,8 +112,16 @@ export const startKafka = async (options: StartKafkaOptions = {}): Promise<Kafka
     writeFileSync(loggingConfig, line.loggingConfig(run.serverLog))
     const launch: JavaLaunch = { java, classpath: jars.classpath, jvmOptions: [line.loggingProperty(loggingConfig)] }
     try {
-      const { pid, brokers } = await launchOnce(launch, run, { ...options, version })
-      return brokerHandle({ pid, brokers, version, run, fetched: jars.fetched, attached: options.detached !== true })
+      const { pid, brokers } = await launchOnce(launch, run, options)
+      return brokerHandle({
+        pid,
+        brokers,
+        version,
+        run,
+        fetched: jars.fetched,
+        attached: options.detached !== true,
+        respawn: () => spawnReady(launch, run, brokers, options)
+      })
     } catch (error) {
       // Another process took a port between our probe and the broker's bind: try new ports.
       if (attempt >= attempts || !portTaken(run)) throw error
@@ -116,10 +137,13 @@ const brokerHandle = (started: {
   readonly run: RunDirectory
   readonly fetched: boolean
   readonly attached: boolean
+  /** Starts the same broker again (same ports, same log directory) once it has stopped. */
+  readonly respawn: () => Promise<number>
 }): KafkaBroker => {
+  let pid = started.pid
   // If the owner exits without stop() (a failed globalSetup), its broker goes with it.
   const onExit = () => {
-    if (isAlive(started.pid)) process.kill(started.pid, "SIGTERM")
+    if (isAlive(pid)) process.kill(pid, "SIGTERM")
   }
   if (started.attached) process.once("exit", onExit)
   let stopping: Promise<void> | undefined
@@ -127,12 +151,19 @@ const brokerHandle = (started: {
     brokers: started.brokers,
     version: started.version,
     runDir: started.run.root,
-    pid: started.pid,
+    get pid() {
+      return pid
+    },
     fetched: started.fetched,
+    restart: async () => {
+      if (stopping !== undefined) throw new KafkaToolFailure("cannot restart a Kafka broker that was stopped")
+      await terminate(pid)
+      pid = await started.respawn()
+    },
     stop: () =>
       (stopping ??= (async () => {
         process.removeListener("exit", onExit)
-        await terminate(started.pid)
+        await terminate(pid)
         rmSync(started.run.root, { recursive: true, force: true })
       })())
   }

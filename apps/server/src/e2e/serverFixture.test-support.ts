@@ -37,6 +37,7 @@ export const startServer = async (overrides: Partial<ServerSettings> = {}, dataD
     maxBodyBytes: 1024 * 1024,
     store: "embedded",
     kafkaBrokers: [],
+    kafkaTopicPrefix: "trent",
     ...overrides
   }
   const scope = Effect.runSync(Scope.make())

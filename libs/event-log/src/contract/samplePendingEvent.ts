@@ -1,5 +1,5 @@
-import type { AppendInput } from "./AppendInput.ts"
-import type { PendingEvent } from "./StoredEvent.ts"
+import type { AppendInput } from "../AppendInput.ts"
+import type { PendingEvent } from "../StoredEvent.ts"
 
 /**
  * Test data: the n-th pending event of a test, with a deterministic UUIDv7-shaped

@@ -1,6 +1,6 @@
 import { Cause, Effect, Exit } from "effect"
 import { expect } from "vitest"
-import { InvalidEventLogInput } from "./InvalidEventLogInput.ts"
+import { InvalidEventLogInput } from "../InvalidEventLogInput.ts"
 
 /** Test helper: runs `effect` and asserts it died with InvalidEventLogInput whose message matches. */
 export const expectInvalidInput = <A, E>(effect: Effect.Effect<A, E>, message: RegExp) =>

@@ -1,13 +1,13 @@
 import { it } from "@effect/vitest"
 import { Effect, Fiber, Option, Stream, type Layer } from "effect"
 import { describe, expect } from "vitest"
-import { genesisHash } from "./eventHash.ts"
-import { EventLog } from "./EventLog.ts"
-import type { EventLogFailure } from "./EventLogFailure.ts"
+import { genesisHash } from "../eventHash.ts"
+import { EventLog } from "../EventLog.ts"
+import type { EventLogFailure } from "../EventLogFailure.ts"
 import { expectInvalidInput } from "./expectInvalidInput.ts"
 import { sampleAppend, samplePendingEvent } from "./samplePendingEvent.ts"
-import { SeqConflict } from "./SeqConflict.ts"
-import { verifyStreamChain } from "./verifyStreamChain.ts"
+import { SeqConflict } from "../SeqConflict.ts"
+import { verifyStreamChain } from "../verifyStreamChain.ts"
 
 /**
  * The behaviour every EventLog adapter shares. Each adapter's test file calls

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { CreateAliasCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, ListKeysCommand } from "@aws-sdk/client-kms"
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { removeDir, startServer } from "./serverFixture.test-support.ts"
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    kafkaBrokers: string
+  }
+}
+
+const dirs: Array<string> = []
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "trent-kafka-server-"))
+  dirs.push(dir)
+  return dir
+}
+let previousRootKey: string | undefined
+
+beforeAll(() => {
+  // Servers sharing a Region's topics share its root key (an operator's TRENT_ROOT_KEY or secret file).
+  previousRootKey = process.env["TRENT_ROOT_KEY"]
+  process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, 3).toString("base64")
+})
+afterAll(() => {
+  if (previousRootKey === undefined) delete process.env["TRENT_ROOT_KEY"]
+  else process.env["TRENT_ROOT_KEY"] = previousRootKey
+  for (const dir of dirs) removeDir(dir)
+})
+
+describe("the server on the Kafka store", () => {
+  it("keeps keys, aliases and every earlier ciphertext across restarts, warm (replica) and cold (no replica)", async () => {
+    const settings = {
+      store: "kafka" as const,
+      kafkaBrokers: inject("kafkaBrokers").split(","),
+      kafkaTopicPrefix: `e2e-${randomUUID().slice(0, 8)}`,
+      regions: ["eu-west-1"]
+    }
+    const firstDir = freshDir()
+    const first = await startServer(settings, firstDir)
+    const kms = first.client()
+    const key = (await kms.send(new CreateKeyCommand({ Description: "on kafka" }))).KeyMetadata!
+    await kms.send(new CreateAliasCommand({ AliasName: "alias/kafka", TargetKeyId: key.KeyId }))
+    const blobs: Array<Uint8Array> = []
+    for (let i = 0; i < 10; i++) {
+      blobs.push((await kms.send(new EncryptCommand({ KeyId: "alias/kafka", Plaintext: new TextEncoder().encode(`m${i}`) }))).CiphertextBlob!)
+    }
+    await first.stop()
+
+    const checkEverything = async (server: Awaited<ReturnType<typeof startServer>>) => {
+      const client = server.client()
+      expect((await client.send(new DescribeKeyCommand({ KeyId: "alias/kafka" }))).KeyMetadata?.Description).toBe("on kafka")
+      expect((await client.send(new ListKeysCommand({}))).Keys?.map((k) => k.KeyId)).toEqual([key.KeyId])
+      for (const [i, blob] of blobs.entries()) {
+        const opened = await client.send(new DecryptCommand({ CiphertextBlob: blob }))
+        expect(new TextDecoder().decode(opened.Plaintext)).toBe(`m${i}`)
+      }
+    }
+
+    const warm = await startServer(settings, firstDir)
+    try {
+      await checkEverything(warm)
+    } finally {
+      await warm.stop()
+    }
+    const cold = await startServer(settings, freshDir())
+    try {
+      await checkEverything(cold)
+    } finally {
+      await cold.stop()
+    }
+  })
+})

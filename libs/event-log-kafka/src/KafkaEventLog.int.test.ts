@@ -1,0 +1,10 @@
+import { eventLogContract } from "@trent/event-log/contract"
+import { describe } from "vitest"
+import { kafkaEventLogLayer } from "./KafkaEventLog.ts"
+import { testStores } from "./testKafka.test-support.ts"
+
+const stores = testStores("event-log")
+
+describe("kafkaEventLogLayer", () => {
+  eventLogContract(() => kafkaEventLogLayer(stores.fresh()))
+})

@@ -1,0 +1,6 @@
+export { type KafkaEventLog, kafkaEventLogLayer, makeKafkaEventLog } from "./KafkaEventLog.ts"
+export { kafkaKeyvaultLayer, makeKafkaKeyvault } from "./KafkaKeyvault.ts"
+export type { DropReason, KafkaLogStats } from "./KafkaLogStats.ts"
+export { kafkaStoresLayer } from "./kafkaStoresLayer.ts"
+export type { KafkaStoreOptions } from "./KafkaStoreOptions.ts"
+export { streamPartition } from "./streamPartition.ts"

@@ -1,0 +1,73 @@
+import type { DatabaseSync } from "node:sqlite"
+import type { PreparedAppend } from "./AppendInput.ts"
+import type { EventRecord } from "./EventRecord.ts"
+import { sealEvents, type StreamTip } from "./sealEvents.ts"
+import { eventColumns, stateColumns } from "./SqliteRows.ts"
+
+/**
+ * The prepared statements over the `events` and `key_state` tables, shared by
+ * the embedded log and the replica of a Kafka log (which hold the same tables).
+ */
+export const eventStatements = (db: DatabaseSync) => ({
+  tip: db.prepare("SELECT seq, hash FROM events WHERE stream_id = ? ORDER BY seq DESC LIMIT 1"),
+  eventId: db.prepare("SELECT 1 FROM events WHERE event_id = ?"),
+  insertEvent: db.prepare(
+    `INSERT INTO events (region, stream_id, seq, term, event_id, type, schema_version, at, principal, request_id,
+       command_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ),
+  upsertState: db.prepare(
+    `INSERT INTO key_state (stream_id, stream_type, seq, state, due_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (stream_id) DO UPDATE SET
+       stream_type = excluded.stream_type, seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
+  ),
+  stream: db.prepare(`SELECT ${eventColumns} FROM events WHERE stream_id = ? AND seq >= ? ORDER BY seq`),
+  // Stops before the first event after ?3, so a clock that stepped back cannot punch a hole in the prefix.
+  streamUntil: db.prepare(
+    `SELECT ${eventColumns} FROM events WHERE stream_id = ?1 AND seq >= ?2
+       AND seq < IFNULL((SELECT MIN(seq) FROM events WHERE stream_id = ?1 AND seq >= ?2 AND at > ?3), 9223372036854775807)
+     ORDER BY seq`
+  ),
+  all: db.prepare(`SELECT ${eventColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+  state: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_id = ?`),
+  listStates: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_type = ? ORDER BY stream_id LIMIT ?`),
+  listStatesAfter: db.prepare(
+    `SELECT ${stateColumns} FROM key_state WHERE stream_type = ? AND stream_id > ? ORDER BY stream_id LIMIT ?`
+  ),
+  dueStates: db.prepare(
+    `SELECT ${stateColumns} FROM key_state WHERE stream_type = ? AND due_at <= ? ORDER BY due_at, stream_id LIMIT ?`
+  )
+})
+
+export type EventStatements = ReturnType<typeof eventStatements>
+
+export const streamTip = (sql: EventStatements, streamId: string): StreamTip | undefined =>
+  sql.tip.get(streamId) as StreamTip | undefined
+
+/** The first of `eventIds` already stored, if any. */
+export const storedEventId = (sql: EventStatements, eventIds: ReadonlyArray<string>): string | undefined =>
+  eventIds.find((eventId) => sql.eventId.get(eventId) !== undefined)
+
+/**
+ * Seals a checked append onto the stream's `tip` under `term`, inserts its
+ * events and replaces the stream's state row. The caller holds the write
+ * transaction and has checked that `tip` ends at the append's expectedSeq.
+ * Returns the stored records (`toStoredEvent` makes them StoredEvents).
+ */
+export const insertAppend = (
+  sql: EventStatements,
+  region: string,
+  term: number,
+  prepared: PreparedAppend,
+  tip: StreamTip | undefined
+): ReadonlyArray<EventRecord> => {
+  const records = sealEvents(region, term, prepared, tip).map((event): EventRecord => {
+    const { lastInsertRowid } = sql.insertEvent.run(
+      event.region, event.streamId, event.seq, event.term, event.eventId, event.type, event.schemaVersion,
+      event.at, event.principal, event.requestId, event.commandId, event.payloadJson, event.prevHash, event.hash
+    )
+    return { ...event, position: Number(lastInsertRowid) }
+  })
+  const { state } = prepared
+  sql.upsertState.run(state.streamId, state.streamType, state.seq, state.stateJson, state.dueAt)
+  return records
+}
