@@ -1,12 +1,18 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { spawnSync } from "node:child_process"
+import { fileURLToPath } from "node:url"
 import { replaySqlite, type ReplayResult } from "./replaySqlite.ts"
+
+const kafkaReplayScript = fileURLToPath(new URL("../../../libs/event-log-kafka/src/replayBenchmark.ts", import.meta.url))
 
 /**
  * The replay benchmark: 1,000,000 events over 100,000 keys (REPLAY_KEYS and
  * REPLAY_EVENTS_PER_KEY change it), folded from the log into key states, and
- * the time until a Region on those keys answers its first request.
+ * the time until a Region on those keys answers its first request; then the
+ * same corpus size on Kafka (cold replay into a fresh replica, warm start),
+ * run by the Kafka store's own benchmark script against a real broker.
  */
 export const runReplayBench = async () => {
   const keys = Number(process.env["REPLAY_KEYS"] ?? 100_000)
@@ -24,4 +30,8 @@ export const runReplayBench = async () => {
   for (const r of rows) {
     console.log(`| ${r.store} | ${r.events} | ${r.keys} | ${r.replayEventsPerSecond} | ${r.coldStartMs} | ${r.warmStartMs} | ${r.generateSeconds} |`)
   }
+  console.log("\nKafka (libs/event-log-kafka/src/replayBenchmark.ts, a real broker):")
+  spawnSync(process.execPath, ["--disable-warning=TimeoutNegativeWarning", kafkaReplayScript, String(keys * eventsPerKey), String(keys)], {
+    stdio: "inherit"
+  })
 }
