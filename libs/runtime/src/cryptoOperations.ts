@@ -97,7 +97,7 @@ export const makeCryptoOperations = Effect.gen(function*() {
           const material = yield* actors.material(actor, parsed.materialId)
           if (Option.isNone(material)) return yield* new InvalidCiphertext()
           const plaintext = yield* decryptSymmetric({ ciphertext: parsed, material: material.value, context }).pipe(withCrypto)
-          if (dryRun === true) new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length).fill(0)
+          if (dryRun === true) plaintext.fill(0)
           yield* stopIfDryRun(dryRun)
           const opened: Opened = { state, plaintext: SecretBytes.adopt(plaintext), materialId: parsed.materialId }
           return opened

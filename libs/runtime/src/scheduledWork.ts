@@ -1,8 +1,9 @@
-import type { KeyCommand } from "@trent/domain"
+import { aliasArn, type KeyCommand } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import { Clock, Effect } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
 const BATCH = 100
@@ -19,6 +20,7 @@ export const makeScheduledWork = Effect.gen(function*() {
   const eventLog = yield* EventLog
   const actors = yield* KeyActors
   const aliases = yield* AliasDirectory
+  const { partition, region, account } = yield* RegionConfig
 
   const runForKey = (keyId: string) =>
     actors.use(keyId, (actor) =>
@@ -36,7 +38,7 @@ export const makeScheduledWork = Effect.gen(function*() {
     Effect.gen(function*() {
       const now = yield* Clock.currentTimeMillis
       for (const alias of (yield* aliases.list).filter((a) => a.targetKeyId === keyId)) {
-        yield* aliases.apply(alias.aliasName, { _tag: "DeleteAlias", now, aliasArn: alias.aliasName })
+        yield* aliases.apply(alias.aliasName, { _tag: "DeleteAlias", now, aliasArn: aliasArn({ partition, region, account }, alias.aliasName) })
       }
     })
 

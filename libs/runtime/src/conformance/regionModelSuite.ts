@@ -133,6 +133,8 @@ export interface ModelSuiteOptions {
   readonly maxSteps: number
   readonly size: "small" | "medium" | "large"
   readonly numRuns?: number
+  /** The test's time limit: stores with real I/O per run (Kafka) need more than vitest's default. */
+  readonly timeoutMs?: number
 }
 
 /**
@@ -149,5 +151,5 @@ export const regionModelSuite = (store: StoreUnderTest, options: ModelSuiteOptio
         fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: options.maxSteps, size: options.size }), (steps) =>
           Effect.runPromise(onFreshStore(store.prepare, (prepared) => scenario(steps, prepared)) as Effect.Effect<void>)),
         options.numRuns === undefined ? {} : { numRuns: options.numRuns }
-      ))
+      ), options.timeoutMs)
   })
