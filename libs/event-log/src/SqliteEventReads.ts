@@ -1,12 +1,11 @@
 import { type Duration, Effect, Option } from "effect"
 import type { AppendSignal } from "./AppendSignal.ts"
 import type { EventLog } from "./EventLog.ts"
-import { toStoredEvent } from "./EventRecord.ts"
 import { followLog } from "./followLog.ts"
 import { needsLimit, needsPage, needsStreamRange } from "./readPreconditions.ts"
 import type { SqliteAttempt } from "./SqliteDatabase.ts"
 import type { EventStatements } from "./SqliteEventStatements.ts"
-import { decodeEventRow, decodeStateRow } from "./SqliteRows.ts"
+import { decodeEventArrayRow, decodeStateRow } from "./SqliteRows.ts"
 import { toStreamState } from "./StateRecord.ts"
 import type { StreamType } from "./StreamState.ts"
 
@@ -29,7 +28,7 @@ export const makeSqliteEventReads = (options: {
   const { sql, attempt, signal, pollInterval } = options
 
   const readEvents = (action: string, run: () => ReadonlyArray<unknown>) =>
-    attempt(action, () => run().map((row) => toStoredEvent(decodeEventRow(row))))
+    attempt(action, () => run().map(decodeEventArrayRow))
 
   const readStates = (action: string, run: () => ReadonlyArray<unknown>) =>
     attempt(action, () => run().map((row) => toStreamState(decodeStateRow(row))))

@@ -1,4 +1,4 @@
-import type { DatabaseSync } from "node:sqlite"
+import type { DatabaseSync, StatementSync } from "node:sqlite"
 import type { PreparedAppend } from "./AppendInput.ts"
 import type { EventRecord } from "./EventRecord.ts"
 import { sealEvents, type StreamTip } from "./sealEvents.ts"
@@ -8,6 +8,12 @@ import { eventColumns, stateColumns } from "./SqliteRows.ts"
  * The prepared statements over the `events` and `key_state` tables, shared by
  * the embedded log and the replica of a Kafka log (which hold the same tables).
  */
+/** Event reads return rows as arrays (decoded by `decodeEventArrayRow`): replay reads every row of the log. */
+const asArrays = (statement: StatementSync): StatementSync => {
+  statement.setReturnArrays(true)
+  return statement
+}
+
 export const eventStatements = (db: DatabaseSync) => ({
   tip: db.prepare("SELECT seq, hash FROM events WHERE stream_id = ? ORDER BY seq DESC LIMIT 1"),
   eventId: db.prepare("SELECT 1 FROM events WHERE event_id = ?"),
@@ -20,14 +26,14 @@ export const eventStatements = (db: DatabaseSync) => ({
      ON CONFLICT (stream_id) DO UPDATE SET
        stream_type = excluded.stream_type, seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
   ),
-  stream: db.prepare(`SELECT ${eventColumns} FROM events WHERE stream_id = ? AND seq >= ? ORDER BY seq`),
+  stream: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE stream_id = ? AND seq >= ? ORDER BY seq`)),
   // Stops before the first event after ?3, so a clock that stepped back cannot punch a hole in the prefix.
-  streamUntil: db.prepare(
+  streamUntil: asArrays(db.prepare(
     `SELECT ${eventColumns} FROM events WHERE stream_id = ?1 AND seq >= ?2
        AND seq < IFNULL((SELECT MIN(seq) FROM events WHERE stream_id = ?1 AND seq >= ?2 AND at > ?3), 9223372036854775807)
      ORDER BY seq`
-  ),
-  all: db.prepare(`SELECT ${eventColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+  )),
+  all: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
   state: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_id = ?`),
   listStates: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_type = ? ORDER BY stream_id LIMIT ?`),
   listStatesAfter: db.prepare(

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
-import type { EventRecord } from "./EventRecord.ts"
+import { type EventRecord, toStoredEvent } from "./EventRecord.ts"
+import type { StoredEvent } from "./StoredEvent.ts"
 import type { StateRecord } from "./StateRecord.ts"
 
 /**
@@ -57,3 +58,41 @@ export const decodeEventRow = (row: unknown): EventRecord => {
 }
 
 export const decodeStateRow: (row: unknown) => StateRecord = Schema.decodeUnknownSync(StateRow)
+
+const eventColumnNames = [
+  "position", "region", "streamId", "seq", "term", "eventId", "type", "schemaVersion", "at", "principal",
+  "requestId", "commandId", "payloadJson", "prevHash", "hash"
+] as const
+const intColumns = new Set([0, 3, 4, 7, 8])
+
+/**
+ * An event row read as an array (the replay path: no per-row object from the
+ * driver, one StoredEvent built here). Columns in `eventColumns` order; any
+ * row of the wrong shape goes through the Schema for its precise failure.
+ */
+export const decodeEventArrayRow = (row: unknown): StoredEvent => {
+  const values = row as ReadonlyArray<unknown>
+  for (let i = 0; i < eventColumnNames.length; i++) {
+    const value = values[i]
+    if (intColumns.has(i) ? !Number.isSafeInteger(value) : typeof value !== "string") {
+      return toStoredEvent(decodeEventRowStrictly(Object.fromEntries(eventColumnNames.map((name, j) => [name, values[j]]))))
+    }
+  }
+  return {
+    position: values[0] as number,
+    region: values[1] as string,
+    streamId: values[2] as string,
+    seq: values[3] as number,
+    term: values[4] as number,
+    eventId: values[5] as string,
+    type: values[6] as string,
+    schemaVersion: values[7] as number,
+    at: values[8] as number,
+    principal: values[9] as string,
+    requestId: values[10] as string,
+    commandId: values[11] as string,
+    payload: JSON.parse(values[12] as string),
+    prevHash: values[13] as string,
+    hash: values[14] as string
+  }
+}
