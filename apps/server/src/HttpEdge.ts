@@ -58,6 +58,9 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const metrics = new Metrics()
     let inFlight = 0
 
+    /** The peer's address; an IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d. */
+    const sourceIpOf = (req: IncomingMessage) => req.socket.remoteAddress?.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1")
+
     const kms = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       const started = performance.now()
       const body = await readBody(req, settings.maxBodyBytes)
@@ -69,7 +72,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
           query: req.url?.split("?")[1] ?? "",
           headers: req.headers,
           body
-        }, requestId))
+        }, requestId, { sourceIp: sourceIpOf(req), secureTransport: false }))
       if (body === undefined) res.setHeader("connection", "close")
       send(res, response.status, requestId, response.body, JSON_11, response.status === 200 ? undefined : response.outcome)
       metrics.record(response.operation, response.outcome, (performance.now() - started) / 1000)

@@ -1,6 +1,7 @@
 import { Credentials, type HttpRequestParts, type Principal } from "@trent/auth"
 import { classifyTarget, decodeRequest, encodeResponse, errorToWire, notServed, serializationError, type ServedOperation, unknownOperation, type WireError } from "@trent/protocol"
-import { RequestContext } from "@trent/runtime"
+import { decodeGrantToken } from "@trent/domain"
+import { type Caller, RequestContext } from "@trent/runtime"
 import { Cause, Clock, Effect, Result } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { operationHandlers } from "./operationHandlers.ts"
@@ -32,16 +33,57 @@ const parseJson = (body: Uint8Array): Result.Result<unknown, WireError> => {
   }
 }
 
-const run = <Op extends ServedOperation>(operation: Op, json: unknown, principal: Principal, regionName: string, requestId: string) =>
+/** Where the request came from, for aws:SourceIp and aws:SecureTransport. */
+export interface RequestOrigin {
+  readonly sourceIp?: string | undefined
+  readonly secureTransport?: boolean | undefined
+}
+
+const principalKinds = { Root: "root", IAMUser: "user", AssumedRole: "role" } as const
+
+const callerOf = (principal: Principal, origin: RequestOrigin): Caller => ({
+  principal: { arn: principal.arn, account: principal.accountId, kind: principalKinds[principal.type], id: principal.principalId },
+  identityPolicies: principal.identityPolicies,
+  sourceIp: origin.sourceIp,
+  secureTransport: origin.secureTransport ?? false
+})
+
+/**
+ * The account whose Region holds the key a request names: a key or alias ARN
+ * of another account this server hosts makes a cross-account request, which
+ * that account's key policy and the caller's own policies decide together.
+ * Everything else goes to the caller's own account.
+ */
+const targetAccount = (request: unknown, principal: Principal, hosts: (account: string) => boolean): string => {
+  const fields = request as { readonly keyId?: unknown; readonly destinationKeyId?: unknown; readonly grantToken?: unknown }
+  const reference = typeof fields.keyId === "string"
+    ? fields.keyId
+    : typeof fields.grantToken === "string"
+    ? decodeGrantToken(fields.grantToken)?.keyArn
+    : fields.destinationKeyId
+  const account = typeof reference === "string" ? /^arn:[^:]+:kms:[^:]*:(\d{12}):/.exec(reference)?.[1] : undefined
+  return account !== undefined && account !== principal.accountId && hosts(account) ? account : principal.accountId
+}
+
+const run = <Op extends ServedOperation>(
+  operation: Op,
+  json: unknown,
+  principal: Principal,
+  regionName: string,
+  requestId: string,
+  origin: RequestOrigin
+) =>
   Effect.gen(function*() {
     const regions = yield* Regions
-    const region = yield* regions.get(principal.accountId, regionName)
-    if (region === undefined) return failure(operation, { type: "UnrecognizedClientException", status: 400, message: `Trent does not host Region ${regionName}.` })
+    const credentials = yield* Credentials
     const decoded = decodeRequest(operation, json)
     if (Result.isFailure(decoded)) return failure(operation, decoded.failure)
+    const account = targetAccount(decoded.success, principal, (id) => credentials.hostsAccount(id))
+    const region = yield* regions.get(account, regionName)
+    if (region === undefined) return failure(operation, { type: "UnrecognizedClientException", status: 400, message: `Trent does not host Region ${regionName}.` })
     const result = yield* Effect.result(
       operationHandlers[operation](region, decoded.success).pipe(
-        Effect.provideService(RequestContext, { principal: principal.arn, requestId })
+        Effect.provideService(RequestContext, { principal: principal.arn, requestId, caller: callerOf(principal, origin) })
       )
     )
     return Result.isSuccess(result)
@@ -55,10 +97,10 @@ const run = <Op extends ServedOperation>(operation: Op, json: unknown, principal
  * run the Region operation, encode. Every failure is an AWS-shaped error; a
  * defect is logged with detail and answered as KMSInternalException.
  */
-export const handleKmsRequest = (request: HttpRequestParts, requestId: string) =>
-  EdgeSettings.use((settings) => respond(request, requestId, settings))
+export const handleKmsRequest = (request: HttpRequestParts, requestId: string, origin: RequestOrigin = {}) =>
+  EdgeSettings.use((settings) => respond(request, requestId, settings, origin))
 
-const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSettings["Service"]) =>
+const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSettings["Service"], origin: RequestOrigin) =>
   Effect.gen(function*() {
     const credentials = yield* Credentials
     const regions = yield* Regions
@@ -75,7 +117,7 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
     const json = parseJson(request.body)
     if (Result.isFailure(json)) return failure(operation, json.failure)
     const { principal, region } = authenticated.success
-    return yield* run(target.operation, json.success, principal, region ?? regions.names[0]!, requestId)
+    return yield* run(target.operation, json.success, principal, region ?? regions.names[0]!, requestId, origin)
   }).pipe(
     // Building a log record costs as much as the request's crypto: only when debug logs are on.
     Effect.tap((response) =>

@@ -38,5 +38,18 @@ export const operationHandlers: { readonly [Op in ServedOperation]: Handler<Op> 
   ReEncrypt: (region, request) => region.reEncrypt(request),
   GenerateDataKey: (region, request) => region.generateDataKey(request),
   GenerateDataKeyWithoutPlaintext: (region, request) => region.generateDataKeyWithoutPlaintext(request),
-  GenerateRandom: (region, request) => region.generateRandom(request)
+  GenerateRandom: (region, request) => region.generateRandom(request),
+  GenerateDataKeyPair: (region, request) => region.generateDataKeyPair(request),
+  GenerateDataKeyPairWithoutPlaintext: (region, request) => region.generateDataKeyPairWithoutPlaintext(request),
+  Sign: (region, request) => region.sign(request),
+  Verify: (region, request) => region.verify(request),
+  GetPublicKey: (region, request) => region.getPublicKey(request),
+  GenerateMac: (region, request) => region.generateMac(request),
+  VerifyMac: (region, request) => region.verifyMac(request),
+  DeriveSharedSecret: (region, request) => region.deriveSharedSecret(request),
+  CreateGrant: (region, request) => region.createGrant(request),
+  ListGrants: (region, request) => region.listGrants(request),
+  ListRetirableGrants: (region, request) => region.listRetirableGrants(request),
+  RetireGrant: (region, request) => region.retireGrant(request),
+  RevokeGrant: (region, request) => region.revokeGrant(request)
 }

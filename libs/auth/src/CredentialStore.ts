@@ -1,5 +1,6 @@
-import type { Redacted } from "effect"
-import type { CredentialsConfig } from "./CredentialsConfig.ts"
+import { parsePolicy } from "@trent/policy"
+import { type Redacted, Result } from "effect"
+import { type CredentialsConfig, policyDocumentText } from "./CredentialsConfig.ts"
 import { derivePrincipalId, parsePrincipalArn, type Principal } from "./Principal.ts"
 
 /** An access key's principal and secret. */
@@ -21,9 +22,13 @@ export const makeCredentialStore = (config: CredentialsConfig): CredentialStore 
     for (const configured of account.principals) {
       const { type } = parsePrincipalArn(configured.arn)!
       const principalId = configured.principalId ?? derivePrincipalId(configured.arn, type, account.accountId)
+      // The config was checked, so every document parses.
+      const identityPolicies = (configured.policies ?? []).flatMap((policy) =>
+        Result.match(parsePolicy(policyDocumentText(policy), "identity"), { onSuccess: (doc) => [doc], onFailure: () => [] })
+      )
       for (const key of configured.accessKeys) {
         store.set(key.accessKeyId, {
-          principal: { accountId: account.accountId, arn: configured.arn, type, accessKeyId: key.accessKeyId, principalId },
+          principal: { accountId: account.accountId, arn: configured.arn, type, accessKeyId: key.accessKeyId, principalId, identityPolicies },
           secretAccessKey: key.secretAccessKey
         })
       }

@@ -113,7 +113,8 @@ describe("dev mode", () => {
         arn: "arn:aws:iam::777788889999:root",
         type: "Root",
         accessKeyId: "777788889999",
-        principalId: "777788889999"
+        principalId: "777788889999",
+        identityPolicies: []
       })
     }))
 

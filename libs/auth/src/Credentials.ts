@@ -63,6 +63,10 @@ const makeService = (authenticator: Authenticator) =>
   Credentials.of({
     defaultAccountId: authenticator.defaultAccountId,
     devMode: authenticator.devMode,
+    hostsAccount: (accountId) =>
+      accountId === authenticator.defaultAccountId ||
+      (authenticator.devMode && ACCOUNT_ID.test(accountId)) ||
+      [...authenticator.store.values()].some((entry) => entry.principal.accountId === accountId),
     // Not a traced Effect.fn: it runs on every request and is synchronous; the server's request span covers it.
     authenticate: (request, options) =>
       Effect.suspend(() => Effect.fromResult(authenticateRequest(authenticator, request, options)))
@@ -84,6 +88,8 @@ const makeAuthenticator = (config: CredentialsConfig, devMode: boolean, defaultA
 export class Credentials extends Context.Service<Credentials, {
   readonly defaultAccountId: string
   readonly devMode: boolean
+  /** Whether this server holds the account (default, configured, or any account in dev mode): cross-account requests go only there. */
+  hostsAccount(accountId: string): boolean
   authenticate(request: HttpRequestParts, options: VerifyOptions): Effect.Effect<Authenticated, AuthenticationError>
 }>()("@trent/auth/Credentials") {
   /**

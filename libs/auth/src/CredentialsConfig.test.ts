@@ -15,12 +15,18 @@ const problems = (json: unknown): string => {
 }
 
 describe("decodeCredentialsConfig", () => {
-  it("accepts users, roles and the root, each with keys, and ignores fields it does not know", () => {
+  it("accepts users, roles and the root, each with keys and identity policies, and ignores fields it does not know", () => {
+    const document = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:Encrypt", Resource: "*" }] }
     const result = decodeCredentialsConfig({
       accounts: [{
         accountId: "111122223333",
         principals: [
-          { arn: "arn:aws:iam::111122223333:user/ops/alice", accessKeys: [key("AKIAALICEEXAMPLE0001")], policies: ["later"] },
+          {
+            arn: "arn:aws:iam::111122223333:user/ops/alice",
+            accessKeys: [key("AKIAALICEEXAMPLE0001")],
+            policies: [{ name: "encrypt", document }, { name: "as-text", document: JSON.stringify(document) }],
+            groups: ["later"]
+          },
           { arn: "arn:aws:iam::111122223333:role/deployer", principalId: "AROAEXAMPLEROLEID0001", accessKeys: [key("AKIADEPLOYEREXAMPLE1")] },
           { arn: "arn:aws:iam::111122223333:root", accessKeys: [key("AKIAROOTEXAMPLE00001")] }
         ]
@@ -29,8 +35,24 @@ describe("decodeCredentialsConfig", () => {
     expect(Result.isSuccess(result)).toBe(true)
     const store = makeCredentialStore(Result.getOrThrow(result))
     expect(store.get("AKIAALICEEXAMPLE0001")!.principal.type).toBe("IAMUser")
+    expect(store.get("AKIAALICEEXAMPLE0001")!.principal.identityPolicies).toHaveLength(2)
+    expect(store.get("AKIAROOTEXAMPLE00001")!.principal.identityPolicies).toEqual([])
     expect(store.get("AKIADEPLOYEREXAMPLE1")!.principal).toMatchObject({ type: "AssumedRole", principalId: "AROAEXAMPLEROLEID0001" })
     expect(store.get("AKIAROOTEXAMPLE00001")!.principal).toMatchObject({ type: "Root", principalId: "111122223333" })
+  })
+
+  it("refuses an identity policy that does not parse, naming the principal and policy", () => {
+    const message = problems({
+      accounts: [{
+        accountId: "111122223333",
+        principals: [{
+          arn: "arn:aws:iam::111122223333:user/a",
+          accessKeys: [key("AKIAPOLICYEXAMPLE001")],
+          policies: [{ name: "broken", document: { Statement: [{ Effect: "Maybe", Action: "kms:*", Resource: "*" }] } }]
+        }]
+      }]
+    })
+    expect(message).toContain("accounts[0].principals[0].policies[0] (broken):")
   })
 
   it("refuses an access key id used twice, even across accounts", () => {

@@ -1,3 +1,4 @@
+import { parsePolicy } from "@trent/policy"
 import { Result, Schema, SchemaIssue } from "effect"
 import { CredentialsConfigError } from "./CredentialsConfigError.ts"
 import { parsePrincipalArn } from "./Principal.ts"
@@ -13,8 +14,10 @@ import { parsePrincipalArn } from "./Principal.ts"
  *       "accessKeys": [ { "accessKeyId": "AKIA…", "secretAccessKey": "…" } ] } ] } ] }
  * ```
  *
- * Fields a principal does not know yet (identity policies, in a later issue)
- * are ignored, not rejected.
+ * A principal's `policies` are its IAM identity policies, each a name and an
+ * IAM JSON document (an object, or the same as a string). Without them a
+ * principal may do only what key policies grant it by name (the account root
+ * needs none). Unknown fields are ignored, not rejected.
  */
 
 // IAM's AccessKeyIdType: `[\w]+`, 16 to 128 characters (IAM API reference); real ids are upper case.
@@ -29,12 +32,18 @@ const AccessKeyConfig = Schema.Struct({
   })
 })
 
+const IdentityPolicyConfig = Schema.Struct({
+  name: Schema.String.check(Schema.isPattern(/^[\w+=,.@-]{1,128}$/, { message: "must be 1 to 128 characters of [\\w+=,.@-]" })),
+  document: Schema.Union([Schema.String, Schema.Record(Schema.String, Schema.Unknown)])
+})
+
 const PrincipalConfig = Schema.Struct({
   arn: Schema.String,
   principalId: Schema.optionalKey(Schema.String.check(
     Schema.isPattern(/^[A-Z0-9]{12,128}$/, { message: "must be 12 to 128 characters from A-Z and 0-9" })
   )),
-  accessKeys: Schema.Array(AccessKeyConfig)
+  accessKeys: Schema.Array(AccessKeyConfig),
+  policies: Schema.optionalKey(Schema.Array(IdentityPolicyConfig))
 })
 
 const AccountConfig = Schema.Struct({
@@ -48,6 +57,11 @@ export type CredentialsConfig = typeof CredentialsConfigSchema.Type
 export type AccountConfig = typeof AccountConfig.Type
 export type PrincipalConfig = typeof PrincipalConfig.Type
 export type AccessKeyConfig = typeof AccessKeyConfig.Type
+export type IdentityPolicyConfig = typeof IdentityPolicyConfig.Type
+
+/** A configured identity policy's document as IAM JSON text. */
+export const policyDocumentText = (policy: IdentityPolicyConfig): string =>
+  typeof policy.document === "string" ? policy.document : JSON.stringify(policy.document)
 
 const decodeEncoded = Schema.decodeUnknownResult(CredentialsConfigSchema)
 const validateDecoded = Schema.decodeUnknownResult(Schema.toType(CredentialsConfigSchema))
@@ -83,6 +97,10 @@ const crossFieldProblems = (config: CredentialsConfig): Array<string> => {
       }
       if (arns.has(principal.arn)) problems.push(`${at}.arn: ${principal.arn} appears twice`)
       arns.add(principal.arn)
+      for (const [i, policy] of (principal.policies ?? []).entries()) {
+        const parsed = parsePolicy(policyDocumentText(policy), "identity")
+        if (Result.isFailure(parsed)) problems.push(`${at}.policies[${i}] (${policy.name}): ${parsed.failure.message}`)
+      }
       principal.accessKeys.forEach((key, k) => {
         if (keys.has(key.accessKeyId)) {
           problems.push(`${at}.accessKeys[${k}].accessKeyId: ${key.accessKeyId} is used twice (access key ids are unique across the file)`)

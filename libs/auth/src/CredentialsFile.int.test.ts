@@ -75,7 +75,14 @@ describe("first start", () => {
       expect(JSON.parse(readFileSync(configPath, "utf8"))).toEqual({
         accounts: [{
           accountId: "000000000000",
-          principals: [{ arn: "arn:aws:iam::000000000000:user/admin", accessKeys: [{ accessKeyId, secretAccessKey }] }]
+          principals: [{
+            arn: "arn:aws:iam::000000000000:user/admin",
+            accessKeys: [{ accessKeyId, secretAccessKey }],
+            policies: [{
+              name: "TrentAdministrator",
+              document: { Version: "2012-10-17", Statement: [{ Sid: "AllKms", Effect: "Allow", Action: "kms:*", Resource: "*" }] }
+            }]
+          }]
         }]
       })
     }))

@@ -1,5 +1,9 @@
 import { type CredentialStore, findPrincipalByArn } from "./CredentialStore.ts"
-import { ACCOUNT_ID, adminArn, derivePrincipalId, type Principal, rootPrincipal } from "./Principal.ts"
+import { parsePolicy } from "@trent/policy"
+import { Result } from "effect"
+import { ACCOUNT_ID, ADMIN_POLICY, adminArn, derivePrincipalId, type Principal, rootPrincipal } from "./Principal.ts"
+
+const adminPolicy = Result.getOrThrow(parsePolicy(JSON.stringify(ADMIN_POLICY.document), "identity"))
 
 /**
  * Who a request is in dev mode, where signatures are parsed but not checked:
@@ -7,7 +11,7 @@ import { ACCOUNT_ID, adminArn, derivePrincipalId, type Principal, rootPrincipal 
  *   several accounts need no configuration (LocalStack's convention too);
  * - a key in the credentials file is its principal;
  * - any other key, or no signature at all (`accessKeyId` ""), is the default
- *   account's admin user.
+ *   account's admin user (with the admin policy, unless the file says otherwise).
  */
 export const devModePrincipal = (store: CredentialStore, defaultAccountId: string, accessKeyId: string): Principal => {
   if (ACCOUNT_ID.test(accessKeyId)) return rootPrincipal(accessKeyId, accessKeyId)
@@ -21,6 +25,7 @@ export const devModePrincipal = (store: CredentialStore, defaultAccountId: strin
     arn,
     type: "IAMUser",
     accessKeyId,
-    principalId: derivePrincipalId(arn, "IAMUser", defaultAccountId)
+    principalId: derivePrincipalId(arn, "IAMUser", defaultAccountId),
+    identityPolicies: [adminPolicy]
   }
 }

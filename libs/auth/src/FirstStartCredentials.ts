@@ -2,7 +2,7 @@ import { Effect, Redacted, Result } from "effect"
 import { generateAccessKeyId, generateSecretAccessKey } from "./AccessKeyGeneration.ts"
 import { type CredentialsConfig, decodeCredentialsConfig } from "./CredentialsConfig.ts"
 import { CredentialsConfigError } from "./CredentialsConfigError.ts"
-import { adminArn } from "./Principal.ts"
+import { ADMIN_POLICY, adminArn } from "./Principal.ts"
 import { createPrivateFile, errorCode, replacePrivateFile } from "./PrivateFile.ts"
 import { sharedCredentialsText } from "./SharedCredentialsFile.ts"
 
@@ -23,7 +23,7 @@ const attempt = <A>(what: string, path: string, run: () => A) =>
 
 /**
  * First start without a credentials file: the default account gets one admin
- * user with a fresh access key. The credentials file is created 0600 (in a
+ * user, allowed every KMS action by its identity policy, with a fresh access key. The credentials file is created 0600 (in a
  * 0700 directory) only if it still does not exist; if another process won
  * the race the result is undefined: read theirs. The same key goes into
  * an AWS shared-credentials file, and the log says where both are and how to
@@ -36,7 +36,11 @@ export const createFirstStartCredentials = Effect.fnUntraced(function*(options: 
   const json = {
     accounts: [{
       accountId: options.accountId,
-      principals: [{ arn, accessKeys: [{ accessKeyId, secretAccessKey: Redacted.value(secretAccessKey) }] }]
+      principals: [{
+        arn,
+        accessKeys: [{ accessKeyId, secretAccessKey: Redacted.value(secretAccessKey) }],
+        policies: [ADMIN_POLICY]
+      }]
     }]
   }
   // Decoded before anything is written: what first start writes, the next start must accept.

@@ -1,3 +1,4 @@
+import type { PolicyDocument } from "@trent/policy"
 import { createHash } from "node:crypto"
 
 /** Who signed a request: the identity its access key belongs to. */
@@ -11,6 +12,8 @@ export interface Principal {
   readonly accessKeyId: string
   /** AWS-style unique id: "AIDA…" for users, "AROA…" for roles, the account id for the root. */
   readonly principalId: string
+  /** Its IAM identity policies, parsed (none for the root, which IAM policies cannot restrict). */
+  readonly identityPolicies: ReadonlyArray<PolicyDocument>
 }
 
 export type PrincipalType = "IAMUser" | "AssumedRole" | "Root"
@@ -51,8 +54,15 @@ export const rootPrincipal = (accountId: string, accessKeyId: string): Principal
   arn: `arn:aws:iam::${accountId}:root`,
   type: "Root",
   accessKeyId,
-  principalId: accountId
+  principalId: accountId,
+  identityPolicies: []
 })
 
 /** The `admin` user that first start creates in the default account (and dev mode stands in for). */
 export const adminArn = (accountId: string): string => `arn:aws:iam::${accountId}:user/admin`
+
+/** The identity policy first start gives the admin user: every KMS action on every resource. */
+export const ADMIN_POLICY = {
+  name: "TrentAdministrator",
+  document: { Version: "2012-10-17", Statement: [{ Sid: "AllKms", Effect: "Allow", Action: "kms:*", Resource: "*" }] }
+} as const

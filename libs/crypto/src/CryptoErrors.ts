@@ -26,3 +26,106 @@ export class KeyUnwrapFailed extends Schema.TaggedError<KeyUnwrapFailed>()("KeyU
 export class InvalidCryptoParameter extends Schema.TaggedError<InvalidCryptoParameter>()("InvalidCryptoParameter", {
   message: Schema.String
 }) {}
+
+/**
+ * An algorithm (signing, encryption, MAC or key agreement) that the key's spec
+ * does not support. The message is AWS's InvalidKeyUsageException text (AWS
+ * KMS API reference §5.1): `Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224.`
+ */
+export class IncompatibleAlgorithm extends Schema.TaggedError<IncompatibleAlgorithm>()("IncompatibleAlgorithm", {
+  algorithm: Schema.String,
+  keySpec: Schema.String,
+  message: Schema.String
+}) {
+  static of(algorithm: string, keySpec: string): IncompatibleAlgorithm {
+    return new IncompatibleAlgorithm({
+      algorithm,
+      keySpec,
+      message: `Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`
+    })
+  }
+}
+
+/**
+ * A MessageType the signing algorithm does not take (ED25519_SHA_512 is RAW
+ * only, ED25519_PH_SHA_512 DIGEST only, EXTERNAL_MU is for ML-DSA only; AWS KMS
+ * API reference §5.1). The caller answers with a ValidationException; the text
+ * is Trent's own, AWS's is not recorded.
+ */
+export class IncompatibleMessageType extends Schema.TaggedError<IncompatibleMessageType>()("IncompatibleMessageType", {
+  algorithm: Schema.String,
+  messageType: Schema.String,
+  message: Schema.String
+}) {
+  static of(algorithm: string, messageType: string): IncompatibleMessageType {
+    return new IncompatibleMessageType({
+      algorithm,
+      messageType,
+      message: `MessageType ${messageType} is not valid for signing algorithm ${algorithm}.`
+    })
+  }
+}
+
+/**
+ * A DIGEST (or EXTERNAL_MU) message whose length is not the algorithm's hash
+ * length. The message is AWS's ValidationException text (AWS KMS API reference
+ * §5.3): `Digest is invalid length for algorithm ECDSA_SHA_256.`
+ */
+export class InvalidDigestLength extends Schema.TaggedError<InvalidDigestLength>()("InvalidDigestLength", {
+  algorithm: Schema.String,
+  message: Schema.String
+}) {
+  static of(algorithm: string): InvalidDigestLength {
+    return new InvalidDigestLength({ algorithm, message: `Digest is invalid length for algorithm ${algorithm}.` })
+  }
+}
+
+/**
+ * An RSA-OAEP plaintext over `modulusBytes − 2·hashBytes − 2`. It carries the
+ * limit so the caller can answer with AWS's ValidationException (AWS KMS API
+ * reference §5.2): `Algorithm RSAES_OAEP_SHA_256 and key spec RSA_2048 cannot
+ * encrypt data larger than 190 bytes.`
+ */
+export class PlaintextTooLarge extends Schema.TaggedError<PlaintextTooLarge>()("PlaintextTooLarge", {
+  algorithm: Schema.String,
+  keySpec: Schema.String,
+  limit: Schema.Number,
+  message: Schema.String
+}) {
+  static of(algorithm: string, keySpec: string, limit: number): PlaintextTooLarge {
+    return new PlaintextTooLarge({
+      algorithm,
+      keySpec,
+      limit,
+      message: `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`
+    })
+  }
+}
+
+/**
+ * Key material that is not a usable key of the spec named: a PKCS#8 that does
+ * not parse, holds another algorithm, curve or modulus size, or fails its
+ * pairwise consistency check; HMAC key bytes of a length the spec does not
+ * accept. The message says which rule failed, never what the bytes were.
+ */
+export class InvalidKeyMaterial extends Schema.TaggedError<InvalidKeyMaterial>()("InvalidKeyMaterial", {
+  message: Schema.String
+}) {}
+
+/**
+ * A public key (X.509 SubjectPublicKeyInfo, DER) that does not parse, is not a
+ * key of the expected spec or curve, or is not a valid point on it.
+ */
+export class InvalidPublicKey extends Schema.TaggedError<InvalidPublicKey>()("InvalidPublicKey", {
+  message: Schema.String
+}) {}
+
+/** A key spec from the AWS model that Trent does not implement (SM2, which AWS offers only in China Regions). */
+export class UnsupportedKeySpec extends Schema.TaggedError<UnsupportedKeySpec>()("UnsupportedKeySpec", {
+  keySpec: Schema.String,
+  message: Schema.String
+}) {
+  static of(keySpec: string): UnsupportedKeySpec {
+    return new UnsupportedKeySpec({ keySpec, message: `Key spec ${keySpec} is not supported.` })
+  }
+}

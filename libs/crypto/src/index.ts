@@ -12,3 +12,37 @@ export { decryptSymmetric, encryptSymmetric } from "./SymmetricEncryption.ts"
 export { AesGcmKey } from "./AesGcmKey.ts"
 export type { AesGcmKeyInput } from "./InsecureAesGcmWithIv.ts"
 export { WebCrypto } from "./WebCrypto.ts"
+export {
+  IncompatibleAlgorithm,
+  IncompatibleMessageType,
+  InvalidDigestLength,
+  InvalidKeyMaterial,
+  InvalidPublicKey,
+  PlaintextTooLarge,
+  UnsupportedKeySpec
+} from "./CryptoErrors.ts"
+export {
+  type AsymmetricKeyPair,
+  generateAsymmetricKeyPair,
+  generateDataKeyPair
+} from "./asymmetric/AsymmetricKeyGeneration.ts"
+export {
+  type AsymmetricKeySpec,
+  asymmetricKeySpecs,
+  type DataKeyPairSpec,
+  dataKeyPairSpecs,
+  type KeyAgreementAlgorithm
+} from "./asymmetric/AsymmetricKeySpec.ts"
+export { AsymmetricPrivateKey } from "./asymmetric/AsymmetricPrivateKey.ts"
+export { encryptOaep } from "./asymmetric/PublicKeyEncryption.ts"
+export { publicKeyFromPrivateKey } from "./asymmetric/PublicKeyFromPrivateKey.ts"
+export {
+  oaepPlaintextLimit,
+  type RsaEncryptionAlgorithm,
+  rsaEncryptionAlgorithms
+} from "./asymmetric/RsaEncryptionAlgorithm.ts"
+export { verifySignature } from "./asymmetric/SignatureVerification.ts"
+export { type MessageType, messageTypes, type SigningAlgorithm, signingAlgorithms } from "./asymmetric/SigningAlgorithm.ts"
+export type { SigningInputViolation } from "./asymmetric/SigningInputRules.ts"
+export { generateHmacKeyMaterial, HmacKey } from "./hmac/HmacKey.ts"
+export { type HmacKeySpec, hmacKeySpecs, type MacAlgorithm, macAlgorithms } from "./hmac/HmacKeySpec.ts"

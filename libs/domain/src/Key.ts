@@ -1,3 +1,4 @@
+import type { Grant } from "./Grant.ts"
 import type { KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
 import type { KeyEvent } from "./KeyEvent.ts"
 import { mergeTags, removeTags, type Tag } from "./Tag.ts"
@@ -38,6 +39,8 @@ export interface KeyRecord {
   readonly onDemandRotations: number
   /** Oldest first; the last one is current. Emptied when the material is destroyed. */
   readonly versions: ReadonlyArray<KeyVersion>
+  /** Live grants, oldest first; retired and revoked ones are gone. */
+  readonly grants: ReadonlyArray<Grant>
 }
 
 /**
@@ -86,7 +89,8 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
           tags: event.tags,
           rotation: { enabled: false, periodInDays: undefined, nextRotationAt: undefined },
           onDemandRotations: 0,
-          versions: [{ ...event.material, createdAt: event.createdAt, rotationType: undefined }]
+          versions: [{ ...event.material, createdAt: event.createdAt, rotationType: undefined }],
+          grants: []
         }
       }
     case "KeyEnabled":
@@ -132,6 +136,11 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
       return withRecord(state, (key) => ({ ...key, tags: removeTags(key.tags, event.tagKeys) }))
     case "KeyPolicyPut":
       return withRecord(state, (key) => ({ ...key, policy: event.policy }))
+    case "GrantCreated":
+      return withRecord(state, (key) => ({ ...key, grants: [...key.grants, event.grant] }))
+    case "GrantRetired":
+    case "GrantRevoked":
+      return withRecord(state, (key) => ({ ...key, grants: key.grants.filter((grant) => grant.grantId !== event.grantId) }))
   }
 }
 

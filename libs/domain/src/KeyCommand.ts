@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { KeySpec, KeyUsage, Origin } from "./KeySpec.ts"
 import { WrappedMaterial } from "./KeyMaterial.ts"
+import { Grant } from "./Grant.ts"
 import { Tag } from "./Tag.ts"
 
 /**
@@ -58,6 +59,14 @@ export const PutKeyPolicy = Schema.TaggedStruct("PutKeyPolicy", {
   policyName: Schema.optional(Schema.String),
   policy: Schema.String
 })
+/** The grant arrives complete: its fresh id, issuing account and time are data (aws-kms-api.md §3.7, §7.5). */
+export const CreateGrant = Schema.TaggedStruct("CreateGrant", { now: Schema.Number, grant: Grant })
+export const RetireGrant = Schema.TaggedStruct("RetireGrant", {
+  now: Schema.Number,
+  grantId: Schema.String,
+  retiredBy: Schema.String
+})
+export const RevokeGrant = Schema.TaggedStruct("RevokeGrant", { now: Schema.Number, grantId: Schema.String })
 
 export const KeyCommand = Schema.Union([
   CreateKey,
@@ -72,6 +81,9 @@ export const KeyCommand = Schema.Union([
   RunScheduledWork,
   TagResource,
   UntagResource,
-  PutKeyPolicy
+  PutKeyPolicy,
+  CreateGrant,
+  RetireGrant,
+  RevokeGrant
 ])
 export type KeyCommand = typeof KeyCommand.Type

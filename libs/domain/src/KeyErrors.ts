@@ -40,6 +40,16 @@ export class DryRunSucceeded extends Schema.TaggedError<DryRunSucceeded>()("DryR
   message: Schema.String
 }) {}
 
+export class InvalidGrantId extends Schema.TaggedError<InvalidGrantId>()("InvalidGrantId", { message: Schema.String }) {}
+export class InvalidGrantToken extends Schema.TaggedError<InvalidGrantToken>()("InvalidGrantToken", {
+  message: Schema.String
+}) {}
+
+/** Verify found the signature invalid: KMSInvalidSignatureException, a 400 (aws-kms-api.md §3.2). */
+export class SignatureInvalid extends Schema.TaggedError<SignatureInvalid>()("SignatureInvalid", {}) {}
+/** VerifyMac found the MAC invalid: KMSInvalidMacException, a 400 (aws-kms-api.md §3.2). */
+export class MacInvalid extends Schema.TaggedError<MacInvalid>()("MacInvalid", {}) {}
+
 export type KeyRejection =
   | KeyNotFound
   | KeyDisabled
@@ -51,6 +61,7 @@ export type KeyRejection =
   | MalformedPolicyDocument
   | InvalidKeyUsage
   | RotationConflict
+  | InvalidGrantId
 
 export type AliasRejection = AliasAlreadyExists | AliasReserved | KeyNotFound | InvalidRequest
 

@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
 import { WrappedMaterial } from "./KeyMaterial.ts"
+import { Grant } from "./Grant.ts"
 import { Tag } from "./Tag.ts"
 
 /**
@@ -60,6 +61,15 @@ export const KeyPolicyPutEvent = Schema.TaggedStruct("KeyPolicyPut", {
   policyName: Schema.String,
   policy: Schema.String
 })
+/** Grants are events in the key's log (aws-kms-api.md §3.7); the grant token is never recorded. */
+export const GrantCreatedEvent = Schema.TaggedStruct("GrantCreated", { at: Schema.Number, grant: Grant })
+export const GrantRetiredEvent = Schema.TaggedStruct("GrantRetired", {
+  at: Schema.Number,
+  grantId: Schema.String,
+  /** The principal that retired it. */
+  retiredBy: Schema.String
+})
+export const GrantRevokedEvent = Schema.TaggedStruct("GrantRevoked", { at: Schema.Number, grantId: Schema.String })
 
 export const KeyEvent = Schema.Union([
   KeyCreatedEvent,
@@ -74,7 +84,10 @@ export const KeyEvent = Schema.Union([
   KeyRotatedEvent,
   KeyTaggedEvent,
   KeyUntaggedEvent,
-  KeyPolicyPutEvent
+  KeyPolicyPutEvent,
+  GrantCreatedEvent,
+  GrantRetiredEvent,
+  GrantRevokedEvent
 ])
 export type KeyEvent = typeof KeyEvent.Type
 export type KeyEventType = KeyEvent["_tag"]

@@ -1,4 +1,5 @@
-import { Predicate } from "effect"
+import { parsePolicy } from "@trent/policy"
+import { Result } from "effect"
 import { accountRootArn, type ResourceScope } from "./KeyIdentifiers.ts"
 import { InvalidRequest, KeyNotFound, LimitExceeded, MalformedPolicyDocument } from "./KeyErrors.ts"
 import { pattern, validationMessage } from "./ValidationMessage.ts"
@@ -35,18 +36,11 @@ export const checkPolicyName = (policyName: string | undefined): KeyNotFound | u
     ? undefined
     : new KeyNotFound({ message: "No such policy exists" })
 
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
 /**
- * Storage-level validation: characters, the 32 KB quota, JSON, and the statement
- * shape AWS rejects outright (no Principal). Evaluating the policy — and the
- * lockout safety check that needs evaluation — arrives with authorization.
+ * Storage-level validation (§7.8): characters, the 32 KB quota, then the
+ * document itself as @trent/policy parses key policies (JSON, Version,
+ * statements, Principal required, operators…). The lockout safety check needs
+ * the caller, so the runtime makes it.
  */
 export const checkPolicyDocument = (
   policy: string
@@ -58,26 +52,6 @@ export const checkPolicyDocument = (
   if (new TextEncoder().encode(policy).length > MAX_POLICY_BYTES) {
     return new LimitExceeded({ message: `Policy exceeds the maximum size of ${MAX_POLICY_BYTES} bytes.` })
   }
-  const document = parseJson(policy)
-  if (!Predicate.isObject(document) || Array.isArray(document)) {
-    return new MalformedPolicyDocument({ message: "The policy is not valid JSON." })
-  }
-  const statement = (document as Record<string, unknown>)["Statement"]
-  const statements = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement]
-  if (statements.length === 0) {
-    return new MalformedPolicyDocument({ message: "The policy must contain at least one statement." })
-  }
-  for (const each of statements) {
-    if (!Predicate.isObject(each) || Array.isArray(each)) {
-      return new MalformedPolicyDocument({ message: "Each policy statement must be a JSON object." })
-    }
-    const fields = each as Record<string, unknown>
-    if (fields["Effect"] !== "Allow" && fields["Effect"] !== "Deny") {
-      return new MalformedPolicyDocument({ message: "Each policy statement must have an Effect of Allow or Deny." })
-    }
-    if (fields["Principal"] === undefined && fields["NotPrincipal"] === undefined) {
-      return new MalformedPolicyDocument({ message: "Policy statement must contain a principal." })
-    }
-  }
-  return undefined
+  const parsed = parsePolicy(policy, "key")
+  return Result.isFailure(parsed) ? new MalformedPolicyDocument({ message: parsed.failure.message }) : undefined
 }

@@ -1,4 +1,5 @@
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
+import { Grant } from "./Grant.ts"
 import type { Key } from "./Key.ts"
 import { KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
 import { Tag } from "./Tag.ts"
@@ -34,7 +35,9 @@ const KeyRecordSnapshot = Schema.Struct({
     nextRotationAt: Schema.optional(Schema.Number)
   }),
   onDemandRotations: Schema.Number,
-  versions: Schema.Array(KeyVersionSnapshot)
+  versions: Schema.Array(KeyVersionSnapshot),
+  // Rows written before grants existed have none.
+  grants: Schema.Array(Grant).pipe(Schema.withDecodingDefault(Effect.succeed([])))
 })
 
 export const KeySnapshot = Schema.Union([

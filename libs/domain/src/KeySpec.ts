@@ -31,3 +31,32 @@ export type RotationType = typeof RotationType.Type
 
 export const IncludeKeyMaterialValues = ["ALL_KEY_MATERIAL", "ROTATIONS_ONLY"] as const
 export type IncludeKeyMaterial = (typeof IncludeKeyMaterialValues)[number]
+
+export const SigningAlgorithms = [
+  "RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_256",
+  "RSASSA_PKCS1_V1_5_SHA_384", "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512",
+  "SM2DSA", "ML_DSA_SHAKE_256", "ED25519_SHA_512", "ED25519_PH_SHA_512"
+] as const
+export type SigningAlgorithm = (typeof SigningAlgorithms)[number]
+
+export const MacAlgorithms = ["HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512"] as const
+export type MacAlgorithm = (typeof MacAlgorithms)[number]
+
+export const KeyAgreementAlgorithms = ["ECDH"] as const
+export type KeyAgreementAlgorithm = (typeof KeyAgreementAlgorithms)[number]
+
+export const MessageTypes = ["RAW", "DIGEST", "EXTERNAL_MU"] as const
+export type MessageType = (typeof MessageTypes)[number]
+
+export const DataKeyPairSpecs = [
+  "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SM2",
+  "ECC_NIST_EDWARDS25519"
+] as const
+export type DataKeyPairSpec = (typeof DataKeyPairSpecs)[number]
+
+/** The deprecated CustomerMasterKeySpec enum has no ML_DSA_* and no ECC_NIST_EDWARDS25519 (aws-kms-api.md §4). */
+export const CustomerMasterKeySpecs = [
+  "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1",
+  "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2"
+] as const
+export type CustomerMasterKeySpec = (typeof CustomerMasterKeySpecs)[number]

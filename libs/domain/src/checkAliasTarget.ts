@@ -1,17 +1,13 @@
 import type { Key } from "./Key.ts"
 import { keyArn } from "./KeyIdentifiers.ts"
 import { InvalidRequest, KeyNotFound, LimitExceeded } from "./KeyErrors.ts"
+import { keyKindOf } from "./KeySpecRules.ts"
 import { checkKeyState, type StateRejection } from "./checkKeyState.ts"
 
 /** A key may have up to 50 aliases (aws-kms-api.md §7.3, §7.12). */
 export const MAX_ALIASES_PER_KEY = 50
 
-const kindOf = (state: Exclude<Key, { status: "Absent" }>): string =>
-  state.key.keySpec === "SYMMETRIC_DEFAULT"
-    ? "symmetric"
-    : state.key.keySpec.startsWith("HMAC_")
-    ? "hmac"
-    : "asymmetric"
+const kindOf = (state: Exclude<Key, { status: "Absent" }>): string => keyKindOf(state.key.keySpec)
 
 /**
  * CreateAlias/UpdateAlias target rules: the key exists in this Region, its state

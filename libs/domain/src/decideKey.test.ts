@@ -31,9 +31,9 @@ describe("CreateKey", () => {
       assert.strictEqual(policy.Statement[0].Action, "kms:*")
     }))
   it("keeps a given policy verbatim", () =>
-    given([]).when({ ...createCommand, policy: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*"}]}' })
+    given([]).when({ ...createCommand, policy: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}' })
       .thenEvents(([event]) =>
-        assert.strictEqual(event?._tag === "KeyCreated" && event.policy, '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*"}]}')
+        assert.strictEqual(event?._tag === "KeyCreated" && event.policy, '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}')
       ))
   it("rejects a description over 8192 characters with AWS's validation message", () =>
     given([]).when({ ...createCommand, description: "x".repeat(8193) }).thenRejects(
@@ -47,8 +47,22 @@ describe("CreateKey", () => {
     const many = Array.from({ length: 51 }, (_, i) => ({ tagKey: `k${i}`, tagValue: "" }))
     given([]).when({ ...createCommand, tags: many }).thenRejects(rejectsWith("TagRejected", "Too many tags"))
   })
-  it("rejects key specs this Region does not serve yet, and a wrong usage for the spec", () => {
-    given([]).when({ ...createCommand, keySpec: "RSA_2048" }).thenRejects(rejectsWith("UnsupportedOperation"))
+  it("creates asymmetric and HMAC keys with a usage their spec allows", () => {
+    given([]).when({ ...createCommand, keySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" })
+      .thenEvents(([event]) => assert.strictEqual(event?._tag === "KeyCreated" && event.keySpec, "RSA_2048"))
+    given([]).when({ ...createCommand, keySpec: "ECC_NIST_P384", keyUsage: "KEY_AGREEMENT" })
+      .thenEvents(([event]) => assert.strictEqual(event?._tag === "KeyCreated" && event.keyUsage, "KEY_AGREEMENT"))
+    given([]).when({ ...createCommand, keySpec: "HMAC_512", keyUsage: "GENERATE_VERIFY_MAC" })
+      .thenEvents(([event]) => assert.strictEqual(event?._tag === "KeyCreated" && event.keySpec, "HMAC_512"))
+  })
+  it("rejects SM2 (China Regions only), a wrong usage for the spec and imported material", () => {
+    given([]).when({ ...createCommand, keySpec: "SM2", keyUsage: "SIGN_VERIFY" }).thenRejects(rejectsWith("UnsupportedOperation"))
+    given([]).when({ ...createCommand, keySpec: "RSA_2048", keyUsage: "KEY_AGREEMENT" }).thenRejects(
+      rejectsWith("InvalidRequest", "KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048")
+    )
+    given([]).when({ ...createCommand, keySpec: "ECC_SECG_P256K1", keyUsage: "KEY_AGREEMENT" }).thenRejects(
+      rejectsWith("InvalidRequest", "KeyUsage KEY_AGREEMENT is not compatible with KeySpec ECC_SECG_P256K1")
+    )
     given([]).when({ ...createCommand, keyUsage: "SIGN_VERIFY" }).thenRejects(
       rejectsWith("InvalidRequest", "KeyUsage SIGN_VERIFY is not compatible with KeySpec SYMMETRIC_DEFAULT")
     )
@@ -140,7 +154,7 @@ describe("TagResource, UntagResource and PutKeyPolicy", () => {
     given([created]).when({ _tag: "TagResource", now: T0, tags: [{ tagKey: "ok", tagValue: "" }, { tagKey: "k".repeat(129), tagValue: "" }] })
       .thenRejects(rejectsWith("InvalidRequest", /at 'tags.2.member.tagKey' failed to satisfy constraint: Member must have length less than or equal to 128$/)))
   it("stores a policy under the name default and rejects any other name", () => {
-    const policy = '{"Statement":{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt"}}'
+    const policy = '{"Statement":{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*"}}'
     given([created]).when({ _tag: "PutKeyPolicy", now: T0, policy })
       .then([{ _tag: "KeyPolicyPut", at: T0, policyName: "default", policy }])
     given([created]).when({ _tag: "PutKeyPolicy", now: T0, policyName: "other", policy })
@@ -154,6 +168,6 @@ describe("TagResource, UntagResource and PutKeyPolicy", () => {
     given([created]).when({ _tag: "PutKeyPolicy", now: T0, policy: "[1,2" }).thenRejects(rejectsWith("MalformedPolicyDocument"))
   })
   it("allows policy changes while pending deletion", () =>
-    given([created, scheduled]).when({ _tag: "PutKeyPolicy", now: T0, policy: '{"Statement":[{"Effect":"Allow","Principal":"*"}]}' })
+    given([created, scheduled]).when({ _tag: "PutKeyPolicy", now: T0, policy: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}' })
       .thenEvents((events) => assert.strictEqual(events.length, 1)))
 })

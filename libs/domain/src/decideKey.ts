@@ -9,6 +9,7 @@ import {
   decideEnableKey,
   decideScheduleKeyDeletion
 } from "./decide/lifecycle.ts"
+import { decideCreateGrant, decideRetireGrant, decideRevokeGrant } from "./decide/grants.ts"
 import { decidePutKeyPolicy, decideTagResource, decideUntagResource, decideUpdateKeyDescription } from "./decide/metadata.ts"
 import {
   decideDisableKeyRotation,
@@ -46,6 +47,12 @@ export const decideKey = (state: Key, command: KeyCommand): ReadonlyArray<KeyEve
       return decideUntagResource(state, command)
     case "PutKeyPolicy":
       return decidePutKeyPolicy(state, command)
+    case "CreateGrant":
+      return decideCreateGrant(state, command)
+    case "RetireGrant":
+      return decideRetireGrant(state, command)
+    case "RevokeGrant":
+      return decideRevokeGrant(state, command)
   }
 }
 

@@ -1,6 +1,17 @@
 import { currentVersion, type ExistingKey, type KeyRecord } from "./Key.ts"
 import { keyArn } from "./KeyIdentifiers.ts"
-import type { EncryptionAlgorithm, KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
+import type {
+  CustomerMasterKeySpec,
+  EncryptionAlgorithm,
+  KeyAgreementAlgorithm,
+  KeySpec,
+  KeyUsage,
+  MacAlgorithm,
+  Origin,
+  RotationType,
+  SigningAlgorithm
+} from "./KeySpec.ts"
+import { customerMasterKeySpecOf, keyAlgorithms } from "./KeySpecRules.ts"
 import type { KeyState } from "./KeyState.ts"
 
 /** KeyMetadata (aws-kms-api.md §2.2) in domain terms: times are epoch milliseconds. */
@@ -16,9 +27,12 @@ export interface KeyMetadata {
   readonly deletionDate: number | undefined
   readonly origin: Origin
   readonly keyManager: "CUSTOMER"
-  readonly customerMasterKeySpec: KeySpec
+  readonly customerMasterKeySpec: CustomerMasterKeySpec | undefined
   readonly keySpec: KeySpec
   readonly encryptionAlgorithms: ReadonlyArray<EncryptionAlgorithm> | undefined
+  readonly signingAlgorithms: ReadonlyArray<SigningAlgorithm> | undefined
+  readonly macAlgorithms: ReadonlyArray<MacAlgorithm> | undefined
+  readonly keyAgreementAlgorithms: ReadonlyArray<KeyAgreementAlgorithm> | undefined
   readonly multiRegion: boolean
   readonly currentKeyMaterialId: string | undefined
 }
@@ -39,9 +53,9 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
     deletionDate: state.status === "PendingDeletion" ? state.deletionDate : undefined,
     origin: key.origin,
     keyManager: "CUSTOMER",
-    customerMasterKeySpec: key.keySpec,
+    customerMasterKeySpec: customerMasterKeySpecOf(key.keySpec),
     keySpec: key.keySpec,
-    encryptionAlgorithms: key.keyUsage === "ENCRYPT_DECRYPT" ? ["SYMMETRIC_DEFAULT"] : undefined,
+    ...keyAlgorithms(key.keySpec, key.keyUsage),
     multiRegion: key.multiRegion,
     currentKeyMaterialId: currentVersion(key)?.materialId
   }

@@ -1,23 +1,24 @@
 import * as crypto from "@trent/crypto"
 import * as domain from "@trent/domain"
+import * as policy from "@trent/policy"
 import { checkProperty } from "@trent/testing"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { errorTable, errorToWire, GENERIC_INTERNAL_MESSAGE } from "./ErrorTable.ts"
 
-/** The tags of every tagged error class a library exports. */
+/** The tags of every tagged error class a library exports (a Schema.TaggedError's identifier is its tag). */
 const exportedErrorTags = (library: Record<string, unknown>): Array<string> =>
   Object.values(library).flatMap((value) => {
     if (typeof value !== "function" || !(value.prototype instanceof Error)) return []
-    const instance = new (value as new (fields: object) => { readonly _tag?: unknown })({ message: "" })
-    return typeof instance._tag === "string" ? [instance._tag] : []
+    const { identifier, fields } = value as { readonly identifier?: unknown; readonly fields?: Record<string, unknown> }
+    return typeof identifier === "string" && fields !== undefined && "_tag" in fields ? [identifier] : []
   })
 
 const FAULTS = ["KMSInternalException", "DependencyTimeoutException", "KeyUnavailableException"]
 
 describe("errorToWire", () => {
   it("maps every error that @trent/domain and @trent/crypto export", () => {
-    const tags = [...exportedErrorTags(domain), ...exportedErrorTags(crypto)]
+    const tags = [...exportedErrorTags(domain), ...exportedErrorTags(crypto), ...exportedErrorTags(policy)]
     expect(tags.length).toBeGreaterThanOrEqual(19)
     for (const tag of tags) expect(Object.keys(errorTable), tag).toContain(tag)
   })

@@ -38,13 +38,28 @@ export const errorTable = {
   InvalidMarker: client("InvalidMarkerException"),
   RotationConflict: client("ConflictException"),
   DryRunSucceeded: client("DryRunOperationException"),
+  InvalidGrantId: client("InvalidGrantIdException"),
+  InvalidGrantToken: client("InvalidGrantTokenException"),
+  // A failed verification says nothing about why.
+  SignatureInvalid: client("KMSInvalidSignatureException", "none"),
+  MacInvalid: client("KMSInvalidMacException", "none"),
   // @trent/crypto (CryptoErrors.ts). Decryption failures say nothing about why (obs: no message).
   InvalidCiphertext: client("InvalidCiphertextException", "none"),
   // Its message names the parameter and the rule, never a secret.
   InvalidCryptoParameter: client("ValidationException"),
+  // Asymmetric and HMAC requests that do not fit the key (aws-kms-api.md §5.1–5.3); messages in AWS's words.
+  IncompatibleAlgorithm: client("InvalidKeyUsageException"),
+  IncompatibleMessageType: client("ValidationException"),
+  InvalidDigestLength: client("ValidationException"),
+  PlaintextTooLarge: client("ValidationException"),
+  InvalidPublicKey: client("ValidationException"),
+  InvalidKeyMaterial: client("ValidationException"),
+  UnsupportedKeySpec: client("UnsupportedOperationException"),
   // Wrapped key material that no longer unwraps is the service's fault, not the caller's.
   KeyUnwrapFailed: fault("KMSInternalException"),
-  // @trent/runtime (RegionErrors.ts): the detail is for the log only.
+  // @trent/runtime (RegionErrors.ts). AccessDenied's message names principal, action and resource only.
+  AccessDenied: client("AccessDeniedException"),
+  // The detail is for the log only.
   RegionInternalError: fault("KMSInternalException"),
   // @trent/auth: tags are the AWS names (aws-kms-api.md §1.3, "Common errors not in the model").
   MissingAuthenticationTokenException: client("MissingAuthenticationTokenException"),

@@ -1,4 +1,18 @@
-import { DataKeySpecs, EncryptionAlgorithms, IncludeKeyMaterialValues, KeySpecs, KeyUsages, Origins } from "@trent/domain"
+import {
+  CustomerMasterKeySpecs,
+  DataKeyPairSpecs,
+  DataKeySpecs,
+  EncryptionAlgorithms,
+  IncludeKeyMaterialValues,
+  KeyAgreementAlgorithms,
+  KeySpecs,
+  KeyUsages,
+  MacAlgorithms,
+  MessageTypes,
+  GrantOperations,
+  Origins,
+  SigningAlgorithms
+} from "@trent/domain"
 import { blob, enumeration, integer, list, optional, required, string, stringMap, structure } from "./WireShape.ts"
 
 /**
@@ -16,6 +30,9 @@ export const MarkerType = string({ minLength: 1, maxLength: 1024, pattern: "[\\u
 export const TagKeyType = string({ minLength: 1, maxLength: 128 })
 export const TagValueType = string({ minLength: 0, maxLength: 256 })
 export const GrantTokenType = string({ minLength: 1, maxLength: 8192 })
+export const GrantIdType = string({ minLength: 1, maxLength: 128 })
+export const GrantNameType = string({ minLength: 1, maxLength: 256, pattern: "^[a-zA-Z0-9:/_-]+$" })
+export const PrincipalIdType = string({ minLength: 1, maxLength: 256, pattern: "^[\\w+=,.@:/-]+$" })
 
 export const NumberOfBytesType = integer({ min: 1, max: 1024 })
 /** The model's range; the service's 7–30 is the domain's rule (aws-kms-api.md §7.1). */
@@ -30,15 +47,18 @@ export const limit = (max: number) => integer({ min: 1, max })
 
 export const PlaintextType = blob({ minLength: 1, maxLength: 4096, sensitive: true })
 export const CiphertextType = blob({ minLength: 1, maxLength: 6144 })
+export const PublicKeyType = blob({ minLength: 1, maxLength: 8192 })
+export const SignatureType = blob({ minLength: 1, maxLength: 6144 })
+export const MacType = blob({ minLength: 1, maxLength: 6144 })
 export const AttestationDocumentType = blob({ minLength: 1, maxLength: 262144 })
 
 export const KeySpec = enumeration(KeySpecs)
-/** The deprecated enum has no ML_DSA_* and no ECC_NIST_EDWARDS25519 (aws-kms-api.md §4). */
-export const CustomerMasterKeySpecs = [
-  "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1",
-  "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2"
-] as const
 export const CustomerMasterKeySpec = enumeration(CustomerMasterKeySpecs)
+export const SigningAlgorithmSpec = enumeration(SigningAlgorithms)
+export const MacAlgorithmSpec = enumeration(MacAlgorithms)
+export const KeyAgreementAlgorithmSpec = enumeration(KeyAgreementAlgorithms)
+export const MessageType = enumeration(MessageTypes)
+export const DataKeyPairSpec = enumeration(DataKeyPairSpecs)
 export const KeyUsageType = enumeration(KeyUsages)
 export const OriginType = enumeration(Origins)
 export const EncryptionAlgorithmSpec = enumeration(EncryptionAlgorithms)
@@ -53,6 +73,11 @@ export const DryRunModifierList = list(enumeration(DryRunModifierTypes))
 export const Tag = structure({ tagKey: required(TagKeyType), tagValue: required(TagValueType) })
 export const TagList = list(Tag)
 export const TagKeyList = list(TagKeyType)
+export const GrantOperationList = list(enumeration(GrantOperations))
+export const GrantConstraints = structure({
+  encryptionContextSubset: optional(EncryptionContextType),
+  encryptionContextEquals: optional(EncryptionContextType)
+})
 
 /** Nitro Enclaves attestation (aws-kms-api.md §2.3). */
 export const RecipientInfo = structure({

@@ -1,5 +1,19 @@
 import type { EncryptionContext } from "@trent/crypto"
-import type { DataKeySpec, EncryptionAlgorithm, IncludeKeyMaterial, KeySpec, KeyUsage, Origin, Tag } from "@trent/domain"
+import type {
+  DataKeyPairSpec,
+  GrantOperation,
+  DataKeySpec,
+  EncryptionAlgorithm,
+  IncludeKeyMaterial,
+  KeyAgreementAlgorithm,
+  KeySpec,
+  KeyUsage,
+  MacAlgorithm,
+  MessageType,
+  Origin,
+  SigningAlgorithm,
+  Tag
+} from "@trent/domain"
 
 /**
  * The request of each operation of the Region API, in AWS's terms (camelCase,
@@ -58,6 +72,46 @@ export interface GenerateDataKeyRequest extends CryptoRequest {
   readonly numberOfBytes?: number | undefined
   readonly keySpec?: DataKeySpec | undefined
 }
+export interface GenerateDataKeyPairRequest extends CryptoRequest {
+  readonly keyId: string
+  readonly encryptionContext?: EncryptionContext | undefined
+  readonly keyPairSpec: DataKeyPairSpec
+}
+export interface SignRequest extends CryptoRequest {
+  readonly keyId: string
+  readonly message: Uint8Array
+  readonly messageType?: MessageType | undefined
+  readonly signingAlgorithm: SigningAlgorithm
+}
+export interface VerifyRequest extends SignRequest {
+  readonly signature: Uint8Array
+}
+export interface GenerateMacRequest extends CryptoRequest {
+  readonly keyId: string
+  readonly message: Uint8Array
+  readonly macAlgorithm: MacAlgorithm
+}
+export interface VerifyMacRequest extends GenerateMacRequest {
+  readonly mac: Uint8Array
+}
+export interface DeriveSharedSecretRequest extends CryptoRequest {
+  readonly keyId: string
+  readonly keyAgreementAlgorithm: KeyAgreementAlgorithm
+  readonly publicKey: Uint8Array
+}
+export interface CreateGrantRequest {
+  readonly keyId: string
+  readonly granteePrincipal: string
+  readonly retiringPrincipal?: string | undefined
+  readonly operations: ReadonlyArray<GrantOperation>
+  readonly constraints?: {
+    readonly encryptionContextSubset?: EncryptionContext | undefined
+    readonly encryptionContextEquals?: EncryptionContext | undefined
+  } | undefined
+  readonly grantTokens?: ReadonlyArray<string> | undefined
+  readonly name?: string | undefined
+  readonly dryRun?: boolean | undefined
+}
 export interface AliasTarget {
   readonly aliasName: string
   readonly targetKeyId: string
@@ -66,7 +120,7 @@ export interface AliasTarget {
 /** The request each served operation decodes to. */
 export interface RegionRequests {
   readonly CreateKey: CreateKeyRequest
-  readonly DescribeKey: KeyRef
+  readonly DescribeKey: KeyRef & { readonly grantTokens?: ReadonlyArray<string> | undefined }
   readonly ListKeys: Page
   readonly EnableKey: KeyRef
   readonly DisableKey: KeyRef
@@ -98,4 +152,25 @@ export interface RegionRequests {
   readonly GenerateDataKey: GenerateDataKeyRequest
   readonly GenerateDataKeyWithoutPlaintext: GenerateDataKeyRequest
   readonly GenerateRandom: { readonly numberOfBytes?: number | undefined }
+  readonly GenerateDataKeyPair: GenerateDataKeyPairRequest
+  readonly GenerateDataKeyPairWithoutPlaintext: GenerateDataKeyPairRequest
+  readonly Sign: SignRequest
+  readonly Verify: VerifyRequest
+  readonly GetPublicKey: KeyRef & { readonly grantTokens?: ReadonlyArray<string> | undefined }
+  readonly GenerateMac: GenerateMacRequest
+  readonly VerifyMac: VerifyMacRequest
+  readonly DeriveSharedSecret: DeriveSharedSecretRequest
+  readonly CreateGrant: CreateGrantRequest
+  readonly ListGrants: KeyRef & Page & {
+    readonly grantId?: string | undefined
+    readonly granteePrincipal?: string | undefined
+  }
+  readonly ListRetirableGrants: Page & { readonly retiringPrincipal: string }
+  readonly RetireGrant: {
+    readonly grantToken?: string | undefined
+    readonly keyId?: string | undefined
+    readonly grantId?: string | undefined
+    readonly dryRun?: boolean | undefined
+  }
+  readonly RevokeGrant: KeyRef & { readonly grantId: string; readonly dryRun?: boolean | undefined }
 }

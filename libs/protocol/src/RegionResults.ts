@@ -1,5 +1,19 @@
 import type { SecretBytes } from "@trent/crypto"
-import type { EncryptionAlgorithm, KeyMetadata, KeyRotationEntry, KeyRotationStatus, Tag } from "@trent/domain"
+import type {
+  CustomerMasterKeySpec,
+  DataKeyPairSpec,
+  EncryptionAlgorithm,
+  KeyAgreementAlgorithm,
+  KeyMetadata,
+  KeyRotationEntry,
+  KeyRotationStatus,
+  KeySpec,
+  KeyUsage,
+  MacAlgorithm,
+  Origin,
+  SigningAlgorithm,
+  Tag
+} from "@trent/domain"
 
 /**
  * The result of each operation of the Region API: times are epoch
@@ -33,11 +47,12 @@ export interface EncryptResult {
   readonly keyId: string
   readonly encryptionAlgorithm: EncryptionAlgorithm
 }
+/** KeyMaterialId is for symmetric keys only (aws-kms-api.md §3.2). */
 export interface DecryptResult {
   readonly keyId: string
   readonly plaintext: SecretBytes
   readonly encryptionAlgorithm: EncryptionAlgorithm
-  readonly keyMaterialId: string
+  readonly keyMaterialId: string | undefined
 }
 export interface ReEncryptResult {
   readonly ciphertextBlob: Uint8Array
@@ -45,14 +60,77 @@ export interface ReEncryptResult {
   readonly keyId: string
   readonly sourceEncryptionAlgorithm: EncryptionAlgorithm
   readonly destinationEncryptionAlgorithm: EncryptionAlgorithm
-  readonly sourceKeyMaterialId: string
-  readonly destinationKeyMaterialId: string
+  readonly sourceKeyMaterialId: string | undefined
+  readonly destinationKeyMaterialId: string | undefined
 }
 export interface GenerateDataKeyResult {
   readonly ciphertextBlob: Uint8Array
   readonly plaintext: SecretBytes
   readonly keyId: string
   readonly keyMaterialId: string
+}
+
+/** A data key pair: the private key is PKCS#8 DER, sealed like any data key under the symmetric key (§3.3). */
+export interface GenerateDataKeyPairResult {
+  readonly privateKeyCiphertextBlob: Uint8Array
+  readonly privateKeyPlaintext: SecretBytes
+  readonly publicKey: Uint8Array
+  readonly keyId: string
+  readonly keyPairSpec: DataKeyPairSpec
+  readonly keyMaterialId: string
+}
+export interface SignResult {
+  readonly keyId: string
+  readonly signature: Uint8Array
+  readonly signingAlgorithm: SigningAlgorithm
+}
+export interface VerifyResult {
+  readonly keyId: string
+  readonly signatureValid: true
+  readonly signingAlgorithm: SigningAlgorithm
+}
+export interface GenerateMacResult {
+  readonly mac: Uint8Array
+  readonly macAlgorithm: MacAlgorithm
+  readonly keyId: string
+}
+export interface VerifyMacResult {
+  readonly keyId: string
+  readonly macValid: true
+  readonly macAlgorithm: MacAlgorithm
+}
+export interface DeriveSharedSecretResult {
+  readonly keyId: string
+  readonly sharedSecret: SecretBytes
+  readonly keyAgreementAlgorithm: KeyAgreementAlgorithm
+  readonly keyOrigin: Origin
+}
+/** GetPublicKey shows only the one algorithm list that matches the key's usage (§3.2). */
+export interface GetPublicKeyResult {
+  readonly keyId: string
+  readonly publicKey: Uint8Array
+  readonly customerMasterKeySpec: CustomerMasterKeySpec | undefined
+  readonly keySpec: KeySpec
+  readonly keyUsage: KeyUsage
+  readonly encryptionAlgorithms: ReadonlyArray<EncryptionAlgorithm> | undefined
+  readonly signingAlgorithms: ReadonlyArray<SigningAlgorithm> | undefined
+  readonly keyAgreementAlgorithms: ReadonlyArray<KeyAgreementAlgorithm> | undefined
+}
+
+/** GrantListEntry (§2.3): KeyId is the key ARN; IssuingAccount the issuing account's root ARN. */
+export interface GrantListEntry {
+  readonly keyId: string
+  readonly grantId: string
+  readonly name: string | undefined
+  readonly creationDate: number
+  readonly granteePrincipal: string
+  readonly retiringPrincipal: string | undefined
+  readonly issuingAccount: string
+  readonly operations: ReadonlyArray<string>
+  readonly constraints: {
+    readonly encryptionContextSubset?: Readonly<Record<string, string>> | undefined
+    readonly encryptionContextEquals?: Readonly<Record<string, string>> | undefined
+  } | undefined
 }
 
 /** The result each served operation encodes; `void` for the operations that answer `{}`. */
@@ -86,4 +164,17 @@ export interface RegionResults {
   readonly GenerateDataKey: GenerateDataKeyResult
   readonly GenerateDataKeyWithoutPlaintext: Omit<GenerateDataKeyResult, "plaintext">
   readonly GenerateRandom: { readonly plaintext: SecretBytes }
+  readonly GenerateDataKeyPair: GenerateDataKeyPairResult
+  readonly GenerateDataKeyPairWithoutPlaintext: Omit<GenerateDataKeyPairResult, "privateKeyPlaintext">
+  readonly Sign: SignResult
+  readonly Verify: VerifyResult
+  readonly GetPublicKey: GetPublicKeyResult
+  readonly GenerateMac: GenerateMacResult
+  readonly VerifyMac: VerifyMacResult
+  readonly DeriveSharedSecret: DeriveSharedSecretResult
+  readonly CreateGrant: { readonly grantToken: string; readonly grantId: string }
+  readonly ListGrants: Paged<GrantListEntry>
+  readonly ListRetirableGrants: Paged<GrantListEntry>
+  readonly RetireGrant: void
+  readonly RevokeGrant: void
 }

@@ -10,7 +10,9 @@ export const servedOperations = [
   "UpdateKeyDescription", "EnableKeyRotation", "DisableKeyRotation", "GetKeyRotationStatus", "RotateKeyOnDemand",
   "ListKeyRotations", "TagResource", "UntagResource", "ListResourceTags", "PutKeyPolicy", "GetKeyPolicy",
   "ListKeyPolicies", "CreateAlias", "UpdateAlias", "DeleteAlias", "ListAliases", "Encrypt", "Decrypt", "ReEncrypt",
-  "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateRandom"
+  "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateRandom", "GenerateDataKeyPair",
+  "GenerateDataKeyPairWithoutPlaintext", "Sign", "Verify", "GetPublicKey", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
+  "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant"
 ] as const satisfies ReadonlyArray<keyof RegionRequests & keyof RegionResults>
 
 export type ServedOperation = (typeof servedOperations)[number]

@@ -3,8 +3,9 @@ import { epochSeconds, optionalEpochSeconds, wireObject, type WireObject } from 
 
 /**
  * KeyMetadata (aws-kms-api.md §2.2) in the model's member order. Members the
- * key does not have (DeletionDate unless PendingDeletion, EncryptionAlgorithms
- * unless ENCRYPT_DECRYPT, CurrentKeyMaterialId) are left out.
+ * key does not have (DeletionDate unless PendingDeletion, the algorithm lists
+ * other than the one its usage has, CustomerMasterKeySpec for specs the
+ * deprecated enum lacks, CurrentKeyMaterialId) are left out.
  */
 export const encodeKeyMetadata = (metadata: KeyMetadata): WireObject =>
   wireObject({
@@ -22,6 +23,9 @@ export const encodeKeyMetadata = (metadata: KeyMetadata): WireObject =>
     CustomerMasterKeySpec: metadata.customerMasterKeySpec,
     KeySpec: metadata.keySpec,
     EncryptionAlgorithms: metadata.encryptionAlgorithms,
+    SigningAlgorithms: metadata.signingAlgorithms,
+    KeyAgreementAlgorithms: metadata.keyAgreementAlgorithms,
     MultiRegion: metadata.multiRegion,
+    MacAlgorithms: metadata.macAlgorithms,
     CurrentKeyMaterialId: metadata.currentKeyMaterialId
   })

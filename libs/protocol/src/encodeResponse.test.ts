@@ -1,5 +1,5 @@
 import { SecretBytes } from "@trent/crypto"
-import { EncryptionAlgorithms, type KeyMetadata, KeySpecs, KeyStates, KeyUsages, Origins } from "@trent/domain"
+import { customerMasterKeySpecOf, EncryptionAlgorithms, type KeyMetadata, KeySpecs, KeyStates, KeyUsages, Origins } from "@trent/domain"
 import { checkProperty } from "@trent/testing"
 import { Result } from "effect"
 import * as fc from "fast-check"
@@ -27,6 +27,9 @@ const metadata: KeyMetadata = {
   customerMasterKeySpec: "SYMMETRIC_DEFAULT",
   keySpec: "SYMMETRIC_DEFAULT",
   encryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
+  signingAlgorithms: undefined,
+  macAlgorithms: undefined,
+  keyAgreementAlgorithms: undefined,
   multiRegion: false,
   currentKeyMaterialId: MATERIAL
 }
@@ -235,7 +238,7 @@ describe("encodeResponse", () => {
           description: fc.string()
         }),
         (fields) => {
-          const wire = encodeResponse("DescribeKey", { ...metadata, ...fields, customerMasterKeySpec: fields.keySpec })
+          const wire = encodeResponse("DescribeKey", { ...metadata, ...fields, customerMasterKeySpec: customerMasterKeySpecOf(fields.keySpec) })
           const encoded = wire["KeyMetadata"] as Record<string, unknown>
           expect(JSON.parse(JSON.stringify(wire))).toEqual(wire)
           expect(Object.values(encoded)).not.toContain(undefined)

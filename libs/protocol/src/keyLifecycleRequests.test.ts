@@ -140,8 +140,8 @@ describe("CreateKey request", () => {
 })
 
 describe("DescribeKey request", () => {
-  it("decodes the key id and drops the grant tokens after validating them", () => {
-    expect(decoded("DescribeKey", { KeyId: "alias/payments", GrantTokens: ["t"] })).toEqual({ keyId: "alias/payments" })
+  it("decodes the key id and the grant tokens", () => {
+    expect(decoded("DescribeKey", { KeyId: "alias/payments", GrantTokens: ["t"] })).toEqual({ keyId: "alias/payments", grantTokens: ["t"] })
   })
 
   it("holds KeyId to 1–2048 characters", () => {
@@ -157,8 +157,9 @@ describe("DescribeKey request", () => {
   })
 
   it("holds GrantTokens to 10 tokens of 1–8192 characters", () => {
-    expect(decoded("DescribeKey", { KeyId: KEY, GrantTokens: [] })).toEqual({ keyId: KEY })
-    expect(decoded("DescribeKey", { KeyId: KEY, GrantTokens: Array.from({ length: 10 }, () => "t".repeat(8192)) })).toEqual({ keyId: KEY })
+    expect(decoded("DescribeKey", { KeyId: KEY, GrantTokens: [] })).toEqual({ keyId: KEY, grantTokens: [] })
+    const ten = Array.from({ length: 10 }, () => "t".repeat(8192))
+    expect(decoded("DescribeKey", { KeyId: KEY, GrantTokens: ten })).toEqual({ keyId: KEY, grantTokens: ten })
     expectValidation(
       "DescribeKey",
       { KeyId: KEY, GrantTokens: Array.from({ length: 11 }, (_, i) => `t${i}`) },

@@ -1,4 +1,3 @@
-import { Result } from "effect"
 import {
   CustomerMasterKeySpec,
   CustomKeyStoreIdType,
@@ -44,8 +43,7 @@ export const createKey: OperationDecoder<"CreateKey"> = operationDecoder(
 
 export const describeKey: OperationDecoder<"DescribeKey"> = operationDecoder(
   structure({ keyId: required(KeyIdType), grantTokens: optional(GrantTokenList) }),
-  // Grant tokens are validated, then dropped: a single node applies grants at once (aws-kms-api.md §7.5).
-  ({ keyId }) => Result.succeed({ keyId })
+  asIs
 )
 
 export const listKeys: OperationDecoder<"ListKeys"> = operationDecoder(

@@ -17,9 +17,20 @@ import {
   scheduleKeyDeletion,
   updateKeyDescription
 } from "./keyLifecycleRequests.ts"
+import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from "./grantRequests.ts"
 import type { OperationDecoder } from "./OperationDecoder.ts"
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from "./rotationRequests.ts"
 import type { ServedOperation } from "./ServedOperation.ts"
+import {
+  deriveSharedSecret,
+  generateDataKeyPair,
+  generateDataKeyPairWithoutPlaintext,
+  generateMac,
+  getPublicKey,
+  sign,
+  verify,
+  verifyMac
+} from "./signingRequests.ts"
 import {
   getKeyPolicy,
   listKeyPolicies,
@@ -59,5 +70,18 @@ export const requestDecoders: { readonly [Op in ServedOperation]: OperationDecod
   ReEncrypt: reEncrypt,
   GenerateDataKey: generateDataKey,
   GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
-  GenerateRandom: generateRandom
+  GenerateRandom: generateRandom,
+  GenerateDataKeyPair: generateDataKeyPair,
+  GenerateDataKeyPairWithoutPlaintext: generateDataKeyPairWithoutPlaintext,
+  Sign: sign,
+  Verify: verify,
+  GetPublicKey: getPublicKey,
+  GenerateMac: generateMac,
+  VerifyMac: verifyMac,
+  DeriveSharedSecret: deriveSharedSecret,
+  CreateGrant: createGrant,
+  ListGrants: listGrants,
+  ListRetirableGrants: listRetirableGrants,
+  RetireGrant: retireGrant,
+  RevokeGrant: revokeGrant
 }

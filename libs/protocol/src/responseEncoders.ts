@@ -1,7 +1,7 @@
 import type { KeyRotationEntry, KeyRotationStatus, Tag } from "@trent/domain"
 import { encodeKeyMetadata } from "./encodeKeyMetadata.ts"
 import { encodePaged } from "./PagedList.ts"
-import type { AliasListEntry, ListKeysEntry } from "./RegionResults.ts"
+import type { AliasListEntry, GrantListEntry, ListKeysEntry } from "./RegionResults.ts"
 import type { ResponseOf, ServedOperation } from "./ServedOperation.ts"
 import { blobToWire, epochSeconds, optionalEpochSeconds, secretToWire, wireObject, type WireObject } from "./WireValues.ts"
 
@@ -32,6 +32,21 @@ const rotationsListEntry = (entry: KeyRotationEntry): WireObject =>
     KeyMaterialState: entry.keyMaterialState,
     RotationDate: optionalEpochSeconds(entry.rotationDate),
     RotationType: entry.rotationType
+  })
+const grantListEntry = (entry: GrantListEntry): WireObject =>
+  wireObject({
+    KeyId: entry.keyId,
+    GrantId: entry.grantId,
+    Name: entry.name,
+    CreationDate: epochSeconds(entry.creationDate),
+    GranteePrincipal: entry.granteePrincipal,
+    RetiringPrincipal: entry.retiringPrincipal,
+    IssuingAccount: entry.issuingAccount,
+    Operations: entry.operations,
+    Constraints: entry.constraints === undefined ? undefined : wireObject({
+      EncryptionContextSubset: entry.constraints.encryptionContextSubset,
+      EncryptionContextEquals: entry.constraints.encryptionContextEquals
+    })
   })
 const rotationStatus = (status: KeyRotationStatus): WireObject =>
   wireObject({
@@ -75,13 +90,14 @@ export const responseEncoders: ResponseEncoders = {
     KeyId: result.keyId,
     EncryptionAlgorithm: result.encryptionAlgorithm
   }),
-  Decrypt: (result) => ({
-    KeyId: result.keyId,
-    Plaintext: secretToWire(result.plaintext),
-    EncryptionAlgorithm: result.encryptionAlgorithm,
-    KeyMaterialId: result.keyMaterialId
-  }),
-  ReEncrypt: (result) => ({
+  Decrypt: (result) =>
+    wireObject({
+      KeyId: result.keyId,
+      Plaintext: secretToWire(result.plaintext),
+      EncryptionAlgorithm: result.encryptionAlgorithm,
+      KeyMaterialId: result.keyMaterialId
+    }),
+  ReEncrypt: (result) => wireObject({
     CiphertextBlob: blobToWire(result.ciphertextBlob),
     SourceKeyId: result.sourceKeyId,
     KeyId: result.keyId,
@@ -101,5 +117,54 @@ export const responseEncoders: ResponseEncoders = {
     KeyId: result.keyId,
     KeyMaterialId: result.keyMaterialId
   }),
-  GenerateRandom: (result) => ({ Plaintext: secretToWire(result.plaintext) })
+  GenerateRandom: (result) => ({ Plaintext: secretToWire(result.plaintext) }),
+  GenerateDataKeyPair: (result) => ({
+    PrivateKeyCiphertextBlob: blobToWire(result.privateKeyCiphertextBlob),
+    PrivateKeyPlaintext: secretToWire(result.privateKeyPlaintext),
+    PublicKey: blobToWire(result.publicKey),
+    KeyId: result.keyId,
+    KeyPairSpec: result.keyPairSpec,
+    KeyMaterialId: result.keyMaterialId
+  }),
+  GenerateDataKeyPairWithoutPlaintext: (result) => ({
+    PrivateKeyCiphertextBlob: blobToWire(result.privateKeyCiphertextBlob),
+    PublicKey: blobToWire(result.publicKey),
+    KeyId: result.keyId,
+    KeyPairSpec: result.keyPairSpec,
+    KeyMaterialId: result.keyMaterialId
+  }),
+  Sign: (result) => ({
+    KeyId: result.keyId,
+    Signature: blobToWire(result.signature),
+    SigningAlgorithm: result.signingAlgorithm
+  }),
+  Verify: (result) => ({
+    KeyId: result.keyId,
+    SignatureValid: result.signatureValid,
+    SigningAlgorithm: result.signingAlgorithm
+  }),
+  GetPublicKey: (result) =>
+    wireObject({
+      KeyId: result.keyId,
+      PublicKey: blobToWire(result.publicKey),
+      CustomerMasterKeySpec: result.customerMasterKeySpec,
+      KeySpec: result.keySpec,
+      KeyUsage: result.keyUsage,
+      EncryptionAlgorithms: result.encryptionAlgorithms,
+      SigningAlgorithms: result.signingAlgorithms,
+      KeyAgreementAlgorithms: result.keyAgreementAlgorithms
+    }),
+  GenerateMac: (result) => ({ Mac: blobToWire(result.mac), MacAlgorithm: result.macAlgorithm, KeyId: result.keyId }),
+  VerifyMac: (result) => ({ KeyId: result.keyId, MacValid: result.macValid, MacAlgorithm: result.macAlgorithm }),
+  DeriveSharedSecret: (result) => ({
+    KeyId: result.keyId,
+    SharedSecret: secretToWire(result.sharedSecret),
+    KeyAgreementAlgorithm: result.keyAgreementAlgorithm,
+    KeyOrigin: result.keyOrigin
+  }),
+  CreateGrant: (result) => ({ GrantToken: result.grantToken, GrantId: result.grantId }),
+  ListGrants: (page) => encodePaged("Grants", page, grantListEntry),
+  ListRetirableGrants: (page) => encodePaged("Grants", page, grantListEntry),
+  RetireGrant: noOutput,
+  RevokeGrant: noOutput
 }

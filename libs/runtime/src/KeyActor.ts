@@ -1,11 +1,12 @@
-import type { AesGcmKey, SecretBytes } from "@trent/crypto"
+import type { SecretBytes } from "@trent/crypto"
 import type { Key } from "@trent/domain"
 import { Semaphore } from "effect"
+import type { ResidentMaterial } from "./ResidentMaterial.ts"
 
 /**
  * One key, resident in memory: its folded state and the stream's last seq,
  * plus the plaintext KEK and the material versions unwrapped so far, each
- * imported once as a non-extractable AES-GCM key (memory is the only place
+ * imported once as the resident key of its spec (memory is the only place
  * they exist in clear). `lock` serializes state changes; crypto
  * operations read `state` without it and run concurrently. `busy` counts the
  * operations holding the actor, which must not be evicted under them.
@@ -15,7 +16,7 @@ export interface KeyActor {
   state: Key
   seq: number
   kek: SecretBytes | undefined
-  readonly materials: Map<string, AesGcmKey>
+  readonly materials: Map<string, ResidentMaterial>
   readonly lock: Semaphore.Semaphore
   busy: number
   lastUsedAt: number

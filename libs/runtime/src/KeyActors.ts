@@ -1,4 +1,4 @@
-import { AesGcmKey, generateKeyMaterial, generateMaterialId, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
+import { generateMaterialId, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
 import {
   decideKey,
   decodeKeySnapshot,
@@ -12,6 +12,7 @@ import {
   keyDueAt,
   type KeyEvent,
   type KeyRejection,
+  type KeySpec,
   type WrappedMaterial
 } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
@@ -22,6 +23,7 @@ import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 import { RequestContext } from "./RequestContext.ts"
+import { generateMaterialBytes, importMaterial, type ResidentMaterial } from "./ResidentMaterial.ts"
 
 export interface Executed {
   readonly state: Key
@@ -35,12 +37,16 @@ export interface NewMaterial {
 
 const APPEND_ATTEMPTS = 3
 
-/** Binding of a material version under its key's KEK (ARCHITECTURE.md: region, key id, version, algorithm). */
-export const materialBinding = (region: string, keyId: string, materialId: string) => ({
+/**
+ * Binding of a material version under its key's KEK (ARCHITECTURE.md: region,
+ * key id, version, algorithm). The algorithm is the key spec, so wrapped bytes
+ * can never be read back as material of another kind.
+ */
+export const materialBinding = (region: string, keyId: string, materialId: string, keySpec: KeySpec) => ({
   region,
   keyId,
   versionId: materialId,
-  algorithm: "SYMMETRIC_DEFAULT"
+  algorithm: keySpec
 })
 
 /**
@@ -54,8 +60,12 @@ export class KeyActors extends Context.Service<KeyActors, {
     actor: KeyActor,
     build: (state: Key) => Effect.Effect<KeyCommand, E, R>
   ): Effect.Effect<Executed, E | KeyRejection | RegionInternalError, R>
-  material(actor: KeyActor, materialId: string): Effect.Effect<Option.Option<AesGcmKey>, RegionInternalError>
-  newMaterial(actor: KeyActor, options?: { readonly createKek: boolean }): Effect.Effect<NewMaterial, RegionInternalError>
+  material(actor: KeyActor, materialId: string): Effect.Effect<Option.Option<ResidentMaterial>, RegionInternalError>
+  newMaterial(
+    actor: KeyActor,
+    keySpec: KeySpec,
+    options?: { readonly createKek: boolean }
+  ): Effect.Effect<NewMaterial, RegionInternalError>
   evictIdle(now: number): Effect.Effect<number>
   readonly residentCount: Effect.Effect<number>
 }>()("@trent/runtime/KeyActors") {
@@ -189,9 +199,9 @@ export class KeyActors extends Context.Service<KeyActors, {
         return yield* new RegionInternalError({ message: `key ${actor.keyId}: the append kept conflicting` })
       }))
 
-    /** Imports unwrapped material as a non-extractable key and zeroes the bytes. */
-    const importOnce = (plaintext: SecretBytes) =>
-      AesGcmKey.import(plaintext).pipe(
+    /** Imports unwrapped material once, as the resident key of its spec, and zeroes the bytes. */
+    const importOnce = (keySpec: KeySpec, plaintext: SecretBytes) =>
+      importMaterial(keySpec, plaintext).pipe(
         Effect.mapError(internal("key material does not import")),
         Effect.ensuring(Effect.sync(() => plaintext.destroy()))
       )
@@ -209,22 +219,23 @@ export class KeyActors extends Context.Service<KeyActors, {
         const version = actor.state.key.versions.find((v) => v.materialId === materialId)
         if (version === undefined) return Option.none()
         const kek = yield* kekOf(actor)
-        const plaintext = yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId)).pipe(
+        const { keySpec } = actor.state.key
+        const plaintext = yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId, keySpec)).pipe(
           Effect.mapError(internal(`material ${materialId} of ${actor.keyId} does not unwrap`))
         )
-        const key = yield* importOnce(plaintext)
+        const key = yield* importOnce(keySpec, plaintext)
         actor.materials.set(materialId, key)
         return Option.some(key)
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
 
-    const newMaterial = (actor: KeyActor, options?: { readonly createKek: boolean }) =>
+    const newMaterial = (actor: KeyActor, keySpec: KeySpec, options?: { readonly createKek: boolean }) =>
       Effect.gen(function*() {
         const kek = options?.createKek === true ? yield* keks.create(actor.keyId) : yield* kekOf(actor)
         actor.kek = kek
         const materialId = yield* generateMaterialId
-        const plaintext = yield* generateKeyMaterial
-        const wrapped = yield* wrapKeyMaterial(kek, plaintext, materialBinding(config.region, actor.keyId, materialId))
-        actor.materials.set(materialId, yield* importOnce(plaintext))
+        const plaintext = yield* generateMaterialBytes(keySpec).pipe(Effect.mapError(internal(`generating ${keySpec} material failed`)))
+        const wrapped = yield* wrapKeyMaterial(kek, plaintext, materialBinding(config.region, actor.keyId, materialId, keySpec))
+        actor.materials.set(materialId, yield* importOnce(keySpec, plaintext))
         return { wrapped: { materialId, wrapped } }
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
 

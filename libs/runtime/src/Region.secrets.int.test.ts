@@ -42,7 +42,7 @@ describe("key material at rest", () => {
               const kek = actor.kek!
               const versions = actor.state.status === "Absent" ? [] : actor.state.key.versions
               const materials = yield* Effect.forEach(versions, (version) =>
-                unwrapKeyMaterial(kek, version.wrapped, materialBinding("eu-west-1", keyId, version.materialId)))
+                unwrapKeyMaterial(kek, version.wrapped, materialBinding("eu-west-1", keyId, version.materialId, "SYMMETRIC_DEFAULT")))
               return [Uint8Array.from(kek.unsafeBytes()), ...materials.map((m) => Uint8Array.from(m.unsafeBytes()))]
             }).pipe(Effect.provide(WebCrypto.layer), Effect.orDie))
         const found: Array<Uint8Array> = [testRootKey.unsafeBytes()]

@@ -5,6 +5,11 @@ import { join } from "node:path"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { makeAliasOperations } from "./aliasOperations.ts"
 import { makeCryptoOperations } from "./cryptoOperations.ts"
+import { makeDataKeyOperations } from "./dataKeyOperations.ts"
+import { makeGrantOperations } from "./grantOperations.ts"
+import { makeMacOperations } from "./macOperations.ts"
+import { makePublicKeyOperations } from "./publicKeyOperations.ts"
+import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
@@ -35,6 +40,10 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeRotationOperations),
         ...(yield* makeAliasOperations),
         ...(yield* makeCryptoOperations),
+        ...(yield* makeDataKeyOperations),
+        ...(yield* makePublicKeyOperations),
+        ...(yield* makeMacOperations),
+        ...(yield* makeGrantOperations),
         runScheduledWork
       }
       const tick = Effect.gen(function*() {
@@ -48,6 +57,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     })
   ).pipe(
     Layer.provide(KeyAccess.layer),
+    Layer.provideMerge(Authorization.layer),
     Layer.provide(KeyResolver.layer),
     Layer.provideMerge(AliasDirectory.layer),
     Layer.provideMerge(KeyActors.layer),

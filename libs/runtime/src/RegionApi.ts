@@ -9,22 +9,25 @@ export type {
   DecryptResult,
   EncryptRequest,
   EncryptResult,
+  GenerateDataKeyPairRequest,
   GenerateDataKeyRequest,
   GenerateDataKeyResult,
+  GenerateMacRequest,
   KeyRef,
   ListKeysEntry,
   Page,
   Paged,
   ReEncryptRequest,
   ReEncryptResult,
-  ScheduleKeyDeletionResult
+  ScheduleKeyDeletionResult,
+  SignRequest
 } from "@trent/protocol"
 
 /** One operation: the request it takes and the result it gives are the protocol's, for that AWS operation. */
 type Op<Name extends ServedOperation> = (request: RegionRequests[Name]) => Effect.Effect<RegionResults[Name], RegionError>
 
 /**
- * The Region API: every symmetric-key operation of AWS KMS, in AWS's terms
+ * The Region API: every key operation of AWS KMS that Trent serves, in AWS's terms
  * (camelCase members, times in epoch milliseconds, blobs as bytes). Its
  * request and result shapes are defined once, in @trent/protocol, beside the
  * wire codec that produces and consumes them; the HTTP edge only translates.
@@ -60,6 +63,19 @@ export interface RegionApi {
   readonly generateDataKey: Op<"GenerateDataKey">
   readonly generateDataKeyWithoutPlaintext: Op<"GenerateDataKeyWithoutPlaintext">
   readonly generateRandom: Op<"GenerateRandom">
+  readonly generateDataKeyPair: Op<"GenerateDataKeyPair">
+  readonly generateDataKeyPairWithoutPlaintext: Op<"GenerateDataKeyPairWithoutPlaintext">
+  readonly sign: Op<"Sign">
+  readonly verify: Op<"Verify">
+  readonly getPublicKey: Op<"GetPublicKey">
+  readonly generateMac: Op<"GenerateMac">
+  readonly verifyMac: Op<"VerifyMac">
+  readonly deriveSharedSecret: Op<"DeriveSharedSecret">
+  readonly createGrant: Op<"CreateGrant">
+  readonly listGrants: Op<"ListGrants">
+  readonly listRetirableGrants: Op<"ListRetirableGrants">
+  readonly retireGrant: Op<"RetireGrant">
+  readonly revokeGrant: Op<"RevokeGrant">
   /** The scheduler's pass: rotate keys whose automatic rotation is due, destroy keys whose deletion window ended. */
   readonly runScheduledWork: Effect.Effect<{ readonly rotated: number; readonly destroyed: number }, RegionInternalError>
 }

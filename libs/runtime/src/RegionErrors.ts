@@ -4,9 +4,12 @@ import type {
   AliasReserved,
   DryRunSucceeded,
   IncorrectKey,
+  InvalidGrantToken,
   InvalidKeyUsage,
   InvalidMarker,
-  KeyRejection
+  KeyRejection,
+  MacInvalid,
+  SignatureInvalid
 } from "@trent/domain"
 import { Schema } from "effect"
 
@@ -20,6 +23,9 @@ export class RegionInternalError extends Schema.TaggedError<RegionInternalError>
   cause: Schema.optional(Schema.Defect())
 }) {}
 
+/** Policy and grants do not allow the request: AccessDeniedException, with AWS's message (names principal, action, resource). */
+export class AccessDenied extends Schema.TaggedError<AccessDenied>()("AccessDenied", { message: Schema.String }) {}
+
 export type RegionError =
   | KeyRejection
   | AliasAlreadyExists
@@ -29,4 +35,8 @@ export type RegionError =
   | InvalidKeyUsage
   | InvalidMarker
   | DryRunSucceeded
+  | SignatureInvalid
+  | MacInvalid
+  | InvalidGrantToken
+  | AccessDenied
   | RegionInternalError

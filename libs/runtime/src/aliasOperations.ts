@@ -9,6 +9,7 @@ import {
 } from "@trent/domain"
 import { Clock, Effect } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { Authorization } from "./Authorization.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { fromPage } from "./keyManagementOperations.ts"
@@ -31,11 +32,23 @@ export const makeAliasOperations = Effect.gen(function*() {
   const directory = yield* AliasDirectory
   const resolver = yield* KeyResolver
   const actors = yield* KeyActors
+  const authorization = yield* Authorization
   const { scope } = resolver
+
+  /**
+   * Alias operations need the action on the alias (identity policies) and on
+   * every key involved (its key policy): AWS KMS Developer Guide, "Controlling
+   * access to aliases".
+   */
+  const authorizeOnKey = (operation: "CreateAlias" | "UpdateAlias" | "DeleteAlias", keyId: string, state: Key) =>
+    state.status === "Absent" || state.status === "Destroyed"
+      ? Effect.void
+      : authorization.forKey(state.key, operation, keyId)
 
   /** TargetKeyId must be a key id or key ARN, never an alias (§7.3). */
   const withTarget = <A, E>(operation: "CreateAlias" | "UpdateAlias", targetKeyId: string, f: (keyId: string, target: Key) => Effect.Effect<A, E>) =>
-    Effect.flatMap(resolver.resolveId(targetKeyId, operation), (keyId) => actors.use(keyId, (actor) => f(keyId, actor.state)))
+    Effect.flatMap(resolver.resolveId(targetKeyId, operation), (keyId) =>
+      actors.use(keyId, (actor) => Effect.andThen(authorizeOnKey(operation, keyId, actor.state), f(keyId, actor.state))))
 
   const currentTargetState = (keyId: string) => actors.use(keyId, (actor) => Effect.succeed(actor.state))
 
@@ -44,6 +57,7 @@ export const makeAliasOperations = Effect.gen(function*() {
       Effect.gen(function*() {
         const invalid = checkAliasName(aliasName)
         if (invalid !== undefined) return yield* invalid
+        yield* authorization.forRequest("kms:CreateAlias", aliasArn(scope, aliasName))
         yield* withTarget("CreateAlias", targetKeyId, (keyId, target) =>
           Effect.gen(function*() {
             const rejected = checkAliasTarget({
@@ -59,9 +73,11 @@ export const makeAliasOperations = Effect.gen(function*() {
       }),
     updateAlias: ({ aliasName, targetKeyId }) =>
       Effect.gen(function*() {
+        yield* authorization.forRequest("kms:UpdateAlias", aliasArn(scope, aliasName))
         const current = yield* directory.lookup(aliasName)
         if (current === undefined) return yield* new KeyNotFound({ message: `Alias ${aliasArn(scope, aliasName)} is not found.` })
         const currentTarget = yield* currentTargetState(current.targetKeyId)
+        yield* authorizeOnKey("UpdateAlias", current.targetKeyId, currentTarget)
         yield* withTarget("UpdateAlias", targetKeyId, (keyId, target) =>
           Effect.gen(function*() {
             const rejected = checkAliasTarget({
@@ -80,11 +96,17 @@ export const makeAliasOperations = Effect.gen(function*() {
       Effect.gen(function*() {
         const invalid = checkAliasName(aliasName)
         if (invalid !== undefined && invalid._tag === "InvalidRequest") return yield* invalid
+        yield* authorization.forRequest("kms:DeleteAlias", aliasArn(scope, aliasName))
+        const current = yield* directory.lookup(aliasName)
+        if (current !== undefined) {
+          yield* authorizeOnKey("DeleteAlias", current.targetKeyId, yield* currentTargetState(current.targetKeyId))
+        }
         const now = yield* Clock.currentTimeMillis
         yield* directory.apply(aliasName, { _tag: "DeleteAlias", now, aliasArn: aliasArn(scope, aliasName) })
       }),
     listAliases: ({ keyId, ...page }) =>
       Effect.gen(function*() {
+        yield* authorization.forRequest("kms:ListAliases", "*")
         const all = yield* directory.list
         const target = keyId === undefined
           ? undefined

@@ -4,6 +4,8 @@ import {
   type EncryptionAlgorithm,
   InvalidKeyUsage,
   InvalidRequest,
+  type KeyUsage,
+  keySpecRules,
   type LiveKey,
   maxLength,
   maxValue,
@@ -48,23 +50,51 @@ export const checkNumberOfBytes = (numberOfBytes: number): Effect.Effect<number,
   return Effect.succeed(numberOfBytes)
 }
 
-/** The key must be a symmetric encryption key, and any algorithm named must be SYMMETRIC_DEFAULT (§5.1). */
-export const checkSymmetricUse = (
+/** The operation needs a key of this usage (obs: `<ARN> key usage is <U> which is not valid for <Op>.`, §5.1). */
+export const checkUsage = (state: LiveKey, operation: string, usage: KeyUsage): Effect.Effect<void, InvalidKeyUsage> =>
+  state.key.keyUsage === usage
+    ? Effect.void
+    : Effect.fail(
+      new InvalidKeyUsage({
+        message: `${arnOfKey(state.key)} key usage is ${state.key.keyUsage} which is not valid for ${operation}.`
+      })
+    )
+
+/** The algorithm must be one of the key spec's (obs: `Algorithm <A> is incompatible with key spec <S>.`, §5.1). */
+export const checkAlgorithm = <A extends string>(
+  state: LiveKey,
+  algorithm: A,
+  allowed: ReadonlyArray<string>
+): Effect.Effect<A, InvalidKeyUsage> =>
+  allowed.includes(algorithm)
+    ? Effect.succeed(algorithm)
+    : Effect.fail(new InvalidKeyUsage({ message: `Algorithm ${algorithm} is incompatible with key spec ${state.key.keySpec}.` }))
+
+/**
+ * Encrypt, Decrypt and ReEncrypt: an ENCRYPT_DECRYPT key and one of its spec's
+ * encryption algorithms, SYMMETRIC_DEFAULT when none is named — so an RSA key
+ * without an algorithm gets AWS's "Algorithm SYMMETRIC_DEFAULT is incompatible
+ * with key spec RSA_4096." (obs).
+ */
+export const checkEncryptionUse = (
   state: LiveKey,
   operation: string,
   algorithm: EncryptionAlgorithm | undefined
-): Effect.Effect<void, InvalidKeyUsage> => {
-  const { key } = state
-  if (key.keyUsage !== "ENCRYPT_DECRYPT") {
-    return Effect.fail(
-      new InvalidKeyUsage({ message: `${arnOfKey(key)} key usage is ${key.keyUsage} which is not valid for ${operation}.` })
-    )
-  }
-  if (algorithm !== undefined && algorithm !== "SYMMETRIC_DEFAULT") {
-    return Effect.fail(new InvalidKeyUsage({ message: `Algorithm ${algorithm} is incompatible with key spec ${key.keySpec}.` }))
-  }
-  return Effect.void
-}
+): Effect.Effect<EncryptionAlgorithm, InvalidKeyUsage> =>
+  Effect.flatMap(
+    checkUsage(state, operation, "ENCRYPT_DECRYPT"),
+    () => checkAlgorithm(state, algorithm ?? "SYMMETRIC_DEFAULT", keySpecRules[state.key.keySpec].encryptionAlgorithms)
+  )
+
+/** Data keys and data key pairs: a symmetric encryption key only (§3.3). */
+export const checkSymmetricUse = (state: LiveKey, operation: string): Effect.Effect<void, InvalidKeyUsage> =>
+  Effect.asVoid(checkEncryptionUse(state, operation, undefined))
+
+/** Asymmetric and HMAC keys take no encryption context (§7.4). */
+export const refuseContext = (state: LiveKey, context: Readonly<Record<string, string>> | undefined) =>
+  context === undefined || Object.keys(context).length === 0
+    ? Effect.void
+    : Effect.fail(new InvalidRequest({ message: `EncryptionContext is not supported for KMS keys with key spec ${state.key.keySpec}.` }))
 
 /** DryRun: every check has passed; report success as AWS does, and change nothing. */
 export const dryRunSucceeded: Effect.Effect<never, DryRunSucceeded> = Effect.suspend(() =>

@@ -1,6 +1,7 @@
 import { WebCrypto } from "@trent/crypto"
 import {
   arnOfKey,
+  keyArn,
   checkPolicyName,
   DEFAULT_POLICY_NAME,
   decideKey,
@@ -15,6 +16,7 @@ import {
 import { EventLog } from "@trent/event-log"
 import { Clock, Effect } from "effect"
 import { newKeyId } from "./Ids.ts"
+import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { KeyResolver } from "./KeyResolver.ts"
@@ -40,6 +42,7 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
   const resolver = yield* KeyResolver
   const eventLog = yield* EventLog
   const webCrypto = yield* WebCrypto
+  const authorization = yield* Authorization
   const { scope } = resolver
   const live = (state: unknown) => state as LiveKey
 
@@ -58,6 +61,10 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
       if (request.customKeyStoreId !== undefined) {
         return yield* new UnsupportedOperation({ message: "Custom key stores are not supported by this Region." })
       }
+      yield* authorization.forRequest("kms:CreateKey", "*", {
+        requestTags: Object.fromEntries((request.tags ?? []).map((tag) => [tag.tagKey, tag.tagValue])),
+        ...(request.bypassPolicyLockoutSafetyCheck === undefined ? {} : { bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck })
+      })
       const keyId = yield* Effect.provideService(newKeyId, WebCrypto, webCrypto)
       const command = (now: number, material: WrappedMaterial): KeyCommand => ({
         _tag: "CreateKey",
@@ -73,14 +80,16 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
         tags: request.tags ?? [],
         material
       })
-      // The lockout safety check (BypassPolicyLockoutSafetyCheck) needs policy evaluation, which arrives with authorization.
       const { state } = yield* actors.use(keyId, (actor) =>
         actors.execute(actor, (state) =>
           Effect.gen(function*() {
             const now = yield* Clock.currentTimeMillis
             const dry = decideKey(state, command(now, noMaterial))
             if (isKeyRejection(dry)) return yield* Effect.fail(dry)
-            const { wrapped } = yield* actors.newMaterial(actor, { createKek: true })
+            if (request.policy !== undefined && request.bypassPolicyLockoutSafetyCheck !== true) {
+              yield* authorization.lockoutCheck(request.policy, { keyArn: keyArn(scope, keyId), account: scope.account })
+            }
+            const { wrapped } = yield* actors.newMaterial(actor, keySpec, { createKek: true })
             return command(now, wrapped)
           })))
       return keyMetadata(live(state))
@@ -88,6 +97,7 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
 
   const listKeys = (page: Page) =>
     Effect.gen(function*() {
+      yield* authorization.forRequest("kms:ListKeys", "*")
       const invalid = checkLimit(page.limit, listKeysLimits)
       if (invalid !== undefined) return yield* invalid
       const after = decodeMarker(page.marker, listKeysLimits.list)
@@ -125,7 +135,8 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
   const operations: KeyManagement = {
     createKey,
     listKeys,
-    describeKey: ({ keyId }) => access.read(keyId, "DescribeKey", (state) => Effect.succeed(keyMetadata(state))),
+    describeKey: ({ keyId, grantTokens }) =>
+      access.read(keyId, "DescribeKey", (state) => Effect.succeed(keyMetadata(state)), { grantTokens }),
     enableKey: ({ keyId }) => simple("EnableKey", keyId),
     disableKey: ({ keyId }) => simple("DisableKey", keyId),
     scheduleKeyDeletion: ({ keyId, pendingWindowInDays }) =>
@@ -149,17 +160,27 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
       access.change(keyId, "UpdateKeyDescription", (_, now) =>
         Effect.succeed<KeyCommand>({ _tag: "UpdateKeyDescription", now, description })).pipe(Effect.asVoid),
     tagResource: ({ keyId, tags }) =>
-      access.change(keyId, "TagResource", (_, now) => Effect.succeed<KeyCommand>({ _tag: "TagResource", now, tags }))
-        .pipe(Effect.asVoid),
+      access.change(keyId, "TagResource", (_, now) => Effect.succeed<KeyCommand>({ _tag: "TagResource", now, tags }), {
+        requestTags: Object.fromEntries(tags.map((tag) => [tag.tagKey, tag.tagValue]))
+      }).pipe(Effect.asVoid),
     untagResource: ({ keyId, tagKeys }) =>
       access.change(keyId, "UntagResource", (_, now) => Effect.succeed<KeyCommand>({ _tag: "UntagResource", now, tagKeys }))
         .pipe(Effect.asVoid),
     listResourceTags: ({ keyId, ...page }) =>
       access.read(keyId, "ListResourceTags", (state) =>
         fromPage(pageByIndex(state.key.tags, page, { list: "ListResourceTags", max: 50, fallback: 50 }))),
-    putKeyPolicy: ({ keyId, policyName, policy }) =>
-      access.change(keyId, "PutKeyPolicy", (_, now) =>
-        Effect.succeed<KeyCommand>({ _tag: "PutKeyPolicy", now, policyName, policy })).pipe(Effect.asVoid),
+    putKeyPolicy: ({ keyId, policyName, policy, bypassPolicyLockoutSafetyCheck }) =>
+      access.change(keyId, "PutKeyPolicy", (state, now) =>
+        Effect.gen(function*() {
+          const command: KeyCommand = { _tag: "PutKeyPolicy", now, policyName, policy }
+          // The lockout check runs on a policy the domain accepts (§7.8): malformed documents get their own error first.
+          const outcome = decideKey(state, command)
+          if (isKeyRejection(outcome)) return yield* Effect.fail(outcome)
+          if (bypassPolicyLockoutSafetyCheck !== true && state.status !== "Absent") {
+            yield* authorization.lockoutCheck(policy, { keyArn: arnOfKey(state.key), account: state.key.account })
+          }
+          return command
+        }), bypassPolicyLockoutSafetyCheck === undefined ? {} : { bypassPolicyLockoutSafetyCheck }).pipe(Effect.asVoid),
     getKeyPolicy: ({ keyId, policyName }) =>
       access.read(keyId, "GetKeyPolicy", (state) => {
         const missing = checkPolicyName(policyName)

@@ -30,9 +30,9 @@ export const makeRotationOperations = Effect.gen(function*() {
       access.read(keyId, "GetKeyRotationStatus", (state) => Effect.map(rotatable(state), keyRotationStatus)),
     rotateKeyOnDemand: ({ keyId }) =>
       access.change(keyId, "RotateKeyOnDemand", (state, now, actor) =>
-        // Material is generated only once the key's state allows the rotation.
-        state.status === "Enabled"
-          ? Effect.map(actors.newMaterial(actor), ({ wrapped }): KeyCommand => ({ _tag: "RotateKeyOnDemand", now, material: wrapped }))
+        // Material is generated only once the key's state and spec allow the rotation.
+        state.status === "Enabled" && supportsRotation(state.key)
+          ? Effect.map(actors.newMaterial(actor, state.key.keySpec), ({ wrapped }): KeyCommand => ({ _tag: "RotateKeyOnDemand", now, material: wrapped }))
           : Effect.succeed<KeyCommand>({ _tag: "RotateKeyOnDemand", now, material: { materialId: "", wrapped: new Uint8Array() } })
       ).pipe(Effect.map(({ state }) => ({ keyId: arnOfKey((state as LiveKey).key) }))),
     listKeyRotations: ({ keyId, includeKeyMaterial, ...page }) =>

@@ -1,4 +1,4 @@
-import { aliasArn, type KeyCommand } from "@trent/domain"
+import { aliasArn, type KeyCommand, supportsRotation } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import { Clock, Effect } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
@@ -28,8 +28,8 @@ export const makeScheduledWork = Effect.gen(function*() {
         Effect.gen(function*() {
           const now = yield* Clock.currentTimeMillis
           // Fresh material only when a rotation can happen; the decider ignores it otherwise.
-          const material = state.status === "Enabled"
-            ? (yield* actors.newMaterial(actor)).wrapped
+          const material = state.status === "Enabled" && supportsRotation(state.key)
+            ? (yield* actors.newMaterial(actor, state.key.keySpec)).wrapped
             : { materialId: "", wrapped: new Uint8Array() }
           return { _tag: "RunScheduledWork", now, material } satisfies KeyCommand
         })))

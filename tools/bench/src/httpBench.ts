@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import autocannon from "autocannon"
-import { signRequest } from "@trent/auth"
+import { call, credentialsOf, load, printRows, region, type Row, signed } from "./benchClient.ts"
 import { startProcess, stopProcess } from "./startProcess.ts"
 
 /**
@@ -16,49 +15,6 @@ const seconds = Number(process.env["BENCH_SECONDS"] ?? 5)
 const connectionCounts = (process.env["BENCH_CONNECTIONS"] ?? "1,8,32").split(",").map(Number)
 const here = fileURLToPath(new URL(".", import.meta.url))
 const serverMain = resolve(here, "../../../apps/server/src/main.ts")
-const region = "us-east-1"
-
-interface Row {
-  readonly scenario: string
-  readonly connections: number
-  readonly rps: number
-  readonly p50: number
-  readonly p99: number
-  readonly errors: number
-}
-
-const credentialsOf = (dataDir: string) => {
-  const text = readFileSync(join(dataDir, "credentials"), "utf8")
-  const value = (name: string) => new RegExp(`^${name}\\s*=\\s*(\\S+)`, "m").exec(text)![1]!
-  return { accessKeyId: value("aws_access_key_id"), secretAccessKey: value("aws_secret_access_key") }
-}
-
-const signed = (url: string, credentials: { accessKeyId: string; secretAccessKey: string }, operation: string, payload: unknown) => {
-  const body = JSON.stringify(payload)
-  const headers = { host: new URL(url).host, "content-type": "application/x-amz-json-1.1", "x-amz-target": `TrentService.${operation}` }
-  return {
-    body,
-    headers: { ...headers, ...signRequest({ method: "POST", path: "/", headers, body: new TextEncoder().encode(body), ...credentials, region, service: "kms", now: Date.now() }) }
-  }
-}
-
-const call = async (url: string, request: { body: string; headers: Record<string, string> }) => {
-  const response = await fetch(url, { method: "POST", headers: request.headers, body: request.body })
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`)
-  return response.json() as Promise<Record<string, unknown>>
-}
-
-const load = async (scenario: string, url: string, connections: number, request: { body: string; headers: Record<string, string> }): Promise<Row> => {
-  const result = await autocannon({ url, method: "POST", connections, duration: seconds, headers: request.headers, body: request.body })
-  return {
-    scenario,
-    connections,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts
-  }
-}
 
 export const runHttpBench = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "trent-bench-"))
@@ -80,8 +36,8 @@ export const runHttpBench = async () => {
       GenerateDataKey: signed(trentUrl, credentials, "GenerateDataKey", { KeyId: keyId, KeySpec: "AES_256" })
     }
     for (const connections of connectionCounts) {
-      rows.push(await load("bare node:http", bareUrl, connections, encrypt))
-      for (const [name, request] of Object.entries(scenarios)) rows.push(await load(name, trentUrl, connections, request))
+      rows.push(await load("bare node:http", bareUrl, connections, encrypt, seconds))
+      for (const [name, request] of Object.entries(scenarios)) rows.push(await load(name, trentUrl, connections, request, seconds))
     }
   } finally {
     await stopProcess(trent.child)
@@ -89,9 +45,7 @@ export const runHttpBench = async () => {
     rmSync(dataDir, { recursive: true, force: true })
   }
   console.log(`\nTrent over HTTP, SigV4-signed, 256-byte plaintext, ${seconds}s per cell (autocannon, same machine)\n`)
-  console.log("| scenario | connections | req/s | p50 ms | p99 ms | errors |")
-  console.log("|---|---:|---:|---:|---:|---:|")
-  for (const row of rows) console.log(`| ${row.scenario} | ${row.connections} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} |`)
+  printRows(rows)
   const at = (scenario: string, connections: number) => rows.find((r) => r.scenario === scenario && r.connections === connections)
   const top = Math.max(...connectionCounts)
   const ratio = (at("Encrypt", top)?.rps ?? 0) / (at("bare node:http", top)?.rps ?? 1)

@@ -1,7 +1,9 @@
+import { runAsymmetricBench } from "./asymmetricBench.ts"
 import { runHttpBench } from "./httpBench.ts"
 import { runReplayBench } from "./replayBench.ts"
 
-/** `npm run bench` runs every benchmark; `npm run bench -- http` or `-- replay` runs one. Tables only, no assertions. */
+/** `npm run bench` runs every benchmark; `npm run bench -- http`, `-- asymmetric` or `-- replay` runs one. Tables only, no assertions. */
 const which = process.argv[2] ?? "all"
 if (which === "all" || which === "http") await runHttpBench()
+if (which === "all" || which === "asymmetric") await runAsymmetricBench()
 if (which === "all" || which === "replay") await runReplayBench()

@@ -45,7 +45,12 @@ export const startServer = async (overrides: Partial<ServerSettings> = {}, dataD
     Layer.buildWithScope(serverLayer(settings).pipe(Layer.provide(jsonLogs(settings))), scope)
   )
   const { url } = Context.get(context, HttpEdge)
-  const credentials = settings.devMode ? { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "dev" } : readSharedCredentials(dataDir)
+  // A server given its own credentials file writes no shared credentials: its tests bring their own keys.
+  const credentials = settings.devMode
+    ? { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "dev" }
+    : settings.credentialsConfig === undefined
+    ? readSharedCredentials(dataDir)
+    : { accessKeyId: "", secretAccessKey: "" }
   const clients: Array<KMSClient> = []
   return {
     url,

@@ -3,20 +3,23 @@ import type { KeyEvent } from "../KeyEvent.ts"
 import type { CreateKey } from "../KeyCommand.ts"
 import { InvalidRequest, KeyInvalidState, type KeyRejection, UnsupportedOperation } from "../KeyErrors.ts"
 import { checkPolicyDocument, defaultKeyPolicy } from "../KeyPolicy.ts"
+import { keySpecRules } from "../KeySpecRules.ts"
 import { checkTags } from "../Tag.ts"
 import { checkDescription } from "./checkDescription.ts"
 
 /**
- * CreateKey (aws-kms-api.md §3.1, §5.1). This Region serves SYMMETRIC_DEFAULT
- * keys of AWS_KMS origin; other specs, imported material, custom key stores and
- * multi-Region keys are answered with UnsupportedOperation until they land.
+ * CreateKey (aws-kms-api.md §3.1, §5.1): every key spec except SM2 (China
+ * Regions only), with a usage its spec allows; AWS_KMS origin. Imported
+ * material and multi-Region keys are answered with UnsupportedOperation until
+ * they land.
  */
 export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): ReadonlyArray<KeyEvent> | KeyRejection => {
   if (state.status !== "Absent") return new KeyInvalidState({ message: `Key ${command.keyId} already exists.` })
-  if (command.keySpec !== "SYMMETRIC_DEFAULT") {
-    return new UnsupportedOperation({ message: `KeySpec ${command.keySpec} is not supported by this Region yet.` })
+  const rule = keySpecRules[command.keySpec]
+  if (rule.availability !== "served") {
+    return new UnsupportedOperation({ message: `KeySpec ${command.keySpec} is available only in the AWS China Regions.` })
   }
-  if (command.keyUsage !== "ENCRYPT_DECRYPT") {
+  if (!rule.usages.includes(command.keyUsage)) {
     return new InvalidRequest({
       message: `KeyUsage ${command.keyUsage} is not compatible with KeySpec ${command.keySpec}`
     })

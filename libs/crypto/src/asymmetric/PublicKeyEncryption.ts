@@ -1,0 +1,27 @@
+import { Effect } from "effect"
+import { IncompatibleAlgorithm, type InvalidPublicKey, PlaintextTooLarge } from "../CryptoErrors.ts"
+import { parsePublicKey } from "./AsymmetricKeyParsing.ts"
+import type { AsymmetricKeySpec } from "./AsymmetricKeySpec.ts"
+import { oaepPlaintextLimit, type RsaEncryptionAlgorithm } from "./RsaEncryptionAlgorithm.ts"
+import { oaepEncrypt } from "./RsaOaep.ts"
+
+/**
+ * Encrypt with an RSA key's public half (SPKI DER of `spec`): RSA-OAEP, MGF1
+ * on the same hash, empty label. A plaintext over `modulusBytes − 2·hashBytes
+ * − 2` fails with PlaintextTooLarge carrying the limit (AWS KMS API reference
+ * §5.2); the 1..4096-byte bound of the API is the caller's.
+ */
+export const encryptOaep = (input: {
+  readonly spec: AsymmetricKeySpec
+  readonly publicKey: Uint8Array
+  readonly algorithm: RsaEncryptionAlgorithm
+  readonly plaintext: Uint8Array
+}): Effect.Effect<Uint8Array, IncompatibleAlgorithm | PlaintextTooLarge | InvalidPublicKey> =>
+  Effect.suspend((): Effect.Effect<Uint8Array, IncompatibleAlgorithm | PlaintextTooLarge | InvalidPublicKey> => {
+    const limit = oaepPlaintextLimit(input.spec, input.algorithm)
+    if (limit === undefined) return Effect.fail(IncompatibleAlgorithm.of(input.algorithm, input.spec))
+    if (input.plaintext.length > limit) return Effect.fail(PlaintextTooLarge.of(input.algorithm, input.spec, limit))
+    const publicKey = parsePublicKey(input.spec, input.publicKey)
+    if (publicKey instanceof Error) return Effect.fail(publicKey)
+    return Effect.succeed(oaepEncrypt(publicKey, input.algorithm, input.plaintext))
+  })

@@ -1,0 +1,214 @@
+import {
+  decryptSymmetric,
+  encryptOaep,
+  encryptSymmetric,
+  type EncryptionContext,
+  InvalidCiphertext,
+  parseCiphertext,
+  SecretBytes,
+  WebCrypto
+} from "@trent/crypto"
+import {
+  currentVersion,
+  type EncryptionAlgorithm,
+  IncorrectKey,
+  InvalidRequest,
+  isRsaSpec,
+  type KeyNotFound,
+  keyKindOf,
+  type LiveKey,
+  maxOaepPlaintext,
+  type Operation
+} from "@trent/domain"
+import { Effect, Option } from "effect"
+import type { OperationFacts } from "./Authorization.ts"
+import { checkEncryptionUse, refuseContext, stopIfDryRun } from "./cryptoRequestChecks.ts"
+import type { KeyActor } from "./KeyActor.ts"
+import { KeyAccess } from "./KeyAccess.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { KeyResolver } from "./KeyResolver.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+import type { ResidentMaterial } from "./ResidentMaterial.ts"
+
+/** A ciphertext made under a key: KeyMaterialId only for symmetric keys (§3.2). */
+export interface Sealed {
+  readonly ciphertextBlob: Uint8Array
+  readonly materialId: string | undefined
+}
+
+/** Plaintext recovered from a ciphertext, with the key and algorithm that opened it. */
+export interface Opened {
+  readonly state: LiveKey
+  readonly plaintext: SecretBytes
+  readonly materialId: string | undefined
+  readonly algorithm: EncryptionAlgorithm
+}
+
+type OpenFailure = InvalidCiphertext | IncorrectKey | KeyNotFound
+
+/**
+ * Sealing and opening under a key, for every encryption key spec: Trent's
+ * symmetric blob for SYMMETRIC_DEFAULT (aws-kms-api.md §9), plain RSAES-OAEP
+ * for RSA keys, with no metadata, so that ciphertext made offline with the
+ * public key decrypts too (§5.2).
+ */
+export const makeSealing = Effect.gen(function*() {
+  const access = yield* KeyAccess
+  const actors = yield* KeyActors
+  const resolver = yield* KeyResolver
+  const webCrypto = yield* WebCrypto
+  const withCrypto = Effect.provideService(WebCrypto, webCrypto)
+  const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
+
+  const currentMaterial = (state: LiveKey, actor: KeyActor) =>
+    Effect.gen(function*() {
+      const version = currentVersion(state.key)
+      const material = version === undefined ? Option.none() : yield* actors.material(actor, version.materialId)
+      if (version === undefined || Option.isNone(material)) {
+        return yield* new RegionInternalError({ message: `key ${state.key.keyId} has no usable current material` })
+      }
+      return { materialId: version.materialId, material: material.value }
+    })
+
+  /**
+   * The checks Encrypt makes before any work (§5.2, §7.4): an RSA key takes no
+   * context and at most modulusBytes − 2·hashBytes − 2 bytes of plaintext.
+   */
+  const checkSealable = (
+    state: LiveKey,
+    algorithm: EncryptionAlgorithm,
+    plaintextLength: number,
+    context: EncryptionContext | undefined
+  ): Effect.Effect<void, InvalidRequest> => {
+    const spec = state.key.keySpec
+    if (!isRsaSpec(spec) || (algorithm !== "RSAES_OAEP_SHA_1" && algorithm !== "RSAES_OAEP_SHA_256")) return Effect.void
+    const limit = maxOaepPlaintext(spec, algorithm)
+    return Effect.andThen(
+      refuseContext(state, context),
+      plaintextLength > limit
+        ? Effect.fail(new InvalidRequest({
+          message: `Algorithm ${algorithm} and key spec ${spec} cannot encrypt data larger than ${limit} bytes.`
+        }))
+        : Effect.void
+    )
+  }
+
+  const asymmetric = (material: ResidentMaterial, keyId: string) =>
+    material.kind === "ASYMMETRIC"
+      ? Effect.succeed(material.key)
+      : Effect.fail(new RegionInternalError({ message: `key ${keyId} holds ${material.kind} material, not a private key` }))
+
+  /** Encrypts under the key's current version; `checkSealable` has passed. */
+  const seal = (
+    state: LiveKey,
+    actor: KeyActor,
+    plaintext: Uint8Array,
+    context: EncryptionContext | undefined,
+    algorithm: EncryptionAlgorithm
+  ): Effect.Effect<Sealed, RegionInternalError | InvalidRequest> =>
+    Effect.gen(function*() {
+      const { materialId, material } = yield* currentMaterial(state, actor)
+      if (material.kind === "SYMMETRIC") {
+        const ciphertextBlob = yield* encryptSymmetric({
+          keyId: state.key.keyId,
+          materialId,
+          material: material.key,
+          plaintext,
+          context
+        }).pipe(Effect.mapError(internal("encryption failed")), withCrypto)
+        return { ciphertextBlob, materialId }
+      }
+      const key = yield* asymmetric(material, state.key.keyId)
+      const ciphertextBlob = yield* encryptOaep({
+        spec: state.key.keySpec as Parameters<typeof encryptOaep>[0]["spec"],
+        publicKey: key.publicKey,
+        algorithm: algorithm as Parameters<typeof encryptOaep>[0]["algorithm"],
+        plaintext
+      }).pipe(Effect.mapError(internal("RSA encryption failed")))
+      return { ciphertextBlob, materialId: undefined }
+    })
+
+  const openSymmetric = (
+    operation: Operation,
+    blob: Uint8Array,
+    context: EncryptionContext | undefined,
+    keyReference: string | undefined,
+    algorithm: EncryptionAlgorithm | undefined,
+    dryRun: boolean | undefined,
+    facts: OperationFacts
+  ) =>
+    Effect.gen(function*() {
+      const parsed = yield* parseCiphertext(blob)
+      if (keyReference !== undefined && (yield* resolver.resolveId(keyReference, operation)) !== parsed.keyId) {
+        return yield* new IncorrectKey({
+          message: "The key ID in the request does not identify a CMK that can perform this operation."
+        })
+      }
+      return yield* access.read(parsed.keyId, operation, (state, actor) =>
+        Effect.gen(function*() {
+          const chosen = yield* checkEncryptionUse(state, operation, algorithm)
+          const material = yield* actors.material(actor, parsed.materialId)
+          if (Option.isNone(material) || material.value.kind !== "SYMMETRIC") return yield* new InvalidCiphertext()
+          const plaintext = yield* decryptSymmetric({ ciphertext: parsed, material: material.value.key, context }).pipe(withCrypto)
+          if (dryRun === true) plaintext.fill(0)
+          yield* stopIfDryRun(dryRun)
+          const opened: Opened = { state, plaintext: SecretBytes.adopt(plaintext), materialId: parsed.materialId, algorithm: chosen }
+          return opened
+        }), facts).pipe(Effect.catchTag("KeyNotFound", (error): Effect.Effect<never, OpenFailure> =>
+          keyReference === undefined ? Effect.fail(new InvalidCiphertext()) : Effect.fail(error)))
+    })
+
+  const openAsymmetric = (
+    state: LiveKey,
+    actor: KeyActor,
+    operation: Operation,
+    blob: Uint8Array,
+    context: EncryptionContext | undefined,
+    algorithm: EncryptionAlgorithm | undefined,
+    dryRun: boolean | undefined
+  ) =>
+    Effect.gen(function*() {
+      const chosen = yield* checkEncryptionUse(state, operation, algorithm)
+      yield* refuseContext(state, context)
+      const { material } = yield* currentMaterial(state, actor)
+      const key = yield* asymmetric(material, state.key.keyId)
+      // checkEncryptionUse admitted only the spec's own algorithms, so an RSA key gets an OAEP one.
+      const plaintext = yield* key.decrypt({ algorithm: chosen as Parameters<typeof key.decrypt>[0]["algorithm"], ciphertext: blob }).pipe(
+        Effect.catchTag("IncompatibleAlgorithm", (cause) => Effect.fail(new RegionInternalError({ message: "RSA decryption refused", cause })))
+      )
+      if (dryRun === true) plaintext.destroy()
+      yield* stopIfDryRun(dryRun)
+      const opened: Opened = { state, plaintext, materialId: undefined, algorithm: chosen }
+      return opened
+    })
+
+  /**
+   * Decrypt's core. A symmetric blob names its key and version; a KeyId in the
+   * request must name that same key (IncorrectKey). An RSA ciphertext carries
+   * nothing, so the KeyId and algorithm are required (§5.2). Every
+   * authentication failure is one reasonless InvalidCiphertext.
+   */
+  const open = (
+    operation: Operation,
+    blob: Uint8Array,
+    context: EncryptionContext | undefined,
+    keyReference: string | undefined,
+    algorithm: EncryptionAlgorithm | undefined,
+    dryRun: boolean | undefined,
+    facts: OperationFacts
+  ) =>
+    keyReference === undefined
+      ? openSymmetric(operation, blob, context, keyReference, algorithm, dryRun, facts)
+      : Effect.flatMap(
+        access.read(keyReference, operation, (state, actor) =>
+          keyKindOf(state.key.keySpec) === "ASYMMETRIC"
+            ? Effect.map(openAsymmetric(state, actor, operation, blob, context, algorithm, dryRun), Option.some)
+            : Effect.succeed(Option.none<Opened>()), facts),
+        (opened) =>
+          Option.isSome(opened)
+            ? Effect.succeed(opened.value)
+            : openSymmetric(operation, blob, context, keyReference, algorithm, dryRun, facts)
+      )
+
+  return { seal, open, checkSealable }
+})

@@ -1,0 +1,145 @@
+import { type AsymmetricPrivateKey, verifySignature } from "@trent/crypto"
+import {
+  arnOfKey,
+  currentVersion,
+  customerMasterKeySpecOf,
+  InvalidRequest,
+  keyAlgorithms,
+  keyKindOf,
+  keySpecRules,
+  type LiveKey,
+  type MessageType,
+  SignatureInvalid,
+  type SigningAlgorithm,
+  signingAlgorithmRules,
+  EXTERNAL_MU_BYTES,
+  UnsupportedOperation
+} from "@trent/domain"
+import { Effect, Option } from "effect"
+import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
+import type { KeyActor } from "./KeyActor.ts"
+import { KeyAccess } from "./KeyAccess.ts"
+import { KeyActors } from "./KeyActors.ts"
+import type { RegionApi, SignRequest } from "./RegionApi.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+
+type PublicKeyOperations = Pick<RegionApi, "sign" | "verify" | "getPublicKey" | "deriveSharedSecret">
+
+/**
+ * How a signing request's message must look (aws-kms-api.md §5.1, §5.3): a
+ * message type the algorithm takes, and a DIGEST or EXTERNAL_MU message of
+ * exactly the algorithm's length (obs: `Digest is invalid length for algorithm <ALG>.`).
+ */
+const checkMessage = (algorithm: SigningAlgorithm, messageType: MessageType, message: Uint8Array) => {
+  const rule = signingAlgorithmRules[algorithm]
+  if (!rule.messageTypes.includes(messageType)) {
+    return Effect.fail(new InvalidRequest({
+      message: `The message type ${messageType} is not valid for the signing algorithm ${algorithm}. ` +
+        `Valid message types: ${rule.messageTypes.join(", ")}.`
+    }))
+  }
+  const exact = messageType === "DIGEST" ? rule.digestBytes : messageType === "EXTERNAL_MU" ? EXTERNAL_MU_BYTES : undefined
+  return exact === undefined || message.length === exact
+    ? Effect.void
+    : Effect.fail(new InvalidRequest({ message: `Digest is invalid length for algorithm ${algorithm}.` }))
+}
+
+/** Sign, Verify, GetPublicKey and DeriveSharedSecret: the operations of asymmetric keys (§3.2). */
+export const makePublicKeyOperations = Effect.gen(function*() {
+  const access = yield* KeyAccess
+  const actors = yield* KeyActors
+
+  const privateKey = (state: LiveKey, actor: KeyActor): Effect.Effect<AsymmetricPrivateKey, RegionInternalError> =>
+    Effect.gen(function*() {
+      const version = currentVersion(state.key)
+      const material = version === undefined ? Option.none() : yield* actors.material(actor, version.materialId)
+      if (Option.isNone(material) || material.value.kind !== "ASYMMETRIC") {
+        return yield* new RegionInternalError({ message: `key ${state.key.keyId} has no usable private key` })
+      }
+      return material.value.key
+    })
+
+  /** The checks Sign and Verify share, in AWS's order: usage, algorithm, message. */
+  const checkSigning = (state: LiveKey, operation: "Sign" | "Verify", request: SignRequest) =>
+    Effect.gen(function*() {
+      yield* checkUsage(state, operation, "SIGN_VERIFY")
+      const algorithm = yield* checkAlgorithm(state, request.signingAlgorithm, keySpecRules[state.key.keySpec].signingAlgorithms)
+      const messageType = request.messageType ?? "RAW"
+      yield* checkMessage(algorithm, messageType, request.message)
+      yield* stopIfDryRun(request.dryRun)
+      return { algorithm, messageType }
+    })
+
+  const signingFacts = (request: SignRequest) => ({
+    signingAlgorithm: request.signingAlgorithm,
+    messageType: request.messageType ?? "RAW",
+    grantTokens: request.grantTokens
+  })
+
+  const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
+
+  const operations: PublicKeyOperations = {
+    sign: (request) =>
+      access.read(request.keyId, "Sign", (state, actor) =>
+        Effect.gen(function*() {
+          const { algorithm, messageType } = yield* checkSigning(state, "Sign", request)
+          const key = yield* privateKey(state, actor)
+          const signature = yield* key.sign({ algorithm, messageType, message: request.message } as Parameters<typeof key.sign>[0])
+            .pipe(Effect.mapError(internal("signing failed")))
+          return { keyId: arnOfKey(state.key), signature, signingAlgorithm: algorithm }
+        }), signingFacts(request)),
+    verify: (request) =>
+      access.read(request.keyId, "Verify", (state, actor) =>
+        Effect.gen(function*() {
+          const { algorithm, messageType } = yield* checkSigning(state, "Verify", request)
+          const key = yield* privateKey(state, actor)
+          const valid = yield* verifySignature({
+            spec: state.key.keySpec,
+            publicKey: key.publicKey,
+            algorithm,
+            messageType,
+            message: request.message,
+            signature: request.signature
+          } as Parameters<typeof verifySignature>[0]).pipe(Effect.mapError(internal("verification failed")))
+          if (!valid) return yield* new SignatureInvalid()
+          return { keyId: arnOfKey(state.key), signatureValid: true as const, signingAlgorithm: algorithm }
+        }), signingFacts(request)),
+    getPublicKey: (request) =>
+      access.read(request.keyId, "GetPublicKey", (state, actor) =>
+        Effect.gen(function*() {
+          const { key } = state
+          if (keyKindOf(key.keySpec) !== "ASYMMETRIC") {
+            return yield* new UnsupportedOperation({
+              message: `${arnOfKey(key)} key spec is ${key.keySpec} which is not valid for GetPublicKey.`
+            })
+          }
+          const { macAlgorithms: _, ...algorithms } = keyAlgorithms(key.keySpec, key.keyUsage)
+          return {
+            keyId: arnOfKey(key),
+            publicKey: (yield* privateKey(state, actor)).publicKey,
+            customerMasterKeySpec: customerMasterKeySpecOf(key.keySpec),
+            keySpec: key.keySpec,
+            keyUsage: key.keyUsage,
+            ...algorithms
+          }
+        }), { grantTokens: request.grantTokens }),
+    deriveSharedSecret: (request) =>
+      access.read(request.keyId, "DeriveSharedSecret", (state, actor) =>
+        Effect.gen(function*() {
+          yield* checkUsage(state, "DeriveSharedSecret", "KEY_AGREEMENT")
+          const algorithm = yield* checkAlgorithm(
+            state,
+            request.keyAgreementAlgorithm,
+            keySpecRules[state.key.keySpec].keyAgreementAlgorithms
+          )
+          const key = yield* privateKey(state, actor)
+          const sharedSecret = yield* key.deriveSharedSecret(request.publicKey).pipe(
+            Effect.mapError((error) => new InvalidRequest({ message: error.message }))
+          )
+          if (request.dryRun === true) sharedSecret.destroy()
+          yield* stopIfDryRun(request.dryRun)
+          return { keyId: arnOfKey(state.key), sharedSecret, keyAgreementAlgorithm: algorithm, keyOrigin: state.key.origin }
+        }), { grantTokens: request.grantTokens })
+  }
+  return operations
+})
