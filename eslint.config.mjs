@@ -41,8 +41,10 @@ export default [
               onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing"]
             },
             {
+              // Apps are made of libraries, plus one app-to-app import: `trent serve` (apps/cli) runs the
+              // server app's own program, which apps/server exports, so it and `npm start` cannot drift.
               sourceTag: "type:app",
-              onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing"]
+              onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing", "scope:server"]
             },
             {
               sourceTag: "type:tool",

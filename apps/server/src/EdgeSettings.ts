@@ -10,4 +10,6 @@ export class EdgeSettings extends Context.Service<EdgeSettings, {
   readonly knownRegions: ReadonlySet<string>
   /** Log one Debug line per request (with its request id). */
   readonly requestLogs: boolean
+  /** Record every request in its Region's audit trail before answering it. */
+  readonly audit: boolean
 }>()("@trent/server/EdgeSettings") {}

@@ -1,28 +1,25 @@
-import { Credentials, type HttpRequestParts, type Principal } from "@trent/auth"
-import { classifyTarget, decodeRequest, encodeResponse, errorToWire, notServed, serializationError, type ServedOperation, unknownOperation, type WireError } from "@trent/protocol"
+import { Credentials, headerValue, type HttpRequestParts, type Principal } from "@trent/auth"
 import { decodeGrantToken } from "@trent/domain"
-import { type Caller, RequestContext } from "@trent/runtime"
+import {
+  classifyTarget,
+  decodeRequest,
+  encodeResponse,
+  errorToWire,
+  notServed,
+  serializationError,
+  type ServedOperation,
+  unknownOperation,
+  type WireError
+} from "@trent/protocol"
+import { type Caller, type RegionApi, RequestContext } from "@trent/runtime"
 import { Cause, Clock, Effect, Result } from "effect"
+import { type AuditedRequest, recordRequest } from "./AuditTrail.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
+import { failure, type KmsResponse, success } from "./KmsResponse.ts"
 import { operationHandlers } from "./operationHandlers.ts"
 import { Regions } from "./Regions.ts"
 
-export interface KmsResponse {
-  readonly status: number
-  readonly body: string
-  /** The operation (or "Unknown") and outcome ("Success" or the AWS error code), for metrics and logs. */
-  readonly operation: string
-  readonly outcome: string
-}
-
-const success = (operation: string, body: unknown): KmsResponse => ({ status: 200, body: JSON.stringify(body), operation, outcome: "Success" })
-
-export const failure = (operation: string, error: WireError): KmsResponse => ({
-  status: error.status,
-  body: JSON.stringify(error.message === undefined ? { __type: error.type } : { __type: error.type, message: error.message }),
-  operation,
-  outcome: error.type
-})
+export { failure, type KmsResponse } from "./KmsResponse.ts"
 
 const parseJson = (body: Uint8Array): Result.Result<unknown, WireError> => {
   if (body.length === 0) return Result.succeed({})
@@ -65,6 +62,12 @@ const targetAccount = (request: unknown, principal: Principal, hosts: (account: 
   return account !== undefined && account !== principal.accountId && hosts(account) ? account : principal.accountId
 }
 
+/** What a request came to: its response, and what the audit trail records of it (when a Region was reached). */
+interface Outcome {
+  readonly response: KmsResponse
+  readonly audited: AuditedRequest | undefined
+}
+
 const run = <Op extends ServedOperation>(
   operation: Op,
   json: unknown,
@@ -77,18 +80,49 @@ const run = <Op extends ServedOperation>(
     const regions = yield* Regions
     const credentials = yield* Credentials
     const decoded = decodeRequest(operation, json)
-    if (Result.isFailure(decoded)) return failure(operation, decoded.failure)
-    const account = targetAccount(decoded.success, principal, (id) => credentials.hostsAccount(id))
+    const account = Result.isSuccess(decoded)
+      ? targetAccount(decoded.success, principal, (id) => credentials.hostsAccount(id))
+      : principal.accountId
     const region = yield* regions.get(account, regionName)
-    if (region === undefined) return failure(operation, { type: "UnrecognizedClientException", status: 400, message: `Trent does not host Region ${regionName}.` })
+    const outcome = (response: KmsResponse, request?: unknown, result?: unknown): Outcome => ({
+      response,
+      audited: region === undefined ? undefined : { region, account, operation, principal, request, result, response }
+    })
+    if (region === undefined) {
+      return outcome(failure(operation, { type: "UnrecognizedClientException", status: 400, message: `Trent does not host Region ${regionName}.` }))
+    }
+    if (Result.isFailure(decoded)) return outcome(failure(operation, decoded.failure))
     const result = yield* Effect.result(
       operationHandlers[operation](region, decoded.success).pipe(
         Effect.provideService(RequestContext, { principal: principal.arn, requestId, caller: callerOf(principal, origin) })
       )
     )
     return Result.isSuccess(result)
-      ? success(operation, encodeResponse(operation, result.success))
-      : failure(operation, errorToWire(result.failure))
+      ? outcome(success(operation, encodeResponse(operation, result.success)), decoded.success, result.success)
+      : outcome(failure(operation, errorToWire(result.failure)), decoded.success)
+  })
+
+/** The credential scope's Region of a request whose signature did not verify, if the header names one. */
+const claimedRegion = (request: HttpRequestParts): string | undefined =>
+  /Credential=[^/,]+\/\d{8}\/([a-z0-9-]+)\//.exec(headerValue(request.headers, "authorization") ?? "")?.[1]
+
+/**
+ * The Region that records a request refused before it reached one (bad
+ * signature, unknown operation, bad JSON): the Region its signature names, in
+ * the caller's account when known, else the default account's.
+ */
+const refusedAt = (request: HttpRequestParts, principal: Principal | undefined, operation: string, response: KmsResponse) =>
+  Effect.gen(function*() {
+    const regions = yield* Regions
+    const credentials = yield* Credentials
+    const named = claimedRegion(request)
+    const regionName = named !== undefined && regions.names.includes(named) ? named : regions.names[0]!
+    const account = principal?.accountId ?? credentials.defaultAccountId
+    const region: RegionApi | undefined = yield* regions.get(account, regionName)
+    const audited: AuditedRequest | undefined = region === undefined
+      ? undefined
+      : { region, account, operation, principal, request: undefined, result: undefined, response }
+    return { response, audited }
   })
 
 /**
@@ -111,13 +145,27 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
     const header = request.headers["x-amz-target"]
     const target = classifyTarget(typeof header === "string" ? header : undefined)
     const operation = target._tag === "Unknown" ? "Unknown" : target.operation
-    if (Result.isFailure(authenticated)) return failure(operation, errorToWire(authenticated.failure))
-    if (target._tag === "Unknown") return failure(operation, unknownOperation(typeof header === "string" ? header : undefined))
-    if (target._tag === "NotServed") return failure(operation, notServed(target.operation))
-    const json = parseJson(request.body)
-    if (Result.isFailure(json)) return failure(operation, json.failure)
-    const { principal, region } = authenticated.success
-    return yield* run(target.operation, json.success, principal, region ?? regions.names[0]!, requestId, origin)
+    const principal = Result.isSuccess(authenticated) ? authenticated.success.principal : undefined
+    const outcome: Outcome = yield* Effect.suspend(() => {
+      if (Result.isFailure(authenticated)) return refusedAt(request, principal, operation, failure(operation, errorToWire(authenticated.failure)))
+      if (target._tag === "Unknown") {
+        return refusedAt(request, principal, operation, failure(operation, unknownOperation(typeof header === "string" ? header : undefined)))
+      }
+      if (target._tag === "NotServed") return refusedAt(request, principal, operation, failure(operation, notServed(target.operation)))
+      const json = parseJson(request.body)
+      if (Result.isFailure(json)) return refusedAt(request, principal, operation, failure(operation, json.failure))
+      return run(target.operation, json.success, authenticated.success.principal, authenticated.success.region ?? regions.names[0]!, requestId, origin)
+    })
+    if (outcome.audited === undefined || !settings.audit) return outcome.response
+    // The record is durable before the caller hears anything (issue #7): a trail that cannot write fails the request.
+    return yield* recordRequest(outcome.audited, request, requestId, origin.sourceIp).pipe(
+      Effect.as(outcome.response),
+      Effect.catchTag("AuditLogFailure", (error) =>
+        Effect.as(
+          Effect.logError("the audit trail could not record a request", { requestId, error: error.message }),
+          failure(operation, errorToWire({ _tag: "AuditLogFailure" }))
+        ))
+    )
   }).pipe(
     // Building a log record costs as much as the request's crypto: only when debug logs are on.
     Effect.tap((response) =>

@@ -1,40 +1,68 @@
 import { join, resolve } from "node:path"
+import { AuditLog } from "@trent/audit"
 import { Credentials } from "@trent/auth"
-import { kafkaEventLogLayer, kafkaKeyvaultLayer, type KafkaStoreOptions } from "@trent/event-log-kafka"
+import { EventLog } from "@trent/event-log"
+import { kafkaKeyvaultLayer, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
 import { Region } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { HttpEdge } from "./HttpEdge.ts"
+import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
+import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
+import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
 import { Regions } from "./Regions.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
 
-const kafkaStoresFor = (options: KafkaStoreOptions) => Layer.merge(kafkaEventLogLayer(options), kafkaKeyvaultLayer(options))
+/** A Region's event log on Kafka, registered (with its catch-up) for the Kafka request worker. */
+const kafkaEventLogRegistered = (options: KafkaStoreOptions, logs: RegionEventLogs["Service"], account: string) =>
+  Layer.effect(EventLog, Effect.gen(function*() {
+    const log = yield* makeKafkaEventLog(options)
+    yield* logs.register(account, options.region, { eventLog: log.eventLog, catchUp: log.awaitTopicEnd })
+    return log.eventLog
+  }))
 
 /** A Region on the configured store: SQLite files under `dir`, or Kafka topics (with a local replica in `dir`). */
-const regionLayerFor = (settings: ServerSettings) => (account: string, region: string, dir: string) =>
-  settings.store === "kafka"
-    ? Region.layerOn(
-      { region, account, rootKeyDir: join(dir, region) },
-      kafkaStoresFor({
-        brokers: settings.kafkaBrokers,
+const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service"]) => (account: string, region: string, dir: string) => {
+  if (settings.store === "kafka") {
+    const options: KafkaStoreOptions = {
+      brokers: settings.kafkaBrokers,
+      region,
+      dataDir: dir,
+      // One account's Regions never share topics with another's.
+      topicPrefix: accountTopicPrefix(settings.kafkaTopicPrefix, settings.accountId, account)
+    }
+    return Region.layerOn(
+      {
         region,
-        dataDir: dir,
-        // One account's Regions never share topics with another's.
-        topicPrefix: account === settings.accountId ? settings.kafkaTopicPrefix : `${settings.kafkaTopicPrefix}.${account}`
-      })
+        account,
+        rootKeyDir: join(dir, region),
+        // The audit trail on Kafka: this server's audit file, every batch also in `<prefix>.<region>.audit`.
+        audit: AuditLog.layerStore(makeKafkaAuditStore({ ...options, auditFile: join(dir, region, "audit.db") }), { region })
+      },
+      Layer.merge(kafkaEventLogRegistered(options, logs, account), kafkaKeyvaultLayer(options))
     )
-    : Region.layerEmbedded({ region, account, dataDir: dir })
+  }
+  const registration = Layer.effectDiscard(EventLog.use((eventLog) => logs.register(account, region, { eventLog, catchUp: Effect.void })))
+  return registration.pipe(Layer.provideMerge(Region.layerEmbedded({ region, account, dataDir: dir })))
+}
 
 /** Structured JSON log lines on stdout at the configured level. Never secrets: nothing logs key material. */
 export const jsonLogs = (settings: Pick<ServerSettings, "logLevel">) =>
   Layer.merge(Logger.layer([Logger.consoleJson]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
 
+/** What tests inject into a server; nothing in production. */
+export interface ServerHooks {
+  readonly kafkaRequests?: KafkaRequestHooks
+}
+
 /**
  * The whole server as one layer: credentials (SigV4), the Regions on the
- * embedded store, and the HTTP edge. Building it starts listening; releasing
- * it drains requests and closes the stores.
+ * configured store, the HTTP edge and, with `kafkaRequests`, the Kafka request
+ * worker beside it. Building it starts listening; releasing it stops the
+ * worker (its batches in flight finish and commit), drains the HTTP requests
+ * and closes the stores.
  */
-export const serverLayer = (settings: ServerSettings) => {
+export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) => {
   const dataDir = resolve(settings.dataDir)
   const credentials = Credentials.layer({
     dataDir,
@@ -43,8 +71,11 @@ export const serverLayer = (settings: ServerSettings) => {
     defaultAccountId: settings.accountId,
     ...(settings.credentialsConfig === undefined ? {} : { configFile: settings.credentialsConfig })
   })
-  const regions = Layer.unwrap(Credentials.useSync((c) =>
-    Regions.layer({ dataDir, regions: settings.regions, defaultAccount: c.defaultAccountId, regionLayer: regionLayerFor(settings) })))
+  const regions = Layer.unwrap(Effect.gen(function*() {
+    const defaultAccount = (yield* Credentials).defaultAccountId
+    const logs = yield* RegionEventLogs
+    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs) })
+  }))
   const edgeSettings = Layer.succeed(EdgeSettings, EdgeSettings.of({
     host: settings.host,
     port: settings.port,
@@ -52,10 +83,24 @@ export const serverLayer = (settings: ServerSettings) => {
     acceptSessionTokens: settings.acceptSessionTokens,
     maxBodyBytes: settings.maxBodyBytes,
     knownRegions: new Set(settings.regions),
-    requestLogs: settings.logLevel === "Debug" || settings.logLevel === "Trace"
+    requestLogs: settings.logLevel === "Debug" || settings.logLevel === "Trace",
+    audit: settings.audit
   }))
-  return HttpEdge.layer.pipe(
+  const kafkaRequests = settings.kafkaRequests
+    ? Layer.unwrap(Credentials.useSync((c) =>
+      KafkaRequests.layer({
+        brokers: settings.kafkaBrokers,
+        topicPrefix: settings.kafkaTopicPrefix,
+        defaultAccount: c.defaultAccountId,
+        otherAccounts: settings.kafkaRequestAccounts,
+        regions: settings.regions,
+        maxBodyBytes: settings.maxBodyBytes,
+        hooks: hooks.kafkaRequests
+      })))
+    : Layer.empty
+  return Layer.mergeAll(HttpEdge.layer, kafkaRequests).pipe(
     Layer.provideMerge(regions),
+    Layer.provideMerge(RegionEventLogs.layer),
     Layer.provideMerge(edgeSettings),
     Layer.provideMerge(credentials),
     Layer.tap(() =>

@@ -21,6 +21,12 @@ export interface ServerSettings {
   readonly kafkaBrokers: ReadonlyArray<string>
   /** Topics are `<prefix>.<region>.events` and `<prefix>.<region>.keyvault`. */
   readonly kafkaTopicPrefix: string
+  /** Record every request in its Region's audit trail (default). Off only for benchmarks that compare the cost. */
+  readonly audit: boolean
+  /** Also serve key operations sent as Kafka messages to `<prefix>.<region>.requests` (kafkaRequests/README.md). */
+  readonly kafkaRequests: boolean
+  /** Accounts besides the default one whose request topics (`<prefix>.<account>.<region>.requests`) are consumed too. */
+  readonly kafkaRequestAccounts: ReadonlyArray<string>
 }
 
 export const DEFAULT_PORT = 7400
@@ -39,7 +45,10 @@ const defaults: ServerSettings = {
   maxBodyBytes: 1024 * 1024,
   store: "embedded",
   kafkaBrokers: [],
-  kafkaTopicPrefix: "trent"
+  kafkaTopicPrefix: "trent",
+  audit: true,
+  kafkaRequests: false,
+  kafkaRequestAccounts: []
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -59,7 +68,10 @@ const PartialSettings = Schema.Struct({
   maxBodyBytes: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1024, maximum: 64 * 1024 * 1024 }))),
   store: Schema.optional(Schema.Literals(["embedded", "kafka"])),
   kafkaBrokers: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^[^\s:,]+:\d+$/))).check(Schema.isMinLength(1))),
-  kafkaTopicPrefix: Schema.optional(Schema.String.check(Schema.isPattern(/^[a-zA-Z0-9._-]{1,100}$/)))
+  kafkaTopicPrefix: Schema.optional(Schema.String.check(Schema.isPattern(/^[a-zA-Z0-9._-]{1,100}$/))),
+  audit: Schema.optional(Schema.Boolean),
+  kafkaRequests: Schema.optional(Schema.Boolean),
+  kafkaRequestAccounts: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^\d{12}$/))))
 })
 type PartialSettings = typeof PartialSettings.Type
 
@@ -101,7 +113,10 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     maxBodyBytes: number(env["TRENT_MAX_BODY_BYTES"]),
     store: env["TRENT_STORE"],
     kafkaBrokers: list(env["TRENT_KAFKA_BROKERS"]),
-    kafkaTopicPrefix: env["TRENT_KAFKA_TOPIC_PREFIX"]
+    kafkaTopicPrefix: env["TRENT_KAFKA_TOPIC_PREFIX"],
+    audit: flag(env["TRENT_NO_AUDIT"]) === true ? false : undefined,
+    kafkaRequests: flag(env["TRENT_KAFKA_REQUESTS"]),
+    kafkaRequestAccounts: list(env["TRENT_KAFKA_REQUEST_ACCOUNTS"])
   }))
 
 const flagNames: Record<string, keyof ServerSettings> = {
@@ -115,7 +130,8 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--max-body-bytes": "maxBodyBytes",
   "--store": "store",
   "--kafka-brokers": "kafkaBrokers",
-  "--kafka-topic-prefix": "kafkaTopicPrefix"
+  "--kafka-topic-prefix": "kafkaTopicPrefix",
+  "--kafka-request-accounts": "kafkaRequestAccounts"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {
@@ -125,13 +141,15 @@ const fromFlags = (argv: ReadonlyArray<string>) => {
     const [name, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined]
     if (name === "--dev") raw["devMode"] = true
     else if (name === "--accept-session-tokens") raw["acceptSessionTokens"] = true
+    else if (name === "--kafka-requests") raw["kafkaRequests"] = true
+    else if (name === "--no-audit") raw["audit"] = false
     else if (name === "--config" || flagNames[name] !== undefined) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new ConfigError(`${name} needs a value`)
       if (name === "--config") configFile = value
       else {
         const key = flagNames[name]!
-        raw[key] = key === "port" || key === "maxBodyBytes" ? number(value) : key === "regions" || key === "kafkaBrokers" ? list(value) : key === "logLevel" ? logLevel(value) : value
+        raw[key] = key === "port" || key === "maxBodyBytes" ? number(value) : key === "regions" || key === "kafkaBrokers" || key === "kafkaRequestAccounts" ? list(value) : key === "logLevel" ? logLevel(value) : value
       }
     } else throw new ConfigError(`unknown flag ${name}`)
   }
@@ -160,6 +178,9 @@ export const resolveServerSettings = (
   const settings: ServerSettings = { ...defaults, ...file, ...fromEnv(env), ...flags.settings }
   if (settings.store === "kafka" && settings.kafkaBrokers.length === 0) {
     throw new ConfigError("the kafka store needs brokers: --kafka-brokers host:port[,host:port…] or TRENT_KAFKA_BROKERS")
+  }
+  if (settings.kafkaRequests && settings.kafkaBrokers.length === 0) {
+    throw new ConfigError("--kafka-requests (TRENT_KAFKA_REQUESTS) needs brokers: --kafka-brokers host:port[,host:port…] or TRENT_KAFKA_BROKERS")
   }
   return settings
 }

@@ -51,5 +51,6 @@ export const operationHandlers: { readonly [Op in ServedOperation]: Handler<Op> 
   ListGrants: (region, request) => region.listGrants(request),
   ListRetirableGrants: (region, request) => region.listRetirableGrants(request),
   RetireGrant: (region, request) => region.retireGrant(request),
-  RevokeGrant: (region, request) => region.revokeGrant(request)
+  RevokeGrant: (region, request) => region.revokeGrant(request),
+  GetKeyLastUsage: (region, request) => region.getKeyLastUsage(request)
 }

@@ -17,6 +17,6 @@ export {
   type PrincipalConfig
 } from "./CredentialsConfig.ts"
 export { CredentialsConfigError } from "./CredentialsConfigError.ts"
-export type { HttpRequestParts } from "./HttpRequestParts.ts"
+export { headerValue, type HttpRequestParts } from "./HttpRequestParts.ts"
 export type { Principal, PrincipalType } from "./Principal.ts"
 export { signRequest, type SignRequestInput } from "./RequestSigner.ts"

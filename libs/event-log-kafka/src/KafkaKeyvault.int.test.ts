@@ -1,15 +1,14 @@
-import { randomBytes, randomUUID } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { it } from "@effect/vitest"
 import { Keyvault } from "@trent/event-log"
 import { keyvaultContract } from "@trent/event-log/contract"
 import { Effect, Option } from "effect"
-import { Kafka, type KafkaMessage, logLevel } from "kafkajs"
 import { describe, expect, inject } from "vitest"
 import { kafkaKeyvaultLayer, makeKafkaKeyvault } from "./KafkaKeyvault.ts"
 import type { KafkaStoreOptions } from "./KafkaStoreOptions.ts"
-import { testBrokers, testStores } from "./testKafka.test-support.ts"
+import { readWholeTopic, testStores } from "./testKafka.test-support.ts"
 import { wallClockSleep } from "./wallClock.ts"
 
 const stores = testStores("keyvault")
@@ -17,37 +16,6 @@ const stores = testStores("keyvault")
 describe("kafkaKeyvaultLayer", () => {
   keyvaultContract(() => kafkaKeyvaultLayer(stores.fresh()))
 })
-
-/** Every record of the keyvault topic as a new reader gets it from the broker now, in offset order. */
-const readWholeTopic = async (topic: string): Promise<Array<KafkaMessage>> => {
-  const kafka = new Kafka({ clientId: "trent-keyvault-test", brokers: [...testBrokers()], logLevel: logLevel.NOTHING })
-  const admin = kafka.admin()
-  await admin.connect()
-  const high = (await admin.fetchTopicOffsets(topic))[0]?.high ?? "0"
-  await admin.disconnect()
-  const consumer = kafka.consumer({ groupId: `keyvault-reader-${randomUUID()}`, maxWaitTimeInMs: 200 })
-  const records: Array<KafkaMessage> = []
-  await consumer.connect()
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true })
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read ${records.length} records of ${topic} before the deadline`)), 30_000)
-      void consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ message }) => {
-          records.push(message)
-          if (BigInt(message.offset) + 1n >= BigInt(high)) {
-            clearTimeout(timer)
-            resolve()
-          }
-        }
-      })
-    })
-  } finally {
-    await consumer.disconnect()
-  }
-  return records
-}
 
 /** Whether `needle` is in a live segment file of the topic in the broker's own log directory. */
 const inBrokerLogFiles = (runDir: string, topic: string, needle: Uint8Array): boolean => {

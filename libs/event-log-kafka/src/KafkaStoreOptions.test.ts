@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { resolveKafkaStoreOptions } from "./KafkaStoreOptions.ts"
 
 describe("resolveKafkaStoreOptions", () => {
-  it("names the topics trent.<region>.events and .keyvault and puts the replica in the Region's data directory", () => {
+  it("names the topics trent.<region>.events, .keyvault and .audit and puts the replica in the Region's data directory", () => {
     expect(resolveKafkaStoreOptions({ brokers: ["b:9092"], region: "us-east-1", dataDir: "/data" })).toEqual({
       brokers: ["b:9092"],
       region: "us-east-1",
@@ -15,6 +15,7 @@ describe("resolveKafkaStoreOptions", () => {
       catchUpStallMs: 60_000,
       eventsTopic: "trent.us-east-1.events",
       keyvaultTopic: "trent.us-east-1.keyvault",
+      auditTopic: "trent.us-east-1.audit",
       replicaFile: join("/data", "us-east-1", "kafka-replica.db")
     })
   })

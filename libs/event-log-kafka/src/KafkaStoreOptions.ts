@@ -45,6 +45,7 @@ export interface ResolvedKafkaStoreOptions {
   readonly catchUpStallMs: number
   readonly eventsTopic: string
   readonly keyvaultTopic: string
+  readonly auditTopic: string
   readonly replicaFile: string
 }
 
@@ -76,6 +77,7 @@ export const resolveKafkaStoreOptions = (options: KafkaStoreOptions): ResolvedKa
     catchUpStallMs: positiveInteger(options.catchUpStallMs ?? 60_000, "catchUpStallMs"),
     eventsTopic,
     keyvaultTopic: `${prefix}.${options.region}.keyvault`,
+    auditTopic: `${prefix}.${options.region}.audit`,
     replicaFile: join(options.dataDir, options.region, "kafka-replica.db")
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto"
+import { Kafka, type KafkaMessage, logLevel } from "kafkajs"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -47,4 +48,35 @@ export const testStores = (name: string) => {
       return server(other.topicPrefix ?? "trent", { ...shared, ...overrides })
     }
   }
+}
+
+/** Every record of a topic's partition 0 as a new reader gets it from the broker now, in offset order. */
+export const readWholeTopic = async (topic: string): Promise<Array<KafkaMessage>> => {
+  const kafka = new Kafka({ clientId: "trent-topic-reader", brokers: [...testBrokers()], logLevel: logLevel.NOTHING })
+  const admin = kafka.admin()
+  await admin.connect()
+  const high = (await admin.fetchTopicOffsets(topic))[0]?.high ?? "0"
+  await admin.disconnect()
+  const consumer = kafka.consumer({ groupId: `topic-reader-${randomUUID()}`, maxWaitTimeInMs: 200 })
+  const records: Array<KafkaMessage> = []
+  await consumer.connect()
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true })
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`read ${records.length} records of ${topic} before the deadline`)), 30_000)
+      void consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ message }) => {
+          records.push(message)
+          if (BigInt(message.offset) + 1n >= BigInt(high)) {
+            clearTimeout(timer)
+            resolve()
+          }
+        }
+      })
+    })
+  } finally {
+    await consumer.disconnect()
+  }
+  return records
 }

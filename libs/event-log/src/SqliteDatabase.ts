@@ -12,6 +12,12 @@ export interface SqliteOpenOptions {
   readonly pragmas?: ReadonlyArray<string>
   /** Runs once after opening, before the database is handed out (migrations). */
   readonly prepare?: (db: DatabaseSync) => void
+  /**
+   * Open an existing file without ever writing to it (offline readers beside a
+   * running server): no directory is created and the journal mode is checked,
+   * not set.
+   */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -25,14 +31,15 @@ const busyTimeoutMillis = 5_000
  * Opens a SQLite file the way every Trent store wants it: parent directories
  * created owner-only, WAL journal (readers never block the writer),
  * synchronous=FULL (a commit survives power loss), foreign keys enforced.
- * Scoped: the connection closes when the scope does.
+ * A read-only open (WAL readers see every committed write and never block
+ * the writer) only checks that the file is in WAL mode. Scoped: the connection closes when the scope does.
  */
 export const openSqlite = (options: SqliteOpenOptions): Effect.Effect<DatabaseSync, EventLogFailure, Scope.Scope> =>
   Effect.acquireRelease(
     Effect.try({
       try: () => {
-        mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 })
-        const db = new DatabaseSync(options.file, { timeout: busyTimeoutMillis })
+        if (options.readOnly !== true) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 })
+        const db = new DatabaseSync(options.file, { timeout: busyTimeoutMillis, readOnly: options.readOnly === true })
         try {
           configure(db, options)
           return db
@@ -47,7 +54,7 @@ export const openSqlite = (options: SqliteOpenOptions): Effect.Effect<DatabaseSy
   )
 
 const configure = (db: DatabaseSync, options: SqliteOpenOptions): void => {
-  const mode = db.prepare("PRAGMA journal_mode = WAL").get()?.["journal_mode"]
+  const mode = db.prepare(options.readOnly === true ? "PRAGMA journal_mode" : "PRAGMA journal_mode = WAL").get()?.["journal_mode"]
   if (mode !== "wal") throw new Error(`journal_mode is ${String(mode)}, WAL is required`)
   db.exec("PRAGMA synchronous = FULL")
   db.exec("PRAGMA foreign_keys = ON")

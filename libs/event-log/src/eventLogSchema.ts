@@ -60,3 +60,22 @@ export const migrateEventLog = (db: DatabaseSync, region: string): void =>
     const stored = db.prepare("SELECT value FROM log_meta WHERE name = 'region'").get()?.["value"]
     if (stored !== region) throw new Error(`the file holds the log of Region ${String(stored)}, not ${region}`)
   })
+
+/**
+ * The read-only counterpart of `migrateEventLog`: checks, without writing,
+ * that the file is an event log at this build's schema and holds `region`.
+ * A reader cannot migrate, so an older file is refused until a server has
+ * opened it once.
+ */
+export const checkEventLogSchema = (db: DatabaseSync, region: string): void => {
+  const version = Number(db.prepare("PRAGMA user_version").get()?.["user_version"] ?? 0)
+  if (version === 0) throw new Error("the file is not a Trent event log")
+  if (version > migrations.length) {
+    throw new Error(`schema version ${version} is newer than this build supports (${migrations.length})`)
+  }
+  if (version < migrations.length) {
+    throw new Error(`schema version ${version} is older than this build's (${migrations.length}): start the server once to migrate it`)
+  }
+  const stored = db.prepare("SELECT value FROM log_meta WHERE name = 'region'").get()?.["value"]
+  if (stored !== region) throw new Error(`the file holds the log of Region ${String(stored)}, not ${region}`)
+}

@@ -9,6 +9,7 @@ export { RootKeyError } from "./RootKeyError.ts"
 export { SeqConflict } from "./SeqConflict.ts"
 export type { EventLogReads } from "./SqliteEventReads.ts"
 export type { SqliteEventLogOptions } from "./SqliteEventLog.ts"
+export { openSqliteEventLogReader, type SqliteEventLogReaderOptions } from "./SqliteEventLogReader.ts"
 export {
   makeSqliteReplica,
   type ReplicaAppend,

@@ -173,4 +173,5 @@ export interface RegionRequests {
     readonly dryRun?: boolean | undefined
   }
   readonly RevokeGrant: KeyRef & { readonly grantId: string; readonly dryRun?: boolean | undefined }
+  readonly GetKeyLastUsage: KeyRef
 }

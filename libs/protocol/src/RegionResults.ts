@@ -133,6 +133,19 @@ export interface GrantListEntry {
   } | undefined
 }
 
+/** GetKeyLastUsage (aws-kms-api.md §3.1), answered from the Region's audit trail. */
+export interface KeyLastUsageResult {
+  readonly keyId: string
+  readonly keyLastUsage: {
+    readonly operation: string
+    readonly timestamp: number
+    readonly cloudTrailEventId: string
+    readonly kmsRequestId: string
+  } | undefined
+  readonly trackingStartDate: number
+  readonly keyCreationDate: number
+}
+
 /** The result each served operation encodes; `void` for the operations that answer `{}`. */
 export interface RegionResults {
   readonly CreateKey: KeyMetadata
@@ -177,4 +190,5 @@ export interface RegionResults {
   readonly ListRetirableGrants: Paged<GrantListEntry>
   readonly RetireGrant: void
   readonly RevokeGrant: void
+  readonly GetKeyLastUsage: KeyLastUsageResult
 }

@@ -12,7 +12,8 @@ export const servedOperations = [
   "ListKeyPolicies", "CreateAlias", "UpdateAlias", "DeleteAlias", "ListAliases", "Encrypt", "Decrypt", "ReEncrypt",
   "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateRandom", "GenerateDataKeyPair",
   "GenerateDataKeyPairWithoutPlaintext", "Sign", "Verify", "GetPublicKey", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
-  "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant"
+  "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant",
+  "GetKeyLastUsage"
 ] as const satisfies ReadonlyArray<keyof RegionRequests & keyof RegionResults>
 
 export type ServedOperation = (typeof servedOperations)[number]

@@ -54,7 +54,8 @@ const minimalBodies: { readonly [Op in ServedOperation]: Record<string, unknown>
   ListGrants: { KeyId: KEY },
   ListRetirableGrants: { RetiringPrincipal: "arn:aws:iam::111122223333:role/app" },
   RetireGrant: {},
-  RevokeGrant: { KeyId: KEY, GrantId: "a".repeat(64) }
+  RevokeGrant: { KeyId: KEY, GrantId: "a".repeat(64) },
+  GetKeyLastUsage: { KeyId: KEY }
 }
 
 const membersOf = (operation: ServedOperation): ReadonlyArray<MemberSpec> => {

@@ -64,3 +64,9 @@ export const updateKeyDescription: OperationDecoder<"UpdateKeyDescription"> = op
   structure({ keyId: required(KeyIdType), description: required(DescriptionType) }),
   asIs
 )
+
+/** GetKeyLastUsage takes a key id or key ARN (aws-kms-api.md §3.1). */
+export const getKeyLastUsage: OperationDecoder<"GetKeyLastUsage"> = operationDecoder(
+  structure({ keyId: required(KeyIdType) }),
+  asIs
+)

@@ -13,6 +13,7 @@ import {
   describeKey,
   disableKey,
   enableKey,
+  getKeyLastUsage,
   listKeys,
   scheduleKeyDeletion,
   updateKeyDescription
@@ -83,5 +84,6 @@ export const requestDecoders: { readonly [Op in ServedOperation]: OperationDecod
   ListGrants: listGrants,
   ListRetirableGrants: listRetirableGrants,
   RetireGrant: retireGrant,
-  RevokeGrant: revokeGrant
+  RevokeGrant: revokeGrant,
+  GetKeyLastUsage: getKeyLastUsage
 }

@@ -166,5 +166,17 @@ export const responseEncoders: ResponseEncoders = {
   ListGrants: (page) => encodePaged("Grants", page, grantListEntry),
   ListRetirableGrants: (page) => encodePaged("Grants", page, grantListEntry),
   RetireGrant: noOutput,
-  RevokeGrant: noOutput
+  RevokeGrant: noOutput,
+  GetKeyLastUsage: (result) =>
+    wireObject({
+      KeyId: result.keyId,
+      KeyLastUsage: result.keyLastUsage === undefined ? {} : {
+        Operation: result.keyLastUsage.operation,
+        Timestamp: epochSeconds(result.keyLastUsage.timestamp),
+        CloudTrailEventId: result.keyLastUsage.cloudTrailEventId,
+        KmsRequestId: result.keyLastUsage.kmsRequestId
+      },
+      TrackingStartDate: epochSeconds(result.trackingStartDate),
+      KeyCreationDate: epochSeconds(result.keyCreationDate)
+    })
 }

@@ -2,6 +2,7 @@ import { arnOfKey, decodeGrantToken, GrantOperations, InvalidGrantToken, type Ke
 import {
   accessDeniedMessage,
   authorize,
+  type Conditions,
   type GrantConstraints,
   type GrantOperation,
   grantAllows,
@@ -30,6 +31,8 @@ export interface OperationFacts extends Omit<
 > {
   readonly action?: string | undefined
   readonly grantTokens?: ReadonlyArray<string> | undefined
+  /** UntagResource's tag keys (aws:TagKeys) when the request carries keys without values. */
+  readonly tagKeys?: ReadonlyArray<string> | undefined
   /** The operation makes its own access decision (RetireGrant: the grant's retiring principal or grantee). */
   readonly authorizedByOperation?: boolean | undefined
   /** CreateGrant's new grant: a grantee may pass on only what its own grant allows. */
@@ -37,6 +40,10 @@ export interface OperationFacts extends Omit<
 }
 
 const POLICY_CACHE_LIMIT = 4096
+
+/** aws:TagKeys for a request that names tag keys without values (UntagResource). */
+const withTagKeys = (tagKeys: ReadonlyArray<string> | undefined, conditions: Conditions): Conditions =>
+  tagKeys === undefined || tagKeys.length === 0 ? conditions : { ...conditions, "aws:TagKeys": [...tagKeys] }
 const ALLOWS_NOTHING: PolicyDocument = { kind: "key", statements: [] }
 
 /**
@@ -93,14 +100,14 @@ export class Authorization extends Context.Service<Authorization, {
         const now = yield* Clock.currentTimeMillis
         const action = facts.action ?? `kms:${operation}`
         const resource = arnOfKey(key)
-        const { action: _, grantTokens: __, childGrant, authorizedByOperation: ___, ...operationFacts } = facts
+        const { action: _, grantTokens: __, childGrant, authorizedByOperation: ___, tagKeys, ...operationFacts } = facts
         const resourceAliases = mentionsAliases(key, caller)
           ? (yield* aliases.list).filter((alias) => alias.targetKeyId === key.keyId).map((alias) => alias.aliasName)
           : undefined
         const requestAlias = reference.startsWith("alias/")
           ? reference
           : /^arn:[^:]+:kms:[^:]*:\d{12}:alias\//.test(reference) ? reference.slice(reference.indexOf(":alias/") + 1) : undefined
-        const conditions = requestConditions({
+        const conditions = withTagKeys(tagKeys, requestConditions({
           ...callerFacts(caller, now),
           ...operationFacts,
           keySpec: key.keySpec,
@@ -109,7 +116,7 @@ export class Authorization extends Context.Service<Authorization, {
           resourceTags: Object.fromEntries(key.tags.map((tag) => [tag.tagKey, tag.tagValue])),
           ...(requestAlias === undefined ? {} : { requestAlias }),
           ...(resourceAliases === undefined ? {} : { resourceAliases })
-        })
+        }))
         const grantOperation = action.slice(4) as GrantOperation
         const viaGrant = childGrant !== undefined
           ? grantAllowsChildGrant(key.grants, { principalArn: caller.principal.arn, ...childGrant })
@@ -134,7 +141,7 @@ export class Authorization extends Context.Service<Authorization, {
         const { caller } = yield* RequestContext
         if (caller === undefined) return
         const now = yield* Clock.currentTimeMillis
-        const { action: _, grantTokens: __, childGrant: ___, authorizedByOperation: ____, ...operationFacts } = facts
+        const { action: _, grantTokens: __, childGrant: ___, authorizedByOperation: ____, tagKeys: _____, ...operationFacts } = facts
         const decision = authorize({
           keyAccount: config.account,
           identityPolicies: caller.identityPolicies,

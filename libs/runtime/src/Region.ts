@@ -1,4 +1,5 @@
 import { WebCrypto } from "@trent/crypto"
+import { AuditLog, AuditSigner, generateAuditSigningKey } from "@trent/audit"
 import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Clock, Context, Duration, Effect, Layer } from "effect"
 import { join } from "node:path"
@@ -7,8 +8,10 @@ import { makeAliasOperations } from "./aliasOperations.ts"
 import { makeCryptoOperations } from "./cryptoOperations.ts"
 import { makeDataKeyOperations } from "./dataKeyOperations.ts"
 import { makeGrantOperations } from "./grantOperations.ts"
+import { makeLastUsageOperations } from "./lastUsageOperations.ts"
 import { makeMacOperations } from "./macOperations.ts"
 import { makePublicKeyOperations } from "./publicKeyOperations.ts"
+import { auditSignerLayer, publishAuditPublicKey } from "./AuditSigningKey.ts"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
@@ -34,8 +37,10 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       const config = yield* RegionConfig
       const runScheduledWork = yield* makeScheduledWork
       const actors = yield* KeyActors
+      const audit = yield* AuditLog
       const api: RegionApi = {
         region: config.region,
+        audit,
         ...(yield* makeKeyManagementOperations),
         ...(yield* makeRotationOperations),
         ...(yield* makeAliasOperations),
@@ -44,6 +49,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makePublicKeyOperations),
         ...(yield* makeMacOperations),
         ...(yield* makeGrantOperations),
+        ...(yield* makeLastUsageOperations),
         runScheduledWork
       }
       const tick = Effect.gen(function*() {
@@ -64,6 +70,12 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provide(KeyEncryptionKeys.layer)
   )
 
+  /** An audit log in memory with a fresh signing key, for Regions built in tests. */
+  static readonly memoryAudit = (region: string): Layer.Layer<AuditLog> =>
+    AuditLog.layerMemory({ region }).pipe(
+      Layer.provide(Layer.effect(AuditSigner, AuditSigner.fromPrivateKey(generateAuditSigningKey().privateKey).pipe(Effect.orDie)))
+    )
+
   static readonly config = (options: RegionOptions) =>
     Layer.succeed(RegionConfig, RegionConfig.of({ ...defaultRegionSettings, ...options }))
 
@@ -73,10 +85,23 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
    * `${rootKeyDir}/root.key`) and @peculiar/webcrypto.
    */
   static readonly layerOn = <E>(
-    options: RegionOptions & { readonly rootKeyDir: string; readonly env?: Record<string, string | undefined> },
+    options: RegionOptions & {
+      readonly rootKeyDir: string
+      readonly env?: Record<string, string | undefined>
+      /** The Region's audit log; by default its own SQLite file, `${rootKeyDir}/audit.db`. */
+      readonly audit?: Layer.Layer<AuditLog, unknown, AuditSigner> | undefined
+    },
     stores: Layer.Layer<EventLog | Keyvault, E>
   ) =>
     Region.layerWithoutStores.pipe(
+      Layer.provideMerge(
+        (options.audit ?? AuditLog.layerSqlite({ file: join(options.rootKeyDir, "audit.db"), region: options.region })).pipe(
+          Layer.tap((context) =>
+            publishAuditPublicKey(join(options.rootKeyDir, "audit-public-key.pem"), options.region, Context.get(context, AuditLog).publicKey)
+          ),
+          Layer.provide(auditSignerLayer)
+        )
+      ),
       Layer.provideMerge(Region.config(options)),
       Layer.provideMerge(stores),
       Layer.provide(RootKey.layer({ dataDir: options.rootKeyDir, ...(options.env === undefined ? {} : { env: options.env }) })),
@@ -85,7 +110,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
 
   /**
    * The embedded default: `${dataDir}/${region}/events.db` (WAL, synchronous=FULL),
-   * `keyvault.db` (secure_delete) and `root.key` (0600) unless TRENT_ROOT_KEY(_FILE) is set.
+   * `keyvault.db` (secure_delete), `audit.db` and `root.key` (0600) unless TRENT_ROOT_KEY(_FILE) is set.
    */
   static readonly layerEmbedded = (options: RegionOptions & { readonly dataDir: string; readonly env?: Record<string, string | undefined> }) => {
     const dir = join(options.dataDir, options.region)

@@ -1,3 +1,4 @@
+import type { AuditLog } from "@trent/audit"
 import type { RegionRequests, RegionResults, ServedOperation } from "@trent/protocol"
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
@@ -34,6 +35,8 @@ type Op<Name extends ServedOperation> = (request: RegionRequests[Name]) => Effec
  */
 export interface RegionApi {
   readonly region: string
+  /** The Region's audit trail: the edge appends one record per request before it answers. */
+  readonly audit: AuditLog["Service"]
   readonly createKey: Op<"CreateKey">
   readonly describeKey: Op<"DescribeKey">
   readonly listKeys: Op<"ListKeys">
@@ -76,6 +79,7 @@ export interface RegionApi {
   readonly listRetirableGrants: Op<"ListRetirableGrants">
   readonly retireGrant: Op<"RetireGrant">
   readonly revokeGrant: Op<"RevokeGrant">
+  readonly getKeyLastUsage: Op<"GetKeyLastUsage">
   /** The scheduler's pass: rotate keys whose automatic rotation is due, destroy keys whose deletion window ended. */
   readonly runScheduledWork: Effect.Effect<{ readonly rotated: number; readonly destroyed: number }, RegionInternalError>
 }

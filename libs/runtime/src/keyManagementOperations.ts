@@ -164,8 +164,9 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
         requestTags: Object.fromEntries(tags.map((tag) => [tag.tagKey, tag.tagValue]))
       }).pipe(Effect.asVoid),
     untagResource: ({ keyId, tagKeys }) =>
-      access.change(keyId, "UntagResource", (_, now) => Effect.succeed<KeyCommand>({ _tag: "UntagResource", now, tagKeys }))
-        .pipe(Effect.asVoid),
+      access.change(keyId, "UntagResource", (_, now) => Effect.succeed<KeyCommand>({ _tag: "UntagResource", now, tagKeys }), {
+        tagKeys
+      }).pipe(Effect.asVoid),
     listResourceTags: ({ keyId, ...page }) =>
       access.read(keyId, "ListResourceTags", (state) =>
         fromPage(pageByIndex(state.key.tags, page, { list: "ListResourceTags", max: 50, fallback: 50 }))),

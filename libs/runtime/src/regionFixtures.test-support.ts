@@ -32,7 +32,10 @@ export const memoryStores = Layer.mergeAll(
 )
 
 export const memoryRegion = (options: Partial<RegionOptions> = {}) =>
-  Region.layerWithoutStores.pipe(Layer.provideMerge(Region.config({ ...regionOptions, ...options })))
+  Region.layerWithoutStores.pipe(
+    Layer.provideMerge(Region.memoryAudit(options.region ?? regionOptions.region)),
+    Layer.provideMerge(Region.config({ ...regionOptions, ...options }))
+  )
 
 /** Runs `program` against a fresh Region "process" on `dataDir`; the Region closes (files released) when it ends. */
 export const inEmbeddedRegion = <A, E>(

@@ -79,12 +79,14 @@ beforeAll(async () => {
   chmodSync(file, 0o600)
   server = await startServer({ credentialsConfig: file })
   for (const name of Object.keys(principals) as Array<Name>) {
-    clients.set(name, new KMSClient({
+    const client = new KMSClient({
       endpoint: server.url,
       region: "eu-west-1",
       credentials: { accessKeyId: keyIdOf(name), secretAccessKey: secretOf(name) },
       maxAttempts: 1
-    }))
+    })
+    server.watch(client)
+    clients.set(name, client)
   }
 })
 afterAll(async () => {

@@ -2,9 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { KMSClient } from "@aws-sdk/client-kms"
-import { Context, Effect, Exit, Layer, Scope } from "effect"
+import { Context, Effect, Exit, Layer, Option, Scope } from "effect"
 import { HttpEdge } from "../HttpEdge.ts"
-import { jsonLogs, serverLayer } from "../Server.ts"
+import { AuditSecretScan } from "./auditSecretScan.test-support.ts"
+import type { KafkaRequestMetrics } from "../kafkaRequests/KafkaRequestMetrics.ts"
+import { KafkaRequests } from "../kafkaRequests/KafkaRequests.ts"
+import { jsonLogs, type ServerHooks, serverLayer } from "../Server.ts"
 import type { ServerSettings } from "../ServerConfig.ts"
 
 export interface RunningServer {
@@ -12,7 +15,11 @@ export interface RunningServer {
   readonly dataDir: string
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string }
   readonly client: (region?: string) => KMSClient
+  /** Watches a client made elsewhere: its secrets are looked for in the audit files when the server stops. */
+  readonly watch: (client: KMSClient) => void
   readonly stop: () => Promise<void>
+  /** The Kafka request worker's counters (with `kafkaRequests`). */
+  readonly kafkaMetrics: () => ReturnType<KafkaRequestMetrics["snapshot"]> | undefined
 }
 
 /** The AWS shared-credentials file the server wrote on first start. */
@@ -23,7 +30,11 @@ export const readSharedCredentials = (dataDir: string) => {
 }
 
 /** Starts a real server (random port, its own data directory) in this process. */
-export const startServer = async (overrides: Partial<ServerSettings> = {}, dataDir = mkdtempSync(join(tmpdir(), "trent-server-"))): Promise<RunningServer> => {
+export const startServer = async (
+  overrides: Partial<ServerSettings> = {},
+  dataDir = mkdtempSync(join(tmpdir(), "trent-server-")),
+  hooks: ServerHooks = {}
+): Promise<RunningServer> => {
   const settings: ServerSettings = {
     host: "127.0.0.1",
     port: 0,
@@ -38,13 +49,17 @@ export const startServer = async (overrides: Partial<ServerSettings> = {}, dataD
     store: "embedded",
     kafkaBrokers: [],
     kafkaTopicPrefix: "trent",
+    audit: true,
+    kafkaRequests: false,
+    kafkaRequestAccounts: [],
     ...overrides
   }
   const scope = Effect.runSync(Scope.make())
   const context = await Effect.runPromise(
-    Layer.buildWithScope(serverLayer(settings).pipe(Layer.provide(jsonLogs(settings))), scope)
+    Layer.buildWithScope(serverLayer(settings, hooks).pipe(Layer.provide(jsonLogs(settings))), scope)
   )
   const { url } = Context.get(context, HttpEdge)
+  const kafkaRequests = Context.getOption(context, KafkaRequests)
   // A server given its own credentials file writes no shared credentials: its tests bring their own keys.
   const credentials = settings.devMode
     ? { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "dev" }
@@ -52,6 +67,7 @@ export const startServer = async (overrides: Partial<ServerSettings> = {}, dataD
     ? readSharedCredentials(dataDir)
     : { accessKeyId: "", secretAccessKey: "" }
   const clients: Array<KMSClient> = []
+  const secretScan = new AuditSecretScan()
   return {
     url,
     dataDir,
@@ -59,11 +75,16 @@ export const startServer = async (overrides: Partial<ServerSettings> = {}, dataD
     client: (region = "eu-west-1") => {
       const client = new KMSClient({ endpoint: url, region, credentials, maxAttempts: 1 })
       clients.push(client)
+      secretScan.watch(client)
       return client
     },
+    watch: (client) => secretScan.watch(client),
+    kafkaMetrics: () => Option.getOrUndefined(Option.map(kafkaRequests, (service) => service.metrics.snapshot())),
     stop: async () => {
       for (const client of clients) client.destroy()
       await Effect.runPromise(Scope.close(scope, Exit.void))
+      // Every secret this server's clients saw, looked for in every audit file it wrote.
+      secretScan.check(dataDir)
     }
   }
 }

@@ -24,6 +24,7 @@ export const inRegionOn = <A, E>(
       Effect.scoped(Effect.provide(
         program,
         Region.layerWithoutStores.pipe(
+          Layer.provideMerge(Region.memoryAudit(options.region ?? conformanceRegion.region)),
           Layer.provideMerge(Region.config({ ...conformanceRegion, ...options })),
           Layer.provideMerge(Layer.succeedContext(opened.context))
         )

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { type AuditFile, openAuditFileReadOnly } from "@trent/audit"
+import { Effect, Option, type Scope } from "effect"
+import { OperationFailed, UsageError } from "../cli/CliFailure.ts"
+
+export interface AuditLocation {
+  readonly dataDir: string
+  readonly region: string
+  readonly account: Option.Option<string>
+}
+
+const regionPattern = /^([a-z]+-){2,3}\d+$/
+
+/** The Region's directory: `<data-dir>/<region>`, or `<data-dir>/accounts/<account>/<region>` for another account. */
+export const regionDir = (location: AuditLocation): Effect.Effect<string, UsageError> =>
+  regionPattern.test(location.region)
+    ? Effect.succeed(Option.match(location.account, {
+      onNone: () => join(location.dataDir, location.region),
+      onSome: (account) => join(location.dataDir, "accounts", account, location.region)
+    }))
+    : Effect.fail(new UsageError({ message: `'${location.region}' is not a Region name (e.g. us-east-1)` }))
+
+/** Opens the Region's audit file read-only (safe while the server runs). */
+export const openAuditFile = (location: AuditLocation): Effect.Effect<AuditFile, UsageError | OperationFailed, Scope.Scope> =>
+  Effect.gen(function*() {
+    const file = join(yield* regionDir(location), "audit.db")
+    if (!existsSync(file)) return yield* new OperationFailed({ message: `there is no audit trail at ${file}` })
+    return yield* openAuditFileReadOnly(file).pipe(
+      Effect.mapError((error) => new OperationFailed({ message: error.message, cause: error }))
+    )
+  })
+
+/** A PEM or DER public key file, as SPKI DER bytes. */
+export const readPublicKeyFile = (file: string): Effect.Effect<Uint8Array, OperationFailed> =>
+  Effect.try({
+    try: () => {
+      const bytes = readFileSync(file)
+      const text = bytes.toString("latin1")
+      if (!text.includes("-----BEGIN PUBLIC KEY-----")) return new Uint8Array(bytes)
+      const base64 = text.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, "").replace(/\s+/g, "")
+      return new Uint8Array(Buffer.from(base64, "base64"))
+    },
+    catch: (cause) => new OperationFailed({ message: `cannot read the public key ${file}`, cause })
+  })

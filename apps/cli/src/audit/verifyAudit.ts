@@ -1,0 +1,30 @@
+import { join } from "node:path"
+import { Console, Effect, Option } from "effect"
+import { OperationFailed } from "../cli/CliFailure.ts"
+import { openAuditFile, readPublicKeyFile, regionDir } from "./auditFiles.ts"
+import type { VerifyInput } from "./verifyCommand.ts"
+
+/**
+ * `audit verify`: walks the whole audit trail — every record's hash and link
+ * to the one before, every checkpoint's Ed25519 signature — and names the
+ * first position where a record was edited, deleted, reordered or inserted.
+ */
+export const verifyAudit = Effect.fn("audit.verify")((input: VerifyInput) =>
+  Effect.scoped(Effect.gen(function*() {
+    const keyFile = Option.getOrUndefined(input.publicKey) ?? join(yield* regionDir(input), "audit-public-key.pem")
+    const publicKey = yield* readPublicKeyFile(keyFile)
+    const audit = yield* openAuditFile(input)
+    const report = yield* audit.verify(publicKey, Option.match(input.maxUnsignedTail, {
+      onNone: () => ({}),
+      onSome: (maxUnsignedTail) => ({ maxUnsignedTail })
+    })).pipe(Effect.mapError((error) => new OperationFailed({ message: error.message, cause: error })))
+    if (!report.ok) {
+      return yield* new OperationFailed({
+        message: `the audit trail of Region ${audit.region} fails verification at entry ${report.firstBadSeq}: ${report.problem} (${report.detail})`
+      })
+    }
+    yield* Console.log(
+      `ok: Region ${audit.region}, ${report.records} records and ${report.checkpoints} signed checkpoints verified` +
+        (report.unsignedTail > 0 ? `; ${report.unsignedTail} records after the last checkpoint are chained but not yet signed` : "")
+    )
+  })))

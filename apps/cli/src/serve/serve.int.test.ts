@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { CreateKeyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms"
+import { fromIni } from "@aws-sdk/credential-provider-ini"
+import { describe, expect, it } from "vitest"
+import { cliMain, runCli, runCliProcess } from "../testing/runCli.test-support.ts"
+import { listeningUrl } from "../testing/trentServer.test-support.ts"
+
+const withDataDir = async <A>(use: (dataDir: string) => Promise<A>): Promise<A> => {
+  const dataDir = mkdtempSync(join(tmpdir(), "trent-serve-"))
+  try {
+    return await use(dataDir)
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+describe("trent serve", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("serves the KMS API as npm start does, and on %s drains, closes and exits 0", (signal) =>
+    withDataDir(async (dataDir) => {
+      const child = spawn(process.execPath, [cliMain, "serve", "--port", "0", "--data-dir", dataDir, "--regions", "us-east-1"], {
+        stdio: ["ignore", "pipe", "inherit"]
+      })
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
+      const url = await listeningUrl(child)
+      const kms = new KMSClient({ endpoint: url, region: "us-east-1", credentials: fromIni({ filepath: join(dataDir, "credentials") }) })
+      try {
+        const created = await kms.send(new CreateKeyCommand({}))
+        const listed = await kms.send(new ListKeysCommand({}))
+        expect(listed.Keys?.map((key) => key.KeyId)).toEqual([created.KeyMetadata?.KeyId])
+      } finally {
+        kms.destroy()
+      }
+      child.kill(signal)
+      expect(await exited).toBe(0)
+    }))
+
+  it("fails with exit 1 and one line when the port is taken", () =>
+    withDataDir(async (dataDir) => {
+      const holder = createServer()
+      await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve))
+      const { port } = holder.address() as { port: number }
+      try {
+        const run = await runCliProcess(["serve", "--port", String(port), "--data-dir", dataDir, "--log-level", "none"])
+        expect(run.code).toBe(1)
+        expect(run.stderr).toBe(`trent: cannot listen on 127.0.0.1:${port}: listen EADDRINUSE: address already in use 127.0.0.1:${port}\n`)
+      } finally {
+        holder.close()
+      }
+    }))
+
+  it("documents every server flag of the README's configuration table in its --help", async () => {
+    const readme = readFileSync(fileURLToPath(new URL("../../../../README.md", import.meta.url)), "utf8")
+    const table = readme.slice(readme.indexOf("### Configuration"), readme.indexOf("The root key of each Region"))
+    const flags = [...table.matchAll(/^\| `(--[a-z-]+)`/gm)].map((match) => match[1]!)
+    expect(flags.length).toBeGreaterThan(10)
+    const help = (await runCli(["serve", "--help"])).stdout
+    for (const flag of [...flags, "--config", "--kafka-topic-prefix"]) expect(help, flag).toContain(`  ${flag}`)
+  })
+})

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config"
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    // The integration suites each start a real server and stream files of up to ~200 MB: one file at a
+    // time keeps the memory and throughput measurements about the CLI, not about a neighbouring suite.
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 60_000
+  }
+})

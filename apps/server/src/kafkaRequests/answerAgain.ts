@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto"
+import { arnOfKey, decodeKeyEvent, encodeGrantToken, evolveKey, initialKey, type Key, keyMetadata } from "@trent/domain"
+import type { EventLog, StoredEvent } from "@trent/event-log"
+import { encodeResponse } from "@trent/protocol"
+import { Effect, Schema } from "effect"
+import type { ChangingOperation } from "./operationEffects.ts"
+
+/** The events a request appended, found in its Region's log after a restart lost its answer. */
+export interface ExecutedRequest {
+  readonly requestId: string
+  readonly events: ReadonlyArray<StoredEvent>
+  readonly log: EventLog["Service"]
+}
+
+/** The log holds a request's events, but not the state its answer needs (a bug, or a corrupt log). */
+export class AnswerUnavailable extends Schema.TaggedError<AnswerUnavailable>()("AnswerUnavailable", {
+  message: Schema.String,
+  cause: Schema.optional(Schema.Defect())
+}) {}
+
+type Answer = (executed: ExecutedRequest) => Effect.Effect<unknown, AnswerUnavailable>
+
+const unavailable = (message: string) => (cause: unknown) => new AnswerUnavailable({ message, cause })
+
+/**
+ * The key's state right after the request's last event: the stream folded up
+ * to it, so later changes (another client's, the scheduler's) do not leak into
+ * the answer the request would have had.
+ */
+const keyStateAfter = (executed: ExecutedRequest): Effect.Effect<Exclude<Key, { readonly status: "Absent" }>, AnswerUnavailable> =>
+  Effect.gen(function*() {
+    const streamId = executed.events.find((event) => !event.streamId.startsWith("alias/"))?.streamId
+    if (streamId === undefined) return yield* new AnswerUnavailable({ message: `${executed.requestId} changed no key` })
+    const stream = yield* executed.log.readStream(streamId).pipe(Effect.mapError(unavailable(`reading the stream of ${streamId}`)))
+    const last = stream.findLastIndex((event) => event.requestId === executed.requestId)
+    const state = yield* Effect.try({
+      try: () => stream.slice(0, last + 1).map(decodeKeyEvent).reduce(evolveKey, initialKey),
+      catch: unavailable(`folding the stream of ${streamId}`)
+    })
+    if (state.status === "Absent") return yield* new AnswerUnavailable({ message: `${streamId} has no key` })
+    return state
+  })
+
+const nothing: Answer = () => Effect.succeed(undefined)
+const keyArnOnly: Answer = (executed) => Effect.map(keyStateAfter(executed), (state) => ({ keyId: arnOfKey(state.key) }))
+
+/**
+ * How to answer, from the log alone, a state-changing request that ran
+ * before a restart but whose answer was never recorded — the answer it gave
+ * (a grant token differs by its nonce, as every CreateGrant's does).
+ */
+const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
+  CreateKey: (executed) =>
+    Effect.flatMap(keyStateAfter(executed), (state) =>
+      state.status === "Destroyed"
+        ? Effect.fail(new AnswerUnavailable({ message: `${state.key.keyId} is destroyed` }))
+        : Effect.succeed(keyMetadata(state))),
+  EnableKey: nothing,
+  DisableKey: nothing,
+  ScheduleKeyDeletion: (executed) =>
+    Effect.flatMap(keyStateAfter(executed), (state) =>
+      state.status === "PendingDeletion"
+        ? Effect.succeed({ keyId: arnOfKey(state.key), deletionDate: state.deletionDate, keyState: state.status, pendingWindowInDays: state.pendingWindowInDays })
+        : Effect.fail(new AnswerUnavailable({ message: `${state.key.keyId} is not pending deletion` }))),
+  CancelKeyDeletion: keyArnOnly,
+  UpdateKeyDescription: nothing,
+  EnableKeyRotation: nothing,
+  DisableKeyRotation: nothing,
+  RotateKeyOnDemand: keyArnOnly,
+  TagResource: nothing,
+  UntagResource: nothing,
+  PutKeyPolicy: nothing,
+  CreateAlias: nothing,
+  UpdateAlias: nothing,
+  DeleteAlias: nothing,
+  CreateGrant: (executed) =>
+    Effect.gen(function*() {
+      const state = yield* keyStateAfter(executed)
+      const created = executed.events.find((event) => event.type === "GrantCreated")
+      const grantId = (created?.payload as { readonly grant?: { readonly grantId?: unknown } } | undefined)?.grant?.grantId
+      if (typeof grantId !== "string") return yield* new AnswerUnavailable({ message: `${executed.requestId} created no grant` })
+      return { grantId, grantToken: encodeGrantToken({ keyArn: arnOfKey(state.key), grantId }, randomBytes(16).toString("hex")) }
+    }),
+  RetireGrant: nothing,
+  RevokeGrant: nothing
+})
+
+/** The response body (JSON) a state-changing request that already ran answers. */
+export const answerAgain = (operation: ChangingOperation, executed: ExecutedRequest): Effect.Effect<string, AnswerUnavailable> =>
+  Effect.map(answers[operation](executed), (result) => JSON.stringify(encodeResponse(operation, result as never)))

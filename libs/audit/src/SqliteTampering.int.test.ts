@@ -1,0 +1,104 @@
+import { DatabaseSync } from "node:sqlite"
+import { it } from "@effect/vitest"
+import { Effect, Layer } from "effect"
+import { describe, expect } from "vitest"
+import { AuditLog } from "./AuditLog.ts"
+import { AuditSigner } from "./AuditSigner.ts"
+import { makeTestSigner, region, sampleInput } from "./auditFixtures.test-support.ts"
+import { openAuditFileReadOnly } from "./openAuditFileReadOnly.ts"
+import { scratchDirectory } from "./scratchDirectory.test-support.ts"
+import type { VerifyOptions } from "./VerifyReport.ts"
+
+const scratch = scratchDirectory("sqlite-audit-tampering")
+const signer = makeTestSigner()
+
+/** A closed audit file: 12 records, a checkpoint after every 4 (seqs 5, 10, 15), signed on close. */
+const writeLog = Effect.gen(function*() {
+  const file = scratch.fresh("audit.db")
+  yield* Effect.gen(function*() {
+    const log = yield* AuditLog
+    for (let n = 0; n < 12; n++) yield* log.append(sampleInput(n))
+  }).pipe(Effect.provide(AuditLog.layerSqlite({ file, region, checkpointEvery: 4 }).pipe(Layer.provide(Layer.succeed(AuditSigner, signer)))))
+  return file
+})
+
+/** Edits the file behind the log's back, as someone with write access to it would. */
+const tamper = (file: string, ...statements: ReadonlyArray<string>): void => {
+  const db = new DatabaseSync(file)
+  try {
+    for (const statement of statements) db.exec(statement)
+  } finally {
+    db.close()
+  }
+}
+
+const verify = (file: string, options?: VerifyOptions) =>
+  Effect.scoped(Effect.flatMap(openAuditFileReadOnly(file), (audit) => audit.verify(signer.publicKey, options)))
+
+describe("verify over an audit file edited directly", () => {
+  it.effect("accepts the file as the log wrote it", () =>
+    Effect.gen(function*() {
+      expect(yield* verify(yield* writeLog)).toMatchObject({ ok: true, records: 12, checkpoints: 3, lastSeq: 15, unsignedTail: 0 })
+    }))
+
+  it.effect("finds an edited record body at its seq", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      tamper(file, `UPDATE audit_entries SET body = replace(body, '"Encrypt"', '"Decrypt"') WHERE seq = 7`)
+      expect(yield* verify(file)).toMatchObject({ ok: false, firstBadSeq: 7, problem: "edited" })
+    }))
+
+  it.effect("finds a body that no longer parses at its seq", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      tamper(file, `UPDATE audit_entries SET body = '{"eventName":' WHERE seq = 2`)
+      expect(yield* verify(file)).toMatchObject({ ok: false, firstBadSeq: 2, problem: "edited" })
+    }))
+
+  it.effect("finds a deleted row at the missing seq", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      tamper(file, "DELETE FROM audit_entries WHERE seq = 3")
+      expect(yield* verify(file)).toMatchObject({ ok: false, firstBadSeq: 3, problem: "deleted" })
+    }))
+
+  it.effect("finds two rows swapped in storage order", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      tamper(
+        file,
+        "UPDATE audit_entries SET position = 1000 WHERE position = 2",
+        "UPDATE audit_entries SET position = 2 WHERE position = 8",
+        "UPDATE audit_entries SET position = 8 WHERE position = 1000"
+      )
+      expect(yield* verify(file)).toMatchObject({ ok: false, firstBadSeq: 2, problem: "reordered" })
+    }))
+
+  it.effect("finds a forged row, numbered and hashed like a real one, as inserted", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      tamper(
+        file,
+        `INSERT INTO audit_entries (seq, kind, prev_hash, hash, body)
+           SELECT seq, kind, prev_hash, hash, body FROM audit_entries WHERE seq = 9`
+      )
+      expect(yield* verify(file)).toMatchObject({ ok: false, firstBadSeq: 9, problem: "inserted" })
+    }))
+
+  it.effect("finds rows cut off the end only against the checkpoint seen before", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      const before = yield* verify(file)
+      const anchor = before.ok && before.lastCheckpoint !== undefined ? before.lastCheckpoint : undefined
+      tamper(file, "DELETE FROM audit_entries WHERE seq > 11")
+      expect(yield* verify(file)).toMatchObject({ ok: true, lastSeq: 11, unsignedTail: 1 })
+      expect(yield* verify(file, { anchor })).toMatchObject({ ok: false, firstBadSeq: 12, problem: "truncated-checkpoint" })
+    }))
+
+  it.effect("ignores the query columns, which verification does not cover", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      tamper(file, "UPDATE audit_entries SET event_name = 'Forged', principal_arn = 'x' WHERE seq = 1")
+      expect(yield* verify(file)).toMatchObject({ ok: true })
+    }))
+})

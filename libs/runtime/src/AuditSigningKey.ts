@@ -1,0 +1,72 @@
+import { AuditSigner, generateAuditSigningKey } from "@trent/audit"
+import { unwrapKeyMaterial, wrapKeyMaterial } from "@trent/crypto"
+import { Keyvault, RootKey } from "@trent/event-log"
+import { Effect, Layer, Option } from "effect"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
+import { RegionConfig } from "./RegionConfig.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+
+/** The keyvault entry of the Region's audit signing key, and its wrap binding (its own algorithm: never a KEK). */
+const SIGNING_KEY_ID = "trent:audit-signing-key"
+const binding = (region: string) => ({ region, keyId: SIGNING_KEY_ID, versionId: "audit-1", algorithm: "ED25519_AUDIT" })
+
+/**
+ * The Region's audit signer (issue #7): an Ed25519 key made at first start and
+ * kept in the Region's keyvault wrapped under the root key — never in the audit
+ * file, so whoever can edit that file cannot sign a checkpoint over the edit.
+ */
+export const auditSignerLayer = Layer.effect(
+  AuditSigner,
+  Effect.gen(function*() {
+    const { region } = yield* RegionConfig
+    const keyvault = yield* Keyvault
+    const rootKey = yield* RootKey
+    const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
+    const stored = yield* keyvault.get(SIGNING_KEY_ID).pipe(Effect.mapError(internal("reading the audit signing key failed")))
+    const privateKey = Option.isSome(stored)
+      ? yield* unwrapKeyMaterial(rootKey, stored.value, binding(region)).pipe(
+        Effect.mapError(internal(
+          `the root key does not match Region ${region}'s keyvault: its audit signing key does not unwrap under it`
+        ))
+      )
+      : yield* Effect.gen(function*() {
+        const fresh = generateAuditSigningKey()
+        const wrapped = yield* wrapKeyMaterial(rootKey, fresh.privateKey, binding(region))
+        yield* keyvault.put(SIGNING_KEY_ID, wrapped).pipe(Effect.mapError(internal("storing the audit signing key failed")))
+        return fresh.privateKey
+      })
+    const signer = yield* AuditSigner.fromPrivateKey(privateKey).pipe(
+      Effect.mapError(internal("the audit signing key is not an Ed25519 key")),
+      Effect.ensuring(Effect.sync(() => privateKey.destroy()))
+    )
+    return signer
+  })
+)
+
+/** SPKI DER as a PEM public key, the form `openssl pkey -pubin` and `trent audit verify --public-key` read. */
+export const publicKeyPem = (spki: Uint8Array): string => {
+  const base64 = Buffer.from(spki).toString("base64")
+  const lines = base64.match(/.{1,64}/g) ?? []
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join("\n")}\n-----END PUBLIC KEY-----\n`
+}
+
+/**
+ * Publishes the Region's audit public key: written beside its data
+ * (`audit-public-key.pem`, not secret) and logged at start. Keep a copy
+ * elsewhere too — whoever can rewrite the audit file could rewrite this one.
+ */
+export const publishAuditPublicKey = (file: string, region: string, spki: Uint8Array) =>
+  Effect.gen(function*() {
+    const pem = publicKeyPem(spki)
+    yield* Effect.try({
+      try: () => {
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileSync(file, pem, { mode: 0o644 })
+      },
+      catch: (cause) => new RegionInternalError({ message: `cannot write ${file}`, cause })
+    })
+    yield* Effect.logInfo(`Region ${region}: audit checkpoints are signed with the Ed25519 key in ${file}`, {
+      auditPublicKey: Buffer.from(spki).toString("base64")
+    })
+  })
