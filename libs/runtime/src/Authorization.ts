@@ -81,8 +81,18 @@ export class Authorization extends Context.Service<Authorization, {
       ...(caller.secureTransport === undefined ? {} : { secureTransport: caller.secureTransport })
     })
 
-    const mentionsAliases = (key: KeyRecord, caller: Caller) =>
-      /resourcealiases/i.test(key.policy) || /resourcealiases/i.test(JSON.stringify(caller.identityPolicies))
+    // kms:ResourceAliases costs a scan of the alias directory: only for policies that name it. A principal's
+    // policies are one array for the life of the credentials, so the answer is kept per array.
+    const identityMentions = new WeakMap<ReadonlyArray<PolicyDocument>, boolean>()
+    const mentionsAliases = (key: KeyRecord, caller: Caller) => {
+      if (/resourcealiases/i.test(key.policy)) return true
+      let mentioned = identityMentions.get(caller.identityPolicies)
+      if (mentioned === undefined) {
+        mentioned = /resourcealiases/i.test(JSON.stringify(caller.identityPolicies))
+        identityMentions.set(caller.identityPolicies, mentioned)
+      }
+      return mentioned
+    }
 
     const checkGrantTokens = (tokens: ReadonlyArray<string> | undefined) => {
       const bad = (tokens ?? []).find((token) => decodeGrantToken(token) === undefined)
