@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs"
 import { join } from "node:path"
-import { Region, type RegionApi } from "@trent/runtime"
+import { Region, type RegionApi, ReplicationPeers } from "@trent/runtime"
 import { Context, Effect, Exit, Layer, Scope, Semaphore } from "effect"
 
 export interface RegionsOptions {
@@ -31,10 +31,18 @@ export class Regions extends Context.Service<Regions, {
       const dirOf = (account: string) =>
         account === options.defaultAccount ? options.dataDir : join(options.dataDir, "accounts", account)
 
+      // A Region reaches its account's other Regions for multi-Region keys (ReplicationPeers): started on first use.
+      const peersOf = (account: string) =>
+        Layer.succeed(ReplicationPeers, {
+          regions: options.regions,
+          peer: (region: string) => Effect.map(get(account, region), (api) => api?.replication)
+        })
+
       const startOne = (account: string, region: string) =>
         Effect.gen(function*() {
           const scope = yield* Scope.make()
-          const context = yield* Layer.buildWithScope(options.regionLayer(account, region, dirOf(account)), scope).pipe(Effect.onError(() => Scope.close(scope, Exit.void)))
+          const layer = options.regionLayer(account, region, dirOf(account)).pipe(Layer.provide(peersOf(account)))
+          const context = yield* Layer.buildWithScope(layer, scope).pipe(Effect.onError(() => Scope.close(scope, Exit.void)))
           const api = Context.get(context, Region)
           open.set(`${account}/${region}`, { api, scope })
           return api

@@ -52,5 +52,10 @@ export const operationHandlers: { readonly [Op in ServedOperation]: Handler<Op> 
   ListRetirableGrants: (region, request) => region.listRetirableGrants(request),
   RetireGrant: (region, request) => region.retireGrant(request),
   RevokeGrant: (region, request) => region.revokeGrant(request),
-  GetKeyLastUsage: (region, request) => region.getKeyLastUsage(request)
+  GetKeyLastUsage: (region, request) => region.getKeyLastUsage(request),
+  ReplicateKey: (region, request) => region.replicateKey(request),
+  UpdatePrimaryRegion: (region, request) => region.updatePrimaryRegion(request),
+  GetParametersForImport: (region, request) => region.getParametersForImport(request),
+  ImportKeyMaterial: (region, request) => region.importKeyMaterial(request),
+  DeleteImportedKeyMaterial: (region, request) => region.deleteImportedKeyMaterial(request)
 }

@@ -23,6 +23,7 @@ describe("@trent/crypto public API", () => {
       "WebCrypto",
       "asymmetricKeySpecs",
       "canonicalEncryptionContext",
+      "checkImportedMaterial",
       "dataKeyPairSpecs",
       "dataKeySpecBytes",
       "decryptSymmetric",
@@ -35,7 +36,11 @@ describe("@trent/crypto public API", () => {
       "generateKeyMaterial",
       "generateMaterialId",
       "generateRandomBytes",
+      "generateWrappingKeyPair",
       "hmacKeySpecs",
+      "importWrappingAlgorithms",
+      "importableKeySpecs",
+      "importedMaterialId",
       "macAlgorithms",
       "messageTypes",
       "oaepPlaintextLimit",
@@ -43,9 +48,11 @@ describe("@trent/crypto public API", () => {
       "publicKeyFromPrivateKey",
       "rsaEncryptionAlgorithms",
       "signingAlgorithms",
+      "unwrapImportedMaterial",
       "unwrapKeyMaterial",
       "verifySignature",
-      "wrapKeyMaterial"
+      "wrapKeyMaterial",
+      "wrappingKeySpecs"
     ])
   })
 
@@ -64,5 +71,10 @@ describe("@trent/crypto public API", () => {
     expect(Crypto.hmacKeySpecs).toEqual(["HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512"])
     expect(Crypto.macAlgorithms).toEqual(["HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512"])
     expect(Object.isFrozen(Crypto.asymmetricKeySpecs)).toBe(true)
+    expect(Crypto.importWrappingAlgorithms).toEqual([
+      "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "RSA_AES_KEY_WRAP_SHA_1", "RSA_AES_KEY_WRAP_SHA_256"
+    ])
+    expect(Crypto.wrappingKeySpecs).toEqual(["RSA_2048", "RSA_3072", "RSA_4096"])
+    expect(Crypto.importableKeySpecs).toEqual(["SYMMETRIC_DEFAULT", ...Crypto.hmacKeySpecs, ...Crypto.asymmetricKeySpecs])
   })
 })

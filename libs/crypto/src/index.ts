@@ -46,3 +46,8 @@ export { type MessageType, messageTypes, type SigningAlgorithm, signingAlgorithm
 export type { SigningInputViolation } from "./asymmetric/SigningInputRules.ts"
 export { generateHmacKeyMaterial, HmacKey } from "./hmac/HmacKey.ts"
 export { type HmacKeySpec, hmacKeySpecs, type MacAlgorithm, macAlgorithms } from "./hmac/HmacKeySpec.ts"
+export { checkImportedMaterial, type ImportableKeySpec, importableKeySpecs } from "./import/ImportedMaterialCheck.ts"
+export { importedMaterialId } from "./import/ImportedMaterialId.ts"
+export { unwrapImportedMaterial } from "./import/ImportedMaterialUnwrap.ts"
+export { type ImportWrappingAlgorithm, importWrappingAlgorithms } from "./import/ImportWrappingAlgorithm.ts"
+export { generateWrappingKeyPair, type WrappingKeySpec, wrappingKeySpecs } from "./import/WrappingKeyPair.ts"

@@ -1,6 +1,6 @@
 import type { Grant } from "./Grant.ts"
 import type { KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
-import type { KeyEvent } from "./KeyEvent.ts"
+import type { ImportedMaterial, KeyEvent } from "./KeyEvent.ts"
 import { mergeTags, removeTags, type Tag } from "./Tag.ts"
 
 export const DAY_MS = 86_400_000
@@ -12,6 +12,18 @@ export interface KeyVersion {
   readonly createdAt: number
   /** Absent for the key's original material (RotationsListEntry omits RotationDate/Type for it). */
   readonly rotationType: RotationType | undefined
+  /**
+   * EXTERNAL keys only: how the imported material expires. After
+   * DeleteImportedKeyMaterial or expiry `wrapped` is empty and the version
+   * awaits re-import of the same material (ImportState PENDING_IMPORT).
+   */
+  readonly imported?: ImportedMaterial | undefined
+}
+
+/** Multi-Region keys (aws-kms-api.md §3.9): every member holds the whole membership. */
+export interface Replication {
+  readonly primaryRegion: string
+  readonly replicaRegions: ReadonlyArray<string>
 }
 
 export interface RotationSettings {
@@ -41,6 +53,10 @@ export interface KeyRecord {
   readonly versions: ReadonlyArray<KeyVersion>
   /** Live grants, oldest first; retired and revoked ones are gone. */
   readonly grants: ReadonlyArray<Grant>
+  /** Defined exactly for multi-Region keys. */
+  readonly replication?: Replication | undefined
+  /** Imported NEW_KEY_MATERIAL awaiting RotateKeyOnDemand (symmetric EXTERNAL keys). */
+  readonly pendingRotation?: KeyVersion | undefined
 }
 
 /**
@@ -58,6 +74,8 @@ export type Key =
     readonly deletionDate: number
     readonly pendingWindowInDays: number
   }
+  | { readonly status: "PendingImport"; readonly key: KeyRecord }
+  | { readonly status: "PendingReplicaDeletion"; readonly key: KeyRecord; readonly pendingWindowInDays: number }
   | { readonly status: "Destroyed"; readonly key: KeyRecord; readonly destroyedAt: number }
 
 export type ExistingKey = Exclude<Key, { status: "Absent" }>
@@ -68,36 +86,142 @@ export const initialKey: Key = { status: "Absent" }
 const withRecord = (state: Key, change: (key: KeyRecord) => KeyRecord): Key =>
   state.status === "Absent" ? state : { ...state, key: change(state.key) }
 
+/** Whether every backing version holds material: an EXTERNAL key without it is PendingImport (§6). */
+export const hasAllMaterial = (key: KeyRecord): boolean =>
+  key.versions.length > 0 && key.versions.every((version) => version.wrapped.length > 0)
+
+/** Enabled, or PendingImport while imported material is missing. */
+const usableOrPendingImport = (key: KeyRecord): Key =>
+  hasAllMaterial(key) ? { status: "Enabled", key } : { status: "PendingImport", key }
+
+/** After material arrives or goes: Enabled/Disabled/PendingImport follow it; deletion states stay. */
+const settleImportState = (state: Key, key: KeyRecord, arrivedFromPendingImport: boolean): Key => {
+  switch (state.status) {
+    case "Absent":
+    case "Destroyed":
+      return state
+    case "PendingImport":
+      return arrivedFromPendingImport ? usableOrPendingImport(key) : { status: "PendingImport", key }
+    case "Enabled":
+    case "Disabled":
+      return hasAllMaterial(key) ? { ...state, key } : { status: "PendingImport", key }
+    default:
+      return { ...state, key }
+  }
+}
+
+const importVersion = (key: KeyRecord, event: Extract<KeyEvent, { _tag: "KeyMaterialImported" }>): KeyRecord => {
+  const version: KeyVersion = {
+    materialId: event.material.materialId,
+    wrapped: event.material.wrapped,
+    createdAt: event.at,
+    rotationType: undefined,
+    imported: event.imported
+  }
+  if (event.pendingRotation) return { ...key, pendingRotation: version }
+  const existing = key.versions.find((v) => v.materialId === version.materialId)
+  return existing === undefined
+    ? { ...key, versions: [...key.versions, version] }
+    : {
+      ...key,
+      versions: key.versions.map((v) =>
+        v.materialId === version.materialId ? { ...v, wrapped: version.wrapped, imported: version.imported } : v
+      )
+    }
+}
+
+const deleteImported = (key: KeyRecord, materialId: string): KeyRecord =>
+  key.pendingRotation?.materialId === materialId
+    ? { ...key, pendingRotation: undefined }
+    : {
+      ...key,
+      versions: key.versions.map((v) => v.materialId === materialId ? { ...v, wrapped: new Uint8Array() } : v)
+    }
+
+/** The replica's KeyRotated (material from the primary) may name a version it already holds: then nothing changes. */
+const addVersion = (key: KeyRecord, event: Extract<KeyEvent, { _tag: "KeyRotated" }>): KeyRecord => {
+  if (key.versions.some((v) => v.materialId === event.material.materialId)) return key
+  const fromPending = key.pendingRotation?.materialId === event.material.materialId ? key.pendingRotation : undefined
+  return {
+    ...key,
+    versions: [...key.versions, {
+      ...event.material,
+      createdAt: event.at,
+      rotationType: event.rotationType,
+      ...(fromPending?.imported === undefined ? {} : { imported: fromPending.imported })
+    }],
+    pendingRotation: fromPending === undefined ? key.pendingRotation : undefined,
+    onDemandRotations: key.onDemandRotations + (event.rotationType === "ON_DEMAND" ? 1 : 0),
+    rotation: event.nextRotationAt === null ? key.rotation : { ...key.rotation, nextRotationAt: event.nextRotationAt }
+  }
+}
+
 /** Folds one event into the state. Total: an event that cannot apply leaves the state as it was. */
 export const evolveKey = (state: Key, event: KeyEvent): Key => {
   switch (event._tag) {
-    case "KeyCreated":
-      return {
-        status: "Enabled",
-        key: {
-          keyId: event.keyId,
-          partition: event.partition,
-          account: event.account,
-          region: event.region,
-          keySpec: event.keySpec,
-          keyUsage: event.keyUsage,
-          origin: event.origin,
-          multiRegion: event.multiRegion,
-          createdAt: event.createdAt,
-          description: event.description,
-          policy: event.policy,
-          tags: event.tags,
-          rotation: { enabled: false, periodInDays: undefined, nextRotationAt: undefined },
-          onDemandRotations: 0,
-          versions: [{ ...event.material, createdAt: event.createdAt, rotationType: undefined }],
-          grants: []
-        }
+    case "KeyCreated": {
+      // EXTERNAL keys start without material, PendingImport (§6); a multi-Region key starts as its own primary.
+      const generated = event.material.materialId !== ""
+      const key: KeyRecord = {
+        keyId: event.keyId,
+        partition: event.partition,
+        account: event.account,
+        region: event.region,
+        keySpec: event.keySpec,
+        keyUsage: event.keyUsage,
+        origin: event.origin,
+        multiRegion: event.multiRegion,
+        createdAt: event.createdAt,
+        description: event.description,
+        policy: event.policy,
+        tags: event.tags,
+        rotation: { enabled: false, periodInDays: undefined, nextRotationAt: undefined },
+        onDemandRotations: 0,
+        versions: generated ? [{ ...event.material, createdAt: event.createdAt, rotationType: undefined }] : [],
+        grants: [],
+        ...(event.multiRegion ? { replication: { primaryRegion: event.region, replicaRegions: [] } } : {})
       }
+      return generated ? { status: "Enabled", key } : { status: "PendingImport", key }
+    }
+    case "ReplicaKeyCreated":
+      return usableOrPendingImport({
+        keyId: event.keyId,
+        partition: event.partition,
+        account: event.account,
+        region: event.region,
+        keySpec: event.keySpec,
+        keyUsage: event.keyUsage,
+        origin: event.origin,
+        multiRegion: true,
+        createdAt: event.createdAt,
+        description: event.description,
+        policy: event.policy,
+        tags: event.tags,
+        rotation: {
+          enabled: event.rotation.enabled,
+          periodInDays: event.rotation.periodInDays ?? undefined,
+          nextRotationAt: event.rotation.nextRotationAt ?? undefined
+        },
+        onDemandRotations: 0,
+        versions: event.versions.map((v) => ({
+          materialId: v.materialId,
+          wrapped: v.wrapped,
+          createdAt: v.createdAt,
+          rotationType: v.rotationType ?? undefined,
+          ...(v.imported === null ? {} : { imported: v.imported })
+        })),
+        grants: [],
+        replication: { primaryRegion: event.primaryRegion, replicaRegions: event.replicaRegions }
+      })
     case "KeyEnabled":
       return state.status === "Absent" || state.status === "Destroyed" ? state : { status: "Enabled", key: state.key }
     case "KeyDisabled":
-    case "KeyDeletionCancelled":
       return state.status === "Absent" || state.status === "Destroyed" ? state : { status: "Disabled", key: state.key }
+    case "KeyDeletionCancelled":
+      // A cancelled deletion leaves the key Disabled, or PendingImport while its imported material is missing.
+      return state.status === "Absent" || state.status === "Destroyed"
+        ? state
+        : hasAllMaterial(state.key) ? { status: "Disabled", key: state.key } : { status: "PendingImport", key: state.key }
     case "KeyDeletionScheduled":
       return state.status === "Absent" || state.status === "Destroyed"
         ? state
@@ -124,12 +248,20 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
         rotation: { enabled: false, periodInDays: key.rotation.periodInDays, nextRotationAt: undefined }
       }))
     case "KeyRotated":
+      return withRecord(state, (key) => addVersion(key, event))
+    case "KeyReplicaDeletionAwaited":
+      return state.status === "Absent" || state.status === "Destroyed"
+        ? state
+        : { status: "PendingReplicaDeletion", key: state.key, pendingWindowInDays: event.pendingWindowInDays }
+    case "MultiRegionConfigurationUpdated":
       return withRecord(state, (key) => ({
         ...key,
-        versions: [...key.versions, { ...event.material, createdAt: event.at, rotationType: event.rotationType }],
-        onDemandRotations: key.onDemandRotations + (event.rotationType === "ON_DEMAND" ? 1 : 0),
-        rotation: event.nextRotationAt === null ? key.rotation : { ...key.rotation, nextRotationAt: event.nextRotationAt }
+        replication: { primaryRegion: event.primaryRegion, replicaRegions: event.replicaRegions }
       }))
+    case "KeyMaterialImported":
+      return state.status === "Absent" ? state : settleImportState(state, importVersion(state.key, event), true)
+    case "ImportedKeyMaterialDeleted":
+      return state.status === "Absent" ? state : settleImportState(state, deleteImported(state.key, event.materialId), false)
     case "KeyTagged":
       return withRecord(state, (key) => ({ ...key, tags: mergeTags(key.tags, event.tags) }))
     case "KeyUntagged":
@@ -147,14 +279,25 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
 /** The current backing key version (the one Encrypt uses). */
 export const currentVersion = (key: KeyRecord): KeyVersion | undefined => key.versions[key.versions.length - 1]
 
-/** When the scheduler must next look at this key: rotation or the end of the deletion window. */
+/** A replica never rotates by itself: its primary's rotations reach it (§3.9). */
+export const isReplica = (key: KeyRecord): boolean =>
+  key.replication !== undefined && key.replication.primaryRegion !== key.region
+
+/** The earliest ValidTo of imported material the key still holds, if any expires. */
+export const materialExpiresAt = (key: KeyRecord): number | undefined => {
+  const dates = [...key.versions, ...(key.pendingRotation === undefined ? [] : [key.pendingRotation])]
+    .flatMap((v) => v.wrapped.length > 0 && v.imported?.validTo != null ? [v.imported.validTo] : [])
+  return dates.length === 0 ? undefined : Math.min(...dates)
+}
+
+/** When the scheduler must next look at this key: rotation, expiry of imported material, or the end of the deletion window. */
 export const keyDueAt = (state: Key): number | null => {
-  switch (state.status) {
-    case "Enabled":
-      return state.key.rotation.enabled ? (state.key.rotation.nextRotationAt ?? null) : null
-    case "PendingDeletion":
-      return state.deletionDate
-    default:
-      return null
-  }
+  if (state.status === "Absent" || state.status === "Destroyed") return null
+  const expiry = materialExpiresAt(state.key)
+  const rotation = state.status === "Enabled" && state.key.rotation.enabled && !isReplica(state.key)
+    ? state.key.rotation.nextRotationAt
+    : undefined
+  const deletion = state.status === "PendingDeletion" ? state.deletionDate : undefined
+  const dates = [expiry, rotation, deletion].filter((d): d is number => d !== undefined)
+  return dates.length === 0 ? null : Math.min(...dates)
 }

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
-import { KeySpec, KeyUsage, Origin } from "./KeySpec.ts"
+import { ImportedMaterial, ReplicatedVersion, RotationSettingsPayload } from "./KeyEvent.ts"
+import { ImportTypes, KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
 import { WrappedMaterial } from "./KeyMaterial.ts"
 import { Grant } from "./Grant.ts"
 import { Tag } from "./Tag.ts"
@@ -68,6 +69,55 @@ export const RetireGrant = Schema.TaggedStruct("RetireGrant", {
 })
 export const RevokeGrant = Schema.TaggedStruct("RevokeGrant", { now: Schema.Number, grantId: Schema.String })
 
+/** The replica Region's side of ReplicateKey: its versions arrive re-wrapped under its own KEK (§3.9). */
+export const CreateReplicaKey = Schema.TaggedStruct("CreateReplicaKey", {
+  now: Schema.Number,
+  keyId: Schema.String,
+  partition: Schema.String,
+  account: Schema.String,
+  region: Schema.String,
+  primaryRegion: Schema.String,
+  replicaRegions: Schema.Array(Schema.String),
+  keySpec: KeySpec,
+  keyUsage: KeyUsage,
+  origin: Origin,
+  description: Schema.String,
+  policy: Schema.optional(Schema.String),
+  tags: Schema.Array(Tag),
+  versions: Schema.Array(ReplicatedVersion),
+  rotation: RotationSettingsPayload
+})
+export const UpdateMultiRegionConfiguration = Schema.TaggedStruct("UpdateMultiRegionConfiguration", {
+  now: Schema.Number,
+  primaryRegion: Schema.String,
+  replicaRegions: Schema.Array(Schema.String)
+})
+/** A primary's new backing version reaching a replica, re-wrapped under the replica's KEK. */
+export const ReplicateMaterial = Schema.TaggedStruct("ReplicateMaterial", {
+  now: Schema.Number,
+  material: WrappedMaterial,
+  rotationType: RotationType,
+  rotatedAt: Schema.Number,
+  nextRotationAt: Schema.NullOr(Schema.Number)
+})
+/** The primary's automatic-rotation settings, mirrored on a replica (which reports them but never acts on them). */
+export const SyncRotationSettings = Schema.TaggedStruct("SyncRotationSettings", {
+  now: Schema.Number,
+  rotation: RotationSettingsPayload
+})
+/** Material already unwrapped from the import token's key and re-wrapped under the key's KEK; its id derives from it. */
+export const ImportKeyMaterial = Schema.TaggedStruct("ImportKeyMaterial", {
+  now: Schema.Number,
+  material: WrappedMaterial,
+  imported: ImportedMaterial,
+  importType: Schema.optional(Schema.Literals(ImportTypes)),
+  keyMaterialId: Schema.optional(Schema.String)
+})
+export const DeleteImportedKeyMaterial = Schema.TaggedStruct("DeleteImportedKeyMaterial", {
+  now: Schema.Number,
+  keyMaterialId: Schema.optional(Schema.String)
+})
+
 export const KeyCommand = Schema.Union([
   CreateKey,
   EnableKey,
@@ -84,6 +134,12 @@ export const KeyCommand = Schema.Union([
   PutKeyPolicy,
   CreateGrant,
   RetireGrant,
-  RevokeGrant
+  RevokeGrant,
+  CreateReplicaKey,
+  UpdateMultiRegionConfiguration,
+  ReplicateMaterial,
+  SyncRotationSettings,
+  ImportKeyMaterial,
+  DeleteImportedKeyMaterial
 ])
 export type KeyCommand = typeof KeyCommand.Type

@@ -50,6 +50,23 @@ export class SignatureInvalid extends Schema.TaggedError<SignatureInvalid>()("Si
 /** VerifyMac found the MAC invalid: KMSInvalidMacException, a 400 (aws-kms-api.md §3.2). */
 export class MacInvalid extends Schema.TaggedError<MacInvalid>()("MacInvalid", {}) {}
 
+/** AlreadyExistsException for a resource other than an alias: a replica already in that Region (§3.9). */
+export class ResourceAlreadyExists extends Schema.TaggedError<ResourceAlreadyExists>()("ResourceAlreadyExists", {
+  message: Schema.String
+}) {}
+/** IncorrectKeyMaterialException: re-imported material differs from what the key had (§7.10). */
+export class IncorrectKeyMaterial extends Schema.TaggedError<IncorrectKeyMaterial>()("IncorrectKeyMaterial", {
+  message: Schema.String
+}) {}
+/** ExpiredImportTokenException: the token is older than 24 hours (§7.10). */
+export class ExpiredImportToken extends Schema.TaggedError<ExpiredImportToken>()("ExpiredImportToken", {
+  message: Schema.String
+}) {}
+/** InvalidImportTokenException: not a token this Region issued, or issued for another key (§7.10). */
+export class InvalidImportToken extends Schema.TaggedError<InvalidImportToken>()("InvalidImportToken", {
+  message: Schema.String
+}) {}
+
 export type KeyRejection =
   | KeyNotFound
   | KeyDisabled
@@ -62,6 +79,8 @@ export type KeyRejection =
   | InvalidKeyUsage
   | RotationConflict
   | InvalidGrantId
+  | ResourceAlreadyExists
+  | IncorrectKeyMaterial
 
 export type AliasRejection = AliasAlreadyExists | AliasReserved | KeyNotFound | InvalidRequest
 

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
+import { ExpirationModel, KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
 import { WrappedMaterial } from "./KeyMaterial.ts"
 import { Grant } from "./Grant.ts"
 import { Tag } from "./Tag.ts"
@@ -71,6 +71,78 @@ export const GrantRetiredEvent = Schema.TaggedStruct("GrantRetired", {
 })
 export const GrantRevokedEvent = Schema.TaggedStruct("GrantRevoked", { at: Schema.Number, grantId: Schema.String })
 
+/** How imported material expires (aws-kms-api.md §3.10); absent for generated material. */
+export const ImportedMaterial = Schema.Struct({
+  expirationModel: ExpirationModel,
+  validTo: Schema.NullOr(Schema.Number),
+  description: Schema.NullOr(Schema.String)
+})
+export type ImportedMaterial = typeof ImportedMaterial.Type
+
+/**
+ * One backing key version carried by a replica's first event: the material is
+ * wrapped under the *replica* Region's KEK (re-wrapped in memory, never copied
+ * between logs in clear). Empty `wrapped` means imported material the replica
+ * still awaits.
+ */
+export const ReplicatedVersion = Schema.Struct({
+  materialId: Schema.String,
+  wrapped: Schema.Uint8ArrayFromBase64,
+  createdAt: Schema.Number,
+  rotationType: Schema.NullOr(RotationType),
+  imported: Schema.NullOr(ImportedMaterial)
+})
+export type ReplicatedVersion = typeof ReplicatedVersion.Type
+
+export const RotationSettingsPayload = Schema.Struct({
+  enabled: Schema.Boolean,
+  periodInDays: Schema.NullOr(Schema.Number),
+  nextRotationAt: Schema.NullOr(Schema.Number)
+})
+
+/** A multi-Region replica's first event, in the replica Region's log (aws-kms-api.md §3.9). */
+export const ReplicaKeyCreatedEvent = Schema.TaggedStruct("ReplicaKeyCreated", {
+  keyId: Schema.String,
+  partition: Schema.String,
+  account: Schema.String,
+  region: Schema.String,
+  primaryRegion: Schema.String,
+  replicaRegions: Schema.Array(Schema.String),
+  keySpec: KeySpec,
+  keyUsage: KeyUsage,
+  origin: Origin,
+  description: Schema.String,
+  policy: Schema.String,
+  tags: Schema.Array(Tag),
+  versions: Schema.Array(ReplicatedVersion),
+  rotation: RotationSettingsPayload,
+  createdAt: Schema.Number
+})
+/** Membership of a multi-Region key changed (replica added or gone, primary moved); every member's log records it. */
+export const MultiRegionConfigurationUpdatedEvent = Schema.TaggedStruct("MultiRegionConfigurationUpdated", {
+  at: Schema.Number,
+  primaryRegion: Schema.String,
+  replicaRegions: Schema.Array(Schema.String)
+})
+/** ScheduleKeyDeletion on a primary that still has replicas: its window starts when the last replica is gone (§7.1). */
+export const KeyReplicaDeletionAwaitedEvent = Schema.TaggedStruct("KeyReplicaDeletionAwaited", {
+  at: Schema.Number,
+  pendingWindowInDays: Schema.Number
+})
+/** Imported material, wrapped under the key's KEK; `pendingRotation` for NEW_KEY_MATERIAL awaiting RotateKeyOnDemand. */
+export const KeyMaterialImportedEvent = Schema.TaggedStruct("KeyMaterialImported", {
+  at: Schema.Number,
+  material: WrappedMaterial,
+  imported: ImportedMaterial,
+  pendingRotation: Schema.Boolean
+})
+/** DeleteImportedKeyMaterial, or the material's ValidTo passed (`expired`). The material id stays, awaiting re-import. */
+export const ImportedKeyMaterialDeletedEvent = Schema.TaggedStruct("ImportedKeyMaterialDeleted", {
+  at: Schema.Number,
+  materialId: Schema.String,
+  expired: Schema.Boolean
+})
+
 export const KeyEvent = Schema.Union([
   KeyCreatedEvent,
   KeyEnabledEvent,
@@ -87,7 +159,12 @@ export const KeyEvent = Schema.Union([
   KeyPolicyPutEvent,
   GrantCreatedEvent,
   GrantRetiredEvent,
-  GrantRevokedEvent
+  GrantRevokedEvent,
+  ReplicaKeyCreatedEvent,
+  MultiRegionConfigurationUpdatedEvent,
+  KeyReplicaDeletionAwaitedEvent,
+  KeyMaterialImportedEvent,
+  ImportedKeyMaterialDeletedEvent
 ])
 export type KeyEvent = typeof KeyEvent.Type
 export type KeyEventType = KeyEvent["_tag"]

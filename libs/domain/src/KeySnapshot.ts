@@ -1,6 +1,7 @@
 import { Effect, Schema } from "effect"
 import { Grant } from "./Grant.ts"
 import type { Key } from "./Key.ts"
+import { ImportedMaterial } from "./KeyEvent.ts"
 import { KeySpec, KeyUsage, Origin, RotationType } from "./KeySpec.ts"
 import { Tag } from "./Tag.ts"
 
@@ -13,7 +14,8 @@ const KeyVersionSnapshot = Schema.Struct({
   materialId: Schema.String,
   wrapped: Schema.Uint8ArrayFromBase64,
   createdAt: Schema.Number,
-  rotationType: Schema.optional(RotationType)
+  rotationType: Schema.optional(RotationType),
+  imported: Schema.optional(ImportedMaterial)
 })
 
 const KeyRecordSnapshot = Schema.Struct({
@@ -37,7 +39,9 @@ const KeyRecordSnapshot = Schema.Struct({
   onDemandRotations: Schema.Number,
   versions: Schema.Array(KeyVersionSnapshot),
   // Rows written before grants existed have none.
-  grants: Schema.Array(Grant).pipe(Schema.withDecodingDefault(Effect.succeed([])))
+  grants: Schema.Array(Grant).pipe(Schema.withDecodingDefault(Effect.succeed([]))),
+  replication: Schema.optional(Schema.Struct({ primaryRegion: Schema.String, replicaRegions: Schema.Array(Schema.String) })),
+  pendingRotation: Schema.optional(KeyVersionSnapshot)
 })
 
 export const KeySnapshot = Schema.Union([
@@ -48,6 +52,12 @@ export const KeySnapshot = Schema.Union([
     status: Schema.Literal("PendingDeletion"),
     key: KeyRecordSnapshot,
     deletionDate: Schema.Number,
+    pendingWindowInDays: Schema.Number
+  }),
+  Schema.Struct({ status: Schema.Literal("PendingImport"), key: KeyRecordSnapshot }),
+  Schema.Struct({
+    status: Schema.Literal("PendingReplicaDeletion"),
+    key: KeyRecordSnapshot,
     pendingWindowInDays: Schema.Number
   }),
   Schema.Struct({ status: Schema.Literal("Destroyed"), key: KeyRecordSnapshot, destroyedAt: Schema.Number })

@@ -60,3 +60,22 @@ export const CustomerMasterKeySpecs = [
   "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2"
 ] as const
 export type CustomerMasterKeySpec = (typeof CustomerMasterKeySpecs)[number]
+
+/** Importing key material (aws-kms-api.md §3.10, §4, §7.10). SM2 and SM2PKE exist only in the China Regions. */
+export const WrappingKeySpecs = ["RSA_2048", "RSA_3072", "RSA_4096", "SM2"] as const
+export type WrappingKeySpec = (typeof WrappingKeySpecs)[number]
+
+export const WrappingAlgorithms = [
+  "RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "RSA_AES_KEY_WRAP_SHA_1", "RSA_AES_KEY_WRAP_SHA_256", "SM2PKE"
+] as const
+export type WrappingAlgorithm = (typeof WrappingAlgorithms)[number]
+
+export const ExpirationModels = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const
+export const ExpirationModel = Schema.Literals(ExpirationModels)
+export type ExpirationModel = typeof ExpirationModel.Type
+
+export const ImportTypes = ["NEW_KEY_MATERIAL", "EXISTING_KEY_MATERIAL"] as const
+export type ImportType = (typeof ImportTypes)[number]
+
+export const MultiRegionKeyTypes = ["PRIMARY", "REPLICA"] as const
+export type MultiRegionKeyType = (typeof MultiRegionKeyTypes)[number]

@@ -38,11 +38,16 @@ export const checkKeyState = (operation: Operation, state: Key): StateRejection 
     case "unsupported":
       return new UnsupportedOperation({ message: "" })
     case "importedMaterial":
-      return new KeyInvalidState({ message: `${arn} is pending deletion.` })
+      return state.key.origin === "EXTERNAL"
+        ? new KeyInvalidState({
+          message: keyState === "PendingReplicaDeletion" ? `${arn} is pending replica deletion.` : `${arn} is pending deletion.`
+        })
+        : new UnsupportedOperation({ message: `${arn} origin is ${state.key.origin} which is not valid for this operation.` })
     case "originNotExternal":
-      return new UnsupportedOperation({
-        message: `${arn} origin is ${state.key.origin} which is not valid for this operation.`
-      })
+      // [9]: only keys that cannot hold imported material are refused; an EXTERNAL key may re-import in any of these states.
+      return state.key.origin === "EXTERNAL"
+        ? undefined
+        : new UnsupportedOperation({ message: `${arn} origin is ${state.key.origin} which is not valid for this operation.` })
     case "unavailable":
       return new KeyInvalidState({ message: `${arn} is unavailable.` })
     case "creating":

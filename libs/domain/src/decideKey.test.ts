@@ -66,7 +66,9 @@ describe("CreateKey", () => {
     given([]).when({ ...createCommand, keyUsage: "SIGN_VERIFY" }).thenRejects(
       rejectsWith("InvalidRequest", "KeyUsage SIGN_VERIFY is not compatible with KeySpec SYMMETRIC_DEFAULT")
     )
-    given([]).when({ ...createCommand, origin: "EXTERNAL" }).thenRejects(rejectsWith("UnsupportedOperation"))
+    given([]).when({ ...createCommand, origin: "AWS_CLOUDHSM" }).thenRejects(rejectsWith("UnsupportedOperation"))
+    given([]).when({ ...createCommand, origin: "EXTERNAL" }).thenRejects(rejectsWith("InvalidRequest"))
+    given([]).when({ ...createCommand, multiRegion: true }).thenRejects(rejectsWith("InvalidRequest"))
   })
   it("rejects a malformed policy document", () =>
     given([]).when({ ...createCommand, policy: "{not json" }).thenRejects(rejectsWith("MalformedPolicyDocument")))

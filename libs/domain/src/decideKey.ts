@@ -11,6 +11,13 @@ import {
 } from "./decide/lifecycle.ts"
 import { decideCreateGrant, decideRetireGrant, decideRevokeGrant } from "./decide/grants.ts"
 import { decidePutKeyPolicy, decideTagResource, decideUntagResource, decideUpdateKeyDescription } from "./decide/metadata.ts"
+import { decideDeleteImportedKeyMaterial, decideImportKeyMaterial } from "./decide/importMaterial.ts"
+import {
+  decideCreateReplicaKey,
+  decideReplicateMaterial,
+  decideSyncRotationSettings,
+  decideUpdateMultiRegionConfiguration
+} from "./decide/replication.ts"
 import {
   decideDisableKeyRotation,
   decideEnableKeyRotation,
@@ -53,6 +60,18 @@ export const decideKey = (state: Key, command: KeyCommand): ReadonlyArray<KeyEve
       return decideRetireGrant(state, command)
     case "RevokeGrant":
       return decideRevokeGrant(state, command)
+    case "CreateReplicaKey":
+      return decideCreateReplicaKey(state, command)
+    case "UpdateMultiRegionConfiguration":
+      return decideUpdateMultiRegionConfiguration(state, command)
+    case "ReplicateMaterial":
+      return decideReplicateMaterial(state, command)
+    case "SyncRotationSettings":
+      return decideSyncRotationSettings(state, command)
+    case "ImportKeyMaterial":
+      return decideImportKeyMaterial(state, command)
+    case "DeleteImportedKeyMaterial":
+      return decideDeleteImportedKeyMaterial(state, command)
   }
 }
 

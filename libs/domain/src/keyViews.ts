@@ -1,12 +1,14 @@
-import { currentVersion, type ExistingKey, type KeyRecord } from "./Key.ts"
+import { currentVersion, type ExistingKey, type KeyRecord, type KeyVersion } from "./Key.ts"
 import { keyArn } from "./KeyIdentifiers.ts"
 import type {
   CustomerMasterKeySpec,
   EncryptionAlgorithm,
   KeyAgreementAlgorithm,
   KeySpec,
+  ExpirationModel,
   KeyUsage,
   MacAlgorithm,
+  MultiRegionKeyType,
   Origin,
   RotationType,
   SigningAlgorithm
@@ -34,7 +36,25 @@ export interface KeyMetadata {
   readonly macAlgorithms: ReadonlyArray<MacAlgorithm> | undefined
   readonly keyAgreementAlgorithms: ReadonlyArray<KeyAgreementAlgorithm> | undefined
   readonly multiRegion: boolean
+  readonly multiRegionConfiguration: MultiRegionConfiguration | undefined
+  /** Only while PendingReplicaDeletion: the window that starts when the last replica is gone. */
+  readonly pendingDeletionWindowInDays: number | undefined
+  /** Only for EXTERNAL keys once material has been imported. */
+  readonly expirationModel: ExpirationModel | undefined
+  readonly validTo: number | undefined
   readonly currentKeyMaterialId: string | undefined
+}
+
+export interface MultiRegionKey {
+  readonly arn: string
+  readonly region: string
+}
+
+/** KeyMetadata.MultiRegionConfiguration (aws-kms-api.md §2.2). */
+export interface MultiRegionConfiguration {
+  readonly multiRegionKeyType: MultiRegionKeyType
+  readonly primaryKey: MultiRegionKey
+  readonly replicaKeys: ReadonlyArray<MultiRegionKey>
 }
 
 export const arnOfKey = (key: KeyRecord): string => keyArn(key, key.keyId)
@@ -57,8 +77,32 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
     keySpec: key.keySpec,
     ...keyAlgorithms(key.keySpec, key.keyUsage),
     multiRegion: key.multiRegion,
-    currentKeyMaterialId: currentVersion(key)?.materialId
+    multiRegionConfiguration: multiRegionConfiguration(key),
+    pendingDeletionWindowInDays: state.status === "PendingReplicaDeletion" ? state.pendingWindowInDays : undefined,
+    ...importTerms(key),
+    // Symmetric keys only (aws-kms-api.md §2.2).
+    currentKeyMaterialId: key.keySpec === "SYMMETRIC_DEFAULT" ? currentVersion(key)?.materialId : undefined
   }
+}
+
+const memberArn = (key: KeyRecord, region: string) => keyArn({ ...key, region }, key.keyId)
+
+export const multiRegionConfiguration = (key: KeyRecord): MultiRegionConfiguration | undefined => {
+  const { replication } = key
+  if (replication === undefined) return undefined
+  return {
+    multiRegionKeyType: replication.primaryRegion === key.region ? "PRIMARY" : "REPLICA",
+    primaryKey: { arn: memberArn(key, replication.primaryRegion), region: replication.primaryRegion },
+    replicaKeys: replication.replicaRegions.map((region) => ({ arn: memberArn(key, region), region }))
+  }
+}
+
+/** ExpirationModel and ValidTo: EXTERNAL keys once material was imported (the current version's terms). */
+const importTerms = (key: KeyRecord): Pick<KeyMetadata, "expirationModel" | "validTo"> => {
+  const terms = key.origin === "EXTERNAL" ? currentVersion(key)?.imported : undefined
+  return terms === undefined
+    ? { expirationModel: undefined, validTo: undefined }
+    : { expirationModel: terms.expirationModel, validTo: terms.validTo ?? undefined }
 }
 
 export interface KeyRotationStatus {
@@ -70,7 +114,7 @@ export interface KeyRotationStatus {
 
 /** While a key is PendingDeletion its rotation status reads false (aws-kms-api.md §7.2). */
 export const keyRotationStatus = (state: Exclude<ExistingKey, { status: "Destroyed" }>): KeyRotationStatus => {
-  const enabled = state.key.rotation.enabled && state.status !== "PendingDeletion"
+  const enabled = state.key.rotation.enabled && state.status !== "PendingDeletion" && state.status !== "PendingReplicaDeletion"
   return {
     keyId: arnOfKey(state.key),
     keyRotationEnabled: enabled,
@@ -82,9 +126,14 @@ export const keyRotationStatus = (state: Exclude<ExistingKey, { status: "Destroy
 export interface KeyRotationEntry {
   readonly keyId: string
   readonly keyMaterialId: string
-  readonly keyMaterialState: "CURRENT" | "NON_CURRENT"
+  readonly keyMaterialState: "CURRENT" | "NON_CURRENT" | "PENDING_ROTATION"
   readonly rotationDate: number | undefined
   readonly rotationType: RotationType | undefined
+  /** The import members appear only for EXTERNAL symmetric keys (aws-kms-api.md §2.3). */
+  readonly keyMaterialDescription?: string | undefined
+  readonly importState?: "IMPORTED" | "PENDING_IMPORT" | undefined
+  readonly expirationModel?: ExpirationModel | undefined
+  readonly validTo?: number | undefined
 }
 
 /**
@@ -93,7 +142,16 @@ export interface KeyRotationEntry {
  */
 export const keyRotations = (key: KeyRecord, includeOriginal: boolean): ReadonlyArray<KeyRotationEntry> => {
   const last = key.versions.length - 1
-  return key.versions.flatMap((version, index) =>
+  const importInfo = (version: KeyVersion) =>
+    key.origin === "EXTERNAL" && key.keySpec === "SYMMETRIC_DEFAULT"
+      ? {
+        keyMaterialDescription: version.imported?.description ?? undefined,
+        importState: version.wrapped.length > 0 ? "IMPORTED" as const : "PENDING_IMPORT" as const,
+        expirationModel: version.imported?.expirationModel,
+        validTo: version.imported?.validTo ?? undefined
+      }
+      : {}
+  const completed = key.versions.flatMap((version, index) =>
     version.rotationType === undefined && !includeOriginal
       ? []
       : [{
@@ -101,7 +159,20 @@ export const keyRotations = (key: KeyRecord, includeOriginal: boolean): Readonly
         keyMaterialId: version.materialId,
         keyMaterialState: index === last ? "CURRENT" as const : "NON_CURRENT" as const,
         rotationDate: version.rotationType === undefined ? undefined : version.createdAt,
-        rotationType: version.rotationType
+        rotationType: version.rotationType,
+        ...importInfo(version)
       }]
   )
+  const pending = key.pendingRotation
+  // ALL_KEY_MATERIAL adds material pending rotation (§2.3), with no RotationDate/Type.
+  return includeOriginal && pending !== undefined
+    ? [...completed, {
+      keyId: arnOfKey(key),
+      keyMaterialId: pending.materialId,
+      keyMaterialState: "PENDING_ROTATION" as const,
+      rotationDate: undefined,
+      rotationType: undefined,
+      ...importInfo(pending)
+    }]
+    : completed
 }

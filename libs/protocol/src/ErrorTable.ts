@@ -40,6 +40,12 @@ export const errorTable = {
   DryRunSucceeded: client("DryRunOperationException"),
   InvalidGrantId: client("InvalidGrantIdException"),
   InvalidGrantToken: client("InvalidGrantTokenException"),
+  // A replica already in that Region (aws-kms-api.md §3.9).
+  ResourceAlreadyExists: client("AlreadyExistsException"),
+  // Importing key material (§3.10, §7.10).
+  IncorrectKeyMaterial: client("IncorrectKeyMaterialException"),
+  ExpiredImportToken: client("ExpiredImportTokenException"),
+  InvalidImportToken: client("InvalidImportTokenException"),
   // A failed verification says nothing about why.
   SignatureInvalid: client("KMSInvalidSignatureException", "none"),
   MacInvalid: client("KMSInvalidMacException", "none"),

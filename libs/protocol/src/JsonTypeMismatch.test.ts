@@ -21,6 +21,12 @@ describe("typeMismatch", () => {
     expect(typeMismatch("Map", 1, "encryptionContext")).toBe("Unexpected field type at 'encryptionContext'")
   })
 
+  it("reports a timestamp that is not a number", () => {
+    expect(typeMismatch("Timestamp", "2024-01-01T00:00:00Z", "validTo")).toBe(
+      "STRING_VALUE can not be converted to a Timestamp at 'validTo'"
+    )
+  })
+
   it("reports a non-string blob as AWS does", () => {
     expect(typeMismatch("Blob", 12, "plaintext")).toBe("only base-64-encoded strings are convertible to bytes at 'plaintext'")
   })

@@ -6,12 +6,13 @@
  * where not expected` (as recorded by AWS emulators that copy real responses).
  * AWS does not say where; Trent adds the member path so the caller can find it.
  */
-export type ExpectedType = "String" | "Integer" | "Boolean" | "Blob" | "List" | "Map" | "Structure"
+export type ExpectedType = "String" | "Integer" | "Boolean" | "Timestamp" | "Blob" | "List" | "Map" | "Structure"
 
 const article: Record<ExpectedType, string> = {
   String: "a String",
   Integer: "an Integer",
   Boolean: "a Boolean",
+  Timestamp: "a Timestamp",
   Blob: "a Blob",
   List: "a List",
   Map: "a Map",

@@ -3,6 +3,8 @@ import {
   DataKeyPairSpecs,
   DataKeySpecs,
   EncryptionAlgorithms,
+  ExpirationModels,
+  ImportTypes,
   IncludeKeyMaterialValues,
   KeyAgreementAlgorithms,
   KeySpecs,
@@ -11,9 +13,11 @@ import {
   MessageTypes,
   GrantOperations,
   Origins,
-  SigningAlgorithms
+  SigningAlgorithms,
+  WrappingAlgorithms,
+  WrappingKeySpecs
 } from "@trent/domain"
-import { blob, enumeration, integer, list, optional, required, string, stringMap, structure } from "./WireShape.ts"
+import { blob, enumeration, integer, list, optional, required, string, stringMap, structure, timestamp } from "./WireShape.ts"
 
 /**
  * The model's shared member shapes (botocore kms 2014-11-01 `shapes`;
@@ -33,6 +37,15 @@ export const GrantTokenType = string({ minLength: 1, maxLength: 8192 })
 export const GrantIdType = string({ minLength: 1, maxLength: 128 })
 export const GrantNameType = string({ minLength: 1, maxLength: 256, pattern: "^[a-zA-Z0-9:/_-]+$" })
 export const PrincipalIdType = string({ minLength: 1, maxLength: 256, pattern: "^[\\w+=,.@:/-]+$" })
+export const RegionType = string({ minLength: 1, maxLength: 32, pattern: "^([a-z]+-){2,3}\\d+$" })
+/** A key material id: exactly 64 lowercase hex digits in requests. */
+export const BackingKeyIdType = string({ minLength: 64, maxLength: 64, pattern: "^[a-f0-9]+$" })
+/**
+ * The pattern's `+` makes an empty description fail it although the length
+ * allows 0, as in the model. (`\s` is matched as JavaScript reads it, which
+ * also takes the Unicode spaces Java's does not.)
+ */
+export const KeyMaterialDescriptionType = string({ minLength: 0, maxLength: 256, pattern: "^[a-zA-Z0-9:/_\\s.-]+$" })
 
 export const NumberOfBytesType = integer({ min: 1, max: 1024 })
 /** The model's range; the service's 7–30 is the domain's rule (aws-kms-api.md §7.1). */
@@ -44,6 +57,8 @@ export const RotationPeriodInDaysType = integer({ min: 90, max: 2560 })
  * message form.
  */
 export const limit = (max: number) => integer({ min: 1, max })
+
+export const DateType = timestamp
 
 export const PlaintextType = blob({ minLength: 1, maxLength: 4096, sensitive: true })
 export const CiphertextType = blob({ minLength: 1, maxLength: 6144 })
@@ -64,6 +79,11 @@ export const OriginType = enumeration(Origins)
 export const EncryptionAlgorithmSpec = enumeration(EncryptionAlgorithms)
 export const DataKeySpec = enumeration(DataKeySpecs)
 export const IncludeKeyMaterial = enumeration(IncludeKeyMaterialValues)
+/** The wrapping algorithm of GetParametersForImport (aws-kms-api.md §3.10, §4). */
+export const AlgorithmSpec = enumeration(WrappingAlgorithms)
+export const WrappingKeySpec = enumeration(WrappingKeySpecs)
+export const ExpirationModelType = enumeration(ExpirationModels)
+export const ImportType = enumeration(ImportTypes)
 export const DryRunModifierTypes = ["IGNORE_CIPHERTEXT"] as const
 export const KeyEncryptionMechanisms = ["RSAES_OAEP_SHA_256"] as const
 

@@ -4,6 +4,8 @@ import type {
   GrantOperation,
   DataKeySpec,
   EncryptionAlgorithm,
+  ExpirationModel,
+  ImportType,
   IncludeKeyMaterial,
   KeyAgreementAlgorithm,
   KeySpec,
@@ -12,7 +14,9 @@ import type {
   MessageType,
   Origin,
   SigningAlgorithm,
-  Tag
+  Tag,
+  WrappingAlgorithm,
+  WrappingKeySpec
 } from "@trent/domain"
 
 /**
@@ -112,6 +116,40 @@ export interface CreateGrantRequest {
   readonly name?: string | undefined
   readonly dryRun?: boolean | undefined
 }
+/** Multi-Region keys (aws-kms-api.md §3.9): a replica takes its own policy, description and tags. */
+export interface ReplicateKeyRequest {
+  readonly keyId: string
+  readonly replicaRegion: string
+  readonly policy?: string | undefined
+  readonly bypassPolicyLockoutSafetyCheck?: boolean | undefined
+  readonly description?: string | undefined
+  readonly tags?: ReadonlyArray<Tag> | undefined
+}
+export interface UpdatePrimaryRegionRequest {
+  readonly keyId: string
+  readonly primaryRegion: string
+}
+/** Importing key material (aws-kms-api.md §3.10). */
+export interface GetParametersForImportRequest {
+  readonly keyId: string
+  readonly wrappingAlgorithm: WrappingAlgorithm
+  readonly wrappingKeySpec: WrappingKeySpec
+}
+export interface ImportKeyMaterialRequest {
+  readonly keyId: string
+  readonly importToken: Uint8Array
+  readonly encryptedKeyMaterial: Uint8Array
+  /** Epoch milliseconds. */
+  readonly validTo?: number | undefined
+  readonly expirationModel?: ExpirationModel | undefined
+  readonly importType?: ImportType | undefined
+  readonly keyMaterialDescription?: string | undefined
+  readonly keyMaterialId?: string | undefined
+}
+export interface DeleteImportedKeyMaterialRequest {
+  readonly keyId: string
+  readonly keyMaterialId?: string | undefined
+}
 export interface AliasTarget {
   readonly aliasName: string
   readonly targetKeyId: string
@@ -174,4 +212,9 @@ export interface RegionRequests {
   }
   readonly RevokeGrant: KeyRef & { readonly grantId: string; readonly dryRun?: boolean | undefined }
   readonly GetKeyLastUsage: KeyRef
+  readonly ReplicateKey: ReplicateKeyRequest
+  readonly UpdatePrimaryRegion: UpdatePrimaryRegionRequest
+  readonly GetParametersForImport: GetParametersForImportRequest
+  readonly ImportKeyMaterial: ImportKeyMaterialRequest
+  readonly DeleteImportedKeyMaterial: DeleteImportedKeyMaterialRequest
 }

@@ -36,10 +36,11 @@ export interface AliasListEntry {
   readonly creationDate: number
   readonly lastUpdatedDate: number
 }
+/** A multi-Region primary with replicas waits in PendingReplicaDeletion, without a DeletionDate (aws-kms-api.md §7.1). */
 export interface ScheduleKeyDeletionResult {
   readonly keyId: string
-  readonly deletionDate: number
-  readonly keyState: "PendingDeletion"
+  readonly deletionDate: number | undefined
+  readonly keyState: "PendingDeletion" | "PendingReplicaDeletion"
   readonly pendingWindowInDays: number
 }
 export interface EncryptResult {
@@ -146,6 +147,33 @@ export interface KeyLastUsageResult {
   readonly keyCreationDate: number
 }
 
+/** ReplicateKey (aws-kms-api.md §3.9): the new replica, its policy and its tags. */
+export interface ReplicateKeyResult {
+  readonly replicaKeyMetadata: KeyMetadata
+  readonly replicaPolicy: string
+  readonly replicaTags: ReadonlyArray<Tag>
+}
+
+/** GetParametersForImport (§3.10): KeyId is the key ARN; the token and wrapping key last until parametersValidTo. */
+export interface GetParametersForImportResult {
+  readonly keyId: string
+  readonly importToken: Uint8Array
+  readonly publicKey: Uint8Array
+  readonly parametersValidTo: number
+}
+
+/** ImportKeyMaterial (§3.10): KeyId is the key ARN; KeyMaterialId the imported material's. */
+export interface ImportKeyMaterialResult {
+  readonly keyId: string
+  readonly keyMaterialId: string
+}
+
+/** DeleteImportedKeyMaterial (§3.10): KeyId is the key ARN; KeyMaterialId the deleted material's. */
+export interface DeleteImportedKeyMaterialResult {
+  readonly keyId: string
+  readonly keyMaterialId: string
+}
+
 /** The result each served operation encodes; `void` for the operations that answer `{}`. */
 export interface RegionResults {
   readonly CreateKey: KeyMetadata
@@ -191,4 +219,9 @@ export interface RegionResults {
   readonly RetireGrant: void
   readonly RevokeGrant: void
   readonly GetKeyLastUsage: KeyLastUsageResult
+  readonly ReplicateKey: ReplicateKeyResult
+  readonly UpdatePrimaryRegion: void
+  readonly GetParametersForImport: GetParametersForImportResult
+  readonly ImportKeyMaterial: ImportKeyMaterialResult
+  readonly DeleteImportedKeyMaterial: DeleteImportedKeyMaterialResult
 }

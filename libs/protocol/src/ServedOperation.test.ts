@@ -5,8 +5,8 @@ import type { RegionResults } from "./RegionResults.ts"
 import { type ServedOperation, servedOperations } from "./ServedOperation.ts"
 
 describe("servedOperations", () => {
-  it("lists 43 distinct operations of the API model", () => {
-    expect(new Set(servedOperations).size).toBe(43)
+  it("lists 48 distinct operations of the API model", () => {
+    expect(new Set(servedOperations).size).toBe(48)
     for (const operation of servedOperations) expect(Operations).toContain(operation)
   })
 

@@ -13,7 +13,8 @@ export const servedOperations = [
   "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateRandom", "GenerateDataKeyPair",
   "GenerateDataKeyPairWithoutPlaintext", "Sign", "Verify", "GetPublicKey", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
   "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant",
-  "GetKeyLastUsage"
+  "GetKeyLastUsage", "ReplicateKey", "UpdatePrimaryRegion", "GetParametersForImport", "ImportKeyMaterial",
+  "DeleteImportedKeyMaterial"
 ] as const satisfies ReadonlyArray<keyof RegionRequests & keyof RegionResults>
 
 export type ServedOperation = (typeof servedOperations)[number]

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { GrantTokenList, KeyIdType, PlaintextType, TagKeyList, TagList } from "./ModelShapes.ts"
 import { decodeShape } from "./WireDecoder.ts"
 import type { WireError } from "./WireError.ts"
-import { blob, boolean, integer, optional, required, stringMap, structure } from "./WireShape.ts"
+import { blob, boolean, integer, optional, required, stringMap, structure, timestamp } from "./WireShape.ts"
 
 const sample = structure({
   keyId: required(KeyIdType),
@@ -117,6 +117,22 @@ describe("decodeShape", () => {
     expect(Result.isFailure(decoded) && decoded.failure.message).toBe(
       "2 validation errors detected: Value at 'plaintext' failed to satisfy constraint: Member must not be null; " +
         "Value null at 'other' failed to satisfy constraint: Member must not be null"
+    )
+  })
+
+  it("decodes a timestamp's epoch seconds to whole epoch milliseconds, refusing what a Date cannot hold", () => {
+    const shape = structure({ validTo: required(timestamp) })
+    const decode = (json: unknown) => decodeShape(shape, json)
+    expect(decode({ ValidTo: 1_700_000_000 })).toEqual(Result.succeed({ validTo: 1_700_000_000_000 }))
+    expect(decode({ ValidTo: 1_700_000_000.0004 })).toEqual(Result.succeed({ validTo: 1_700_000_000_000 }))
+    expect(decode({ ValidTo: -1.5 })).toEqual(Result.succeed({ validTo: -1500 }))
+    expect(Object.is(Result.getOrThrow(decode({ ValidTo: -0.0001 })).validTo, 0)).toBe(true)
+    expect(decode({ ValidTo: 8.64e12 })).toEqual(Result.succeed({ validTo: 8.64e15 }))
+    expect(decode({ ValidTo: 8.64e12 + 1 })).toEqual(
+      Result.fail(serialization("NUMBER_VALUE can not be converted to a Timestamp at 'validTo'"))
+    )
+    expect(decode({ ValidTo: "1700000000" })).toEqual(
+      Result.fail(serialization("STRING_VALUE can not be converted to a Timestamp at 'validTo'"))
     )
   })
 

@@ -13,6 +13,7 @@ import {
   type ViolationValue
 } from "./ValidationReport.ts"
 import { serializationError, validationError, type WireError } from "./WireError.ts"
+import { epochMilliseconds } from "./WireValues.ts"
 import { type MemberSpec, type Shape, type ShapeSpec, wireName } from "./WireShape.ts"
 
 /**
@@ -110,6 +111,8 @@ const decodeValue = (spec: ShapeSpec, json: unknown, path: string, violations: A
         : mismatch("Integer", json, path)
     case "Boolean":
       return typeof json === "boolean" ? Result.succeed(json) : mismatch("Boolean", json, path)
+    case "Timestamp":
+      return decodeTimestamp(json, path)
     case "Blob":
       return decodeBlob(spec, json, path, violations)
     case "List":
@@ -133,6 +136,21 @@ const checked = (
 ): Step => {
   for (const rule of scalarRules(spec, value)) violations.push({ path, value: printed, rule })
   return Result.succeed(value)
+}
+
+/** The range of a JavaScript Date: ±100,000,000 days from the epoch, in milliseconds (ECMA-262 §21.4.1.22). */
+const MAX_EPOCH_MILLISECONDS = 8.64e15
+
+/**
+ * Timestamps arrive as JSON numbers of epoch seconds, fractional allowed
+ * (aws-kms-api.md §1.2); a string (even an ISO-8601 one) or a time no Date can
+ * hold is of the wrong type. The model sets no range: whether a time is
+ * acceptable (ImportKeyMaterial's ValidTo) is the Region's rule.
+ */
+const decodeTimestamp = (json: unknown, path: string): Step => {
+  if (typeof json !== "number" || !Number.isFinite(json)) return mismatch("Timestamp", json, path)
+  const milliseconds = epochMilliseconds(json)
+  return Math.abs(milliseconds) <= MAX_EPOCH_MILLISECONDS ? Result.succeed(milliseconds) : mismatch("Timestamp", json, path)
 }
 
 const decodeBlob = (spec: ShapeSpec, json: unknown, path: string, violations: Array<Violation>): Step => {

@@ -1,7 +1,7 @@
 /**
  * The wire shapes of the API model (botocore `kms/2014-11-01/service-2.json`), as
  * data: each request is a structure of members, each member a string, integer,
- * boolean, blob, list, string map or structure with the model's constraints.
+ * boolean, timestamp, blob, list, string map or structure with the model's constraints.
  * One description drives decoding, validation messages and the test
  * arbitraries; the decoded TypeScript type is inferred from it.
  *
@@ -22,6 +22,7 @@ export type ShapeSpec =
   }
   | { readonly _tag: "Integer"; readonly min?: number | undefined; readonly max?: number | undefined }
   | { readonly _tag: "Boolean" }
+  | { readonly _tag: "Timestamp" }
   | { readonly _tag: "Blob"; readonly minLength: number; readonly maxLength: number; readonly sensitive: boolean }
   | {
     readonly _tag: "List"
@@ -78,6 +79,9 @@ export const integer = (range: { readonly min?: number; readonly max?: number } 
   shape({ _tag: "Integer", ...range })
 
 export const boolean: Shape<boolean> = shape({ _tag: "Boolean" })
+
+/** A JSON number of epoch seconds, fractional allowed, decoded to epoch milliseconds (aws-kms-api.md §1.2). */
+export const timestamp: Shape<number> = shape({ _tag: "Timestamp" })
 
 /** Size limits apply to the decoded bytes (aws-kms-api.md §1.2). */
 export const blob = (range: { readonly minLength: number; readonly maxLength: number; readonly sensitive?: boolean }): Shape<

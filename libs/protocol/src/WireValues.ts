@@ -4,14 +4,21 @@ import { encodeBase64 } from "./StrictBase64.ts"
 /**
  * How Region values go on the wire (aws-kms-api.md §1.2): timestamps as epoch
  * seconds (a number, fractional allowed), blobs as standard base64, and
- * structures without their absent members.
+ * structures without their absent members; and how request timestamps come
+ * back to epoch milliseconds.
  */
 export type WireObject = Record<string, unknown>
 
-export const epochSeconds = (epochMilliseconds: number): number => epochMilliseconds / 1000
+export const epochSeconds = (milliseconds: number): number => milliseconds / 1000
 
-export const optionalEpochSeconds = (epochMilliseconds: number | undefined): number | undefined =>
-  epochMilliseconds === undefined ? undefined : epochSeconds(epochMilliseconds)
+/**
+ * A request timestamp's epoch seconds as whole epoch milliseconds, Trent's
+ * time unit; `+ 0` turns a rounded -0 into 0.
+ */
+export const epochMilliseconds = (seconds: number): number => Math.round(seconds * 1000) + 0
+
+export const optionalEpochSeconds = (milliseconds: number | undefined): number | undefined =>
+  milliseconds === undefined ? undefined : epochSeconds(milliseconds)
 
 export const blobToWire = (bytes: Uint8Array): string => encodeBase64(bytes)
 

@@ -55,7 +55,12 @@ const minimalBodies: { readonly [Op in ServedOperation]: Record<string, unknown>
   ListRetirableGrants: { RetiringPrincipal: "arn:aws:iam::111122223333:role/app" },
   RetireGrant: {},
   RevokeGrant: { KeyId: KEY, GrantId: "a".repeat(64) },
-  GetKeyLastUsage: { KeyId: KEY }
+  GetKeyLastUsage: { KeyId: KEY },
+  ReplicateKey: { KeyId: KEY, ReplicaRegion: "eu-west-1" },
+  UpdatePrimaryRegion: { KeyId: KEY, PrimaryRegion: "eu-west-1" },
+  GetParametersForImport: { KeyId: KEY, WrappingAlgorithm: "RSAES_OAEP_SHA_256", WrappingKeySpec: "RSA_2048" },
+  ImportKeyMaterial: { KeyId: KEY, ImportToken: "AA==", EncryptedKeyMaterial: "AA==" },
+  DeleteImportedKeyMaterial: { KeyId: KEY }
 }
 
 const membersOf = (operation: ServedOperation): ReadonlyArray<MemberSpec> => {
@@ -72,6 +77,7 @@ const wrongType = (spec: ShapeSpec): unknown => {
     case "Integer":
       return "42"
     case "Boolean":
+    case "Timestamp":
       return "true"
     case "List":
       return { member: 1 }

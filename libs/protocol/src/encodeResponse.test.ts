@@ -5,52 +5,10 @@ import { Result } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { encodeResponse } from "./encodeResponse.ts"
+import { ARN, KEY, MATERIAL, metadata, wireMetadata } from "./keyMetadataFixture.test-support.ts"
 import { decodeBase64 } from "./StrictBase64.ts"
 
-const ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-const KEY = "1234abcd-12ab-34cd-56ef-1234567890ab"
-const MATERIAL = "a".repeat(64)
 const secret = (...bytes: Array<number>) => SecretBytes.copy(new Uint8Array(bytes))
-
-const metadata: KeyMetadata = {
-  awsAccountId: "111122223333",
-  keyId: KEY,
-  arn: ARN,
-  creationDate: 1_700_000_000_123,
-  enabled: true,
-  description: "",
-  keyUsage: "ENCRYPT_DECRYPT",
-  keyState: "Enabled",
-  deletionDate: undefined,
-  origin: "AWS_KMS",
-  keyManager: "CUSTOMER",
-  customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-  keySpec: "SYMMETRIC_DEFAULT",
-  encryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
-  signingAlgorithms: undefined,
-  macAlgorithms: undefined,
-  keyAgreementAlgorithms: undefined,
-  multiRegion: false,
-  currentKeyMaterialId: MATERIAL
-}
-
-const wireMetadata = {
-  AWSAccountId: "111122223333",
-  KeyId: KEY,
-  Arn: ARN,
-  CreationDate: 1_700_000_000.123,
-  Enabled: true,
-  Description: "",
-  KeyUsage: "ENCRYPT_DECRYPT",
-  KeyState: "Enabled",
-  Origin: "AWS_KMS",
-  KeyManager: "CUSTOMER",
-  CustomerMasterKeySpec: "SYMMETRIC_DEFAULT",
-  KeySpec: "SYMMETRIC_DEFAULT",
-  EncryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
-  MultiRegion: false,
-  CurrentKeyMaterialId: MATERIAL
-}
 
 describe("encodeResponse", () => {
   it("encodes KeyMetadata with AWS's member names, seconds for times, and no absent members", () => {
@@ -77,7 +35,7 @@ describe("encodeResponse", () => {
 
   it.each([
     "EnableKey", "DisableKey", "UpdateKeyDescription", "EnableKeyRotation", "DisableKeyRotation", "TagResource",
-    "UntagResource", "PutKeyPolicy", "CreateAlias", "UpdateAlias", "DeleteAlias"
+    "UntagResource", "PutKeyPolicy", "CreateAlias", "UpdateAlias", "DeleteAlias", "UpdatePrimaryRegion"
   ] as const)("answers %s with an empty object", (operation) => {
     expect(encodeResponse(operation, undefined)).toEqual({})
   })
@@ -135,6 +93,79 @@ describe("encodeResponse", () => {
       ],
       Truncated: false
     })
+  })
+
+  it("encodes the import members of rotation entries in model order, and only when defined", () => {
+    const wire = encodeResponse("ListKeyRotations", {
+      items: [
+        {
+          keyId: ARN,
+          keyMaterialId: MATERIAL,
+          keyMaterialState: "CURRENT",
+          rotationDate: undefined,
+          rotationType: undefined,
+          keyMaterialDescription: "first import",
+          importState: "IMPORTED",
+          expirationModel: "KEY_MATERIAL_EXPIRES",
+          validTo: 1_735_689_600_500
+        },
+        {
+          keyId: ARN,
+          keyMaterialId: "b".repeat(64),
+          keyMaterialState: "PENDING_ROTATION",
+          rotationDate: undefined,
+          rotationType: undefined,
+          importState: "PENDING_IMPORT"
+        }
+      ],
+      nextMarker: undefined,
+      truncated: false
+    })
+    const [first, second] = wire["Rotations"] as ReadonlyArray<Record<string, unknown>>
+    expect(first).toEqual({
+      KeyId: ARN,
+      KeyMaterialId: MATERIAL,
+      KeyMaterialDescription: "first import",
+      ImportState: "IMPORTED",
+      KeyMaterialState: "CURRENT",
+      ExpirationModel: "KEY_MATERIAL_EXPIRES",
+      ValidTo: 1_735_689_600.5
+    })
+    expect(Object.keys(first ?? {})).toEqual([
+      "KeyId", "KeyMaterialId", "KeyMaterialDescription", "ImportState", "KeyMaterialState", "ExpirationModel", "ValidTo"
+    ])
+    expect(second).toEqual({ KeyId: ARN, KeyMaterialId: "b".repeat(64), ImportState: "PENDING_IMPORT", KeyMaterialState: "PENDING_ROTATION" })
+  })
+
+  it("encodes ReplicateKey's replica metadata, policy and tags", () => {
+    const replica: KeyMetadata = { ...metadata, enabled: false, keyState: "Creating" }
+    const wire = encodeResponse("ReplicateKey", {
+      replicaKeyMetadata: replica,
+      replicaPolicy: "{}",
+      replicaTags: [{ tagKey: "team", tagValue: "payments" }]
+    })
+    expect(wire).toEqual({
+      ReplicaKeyMetadata: { ...wireMetadata, Enabled: false, KeyState: "Creating" },
+      ReplicaPolicy: "{}",
+      ReplicaTags: [{ TagKey: "team", TagValue: "payments" }]
+    })
+    expect(Object.keys(wire)).toEqual(["ReplicaKeyMetadata", "ReplicaPolicy", "ReplicaTags"])
+    expect(encodeResponse("ReplicateKey", { replicaKeyMetadata: replica, replicaPolicy: "{}", replicaTags: [] })["ReplicaTags"]).toEqual([])
+  })
+
+  it("encodes GetParametersForImport with base64 blobs and ParametersValidTo in seconds", () => {
+    const wire = encodeResponse("GetParametersForImport", {
+      keyId: ARN,
+      importToken: new Uint8Array([1, 2, 3]),
+      publicKey: new Uint8Array([48, 130]),
+      parametersValidTo: 1_700_086_400_123
+    })
+    expect(wire).toEqual({ KeyId: ARN, ImportToken: "AQID", PublicKey: "MII=", ParametersValidTo: 1_700_086_400.123 })
+    expect(Object.keys(wire)).toEqual(["KeyId", "ImportToken", "PublicKey", "ParametersValidTo"])
+  })
+
+  it.each(["ImportKeyMaterial", "DeleteImportedKeyMaterial"] as const)("encodes %s as the key ARN and the material id", (operation) => {
+    expect(encodeResponse(operation, { keyId: ARN, keyMaterialId: MATERIAL })).toEqual({ KeyId: ARN, KeyMaterialId: MATERIAL })
   })
 
   it("encodes ScheduleKeyDeletion, CancelKeyDeletion and RotateKeyOnDemand with the key ARN", () => {

@@ -18,7 +18,9 @@ import {
   scheduleKeyDeletion,
   updateKeyDescription
 } from "./keyLifecycleRequests.ts"
+import { replicateKey, updatePrimaryRegion } from "./multiRegionRequests.ts"
 import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from "./grantRequests.ts"
+import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from "./importRequests.ts"
 import type { OperationDecoder } from "./OperationDecoder.ts"
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from "./rotationRequests.ts"
 import type { ServedOperation } from "./ServedOperation.ts"
@@ -85,5 +87,10 @@ export const requestDecoders: { readonly [Op in ServedOperation]: OperationDecod
   ListRetirableGrants: listRetirableGrants,
   RetireGrant: retireGrant,
   RevokeGrant: revokeGrant,
-  GetKeyLastUsage: getKeyLastUsage
+  GetKeyLastUsage: getKeyLastUsage,
+  ReplicateKey: replicateKey,
+  UpdatePrimaryRegion: updatePrimaryRegion,
+  GetParametersForImport: getParametersForImport,
+  ImportKeyMaterial: importKeyMaterial,
+  DeleteImportedKeyMaterial: deleteImportedKeyMaterial
 }

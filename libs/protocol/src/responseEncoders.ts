@@ -1,7 +1,7 @@
 import type { KeyRotationEntry, KeyRotationStatus, Tag } from "@trent/domain"
 import { encodeKeyMetadata } from "./encodeKeyMetadata.ts"
 import { encodePaged } from "./PagedList.ts"
-import type { AliasListEntry, GrantListEntry, ListKeysEntry } from "./RegionResults.ts"
+import type { AliasListEntry, GrantListEntry, ListKeysEntry, ReplicateKeyResult } from "./RegionResults.ts"
 import type { ResponseOf, ServedOperation } from "./ServedOperation.ts"
 import { blobToWire, epochSeconds, optionalEpochSeconds, secretToWire, wireObject, type WireObject } from "./WireValues.ts"
 
@@ -14,6 +14,10 @@ type ResponseEncoders = { readonly [Op in ServedOperation]: (result: ResponseOf<
 
 const noOutput = (): WireObject => ({})
 const keyIdOnly = (result: { readonly keyId: string }): WireObject => ({ KeyId: result.keyId })
+const keyMaterial = (result: { readonly keyId: string; readonly keyMaterialId: string }): WireObject => ({
+  KeyId: result.keyId,
+  KeyMaterialId: result.keyMaterialId
+})
 
 const keyListEntry = (entry: ListKeysEntry): WireObject => ({ KeyId: entry.keyId, KeyArn: entry.keyArn })
 const tag = (entry: Tag): WireObject => ({ TagKey: entry.tagKey, TagValue: entry.tagValue })
@@ -24,12 +28,19 @@ const aliasListEntry = (entry: AliasListEntry): WireObject => ({
   CreationDate: epochSeconds(entry.creationDate),
   LastUpdatedDate: epochSeconds(entry.lastUpdatedDate)
 })
-/** RotationDate and RotationType are absent for the original material (§2.3). */
+/**
+ * RotationDate and RotationType are absent for the original material and for
+ * material PENDING_ROTATION; the import members appear only for EXTERNAL keys (§2.3).
+ */
 const rotationsListEntry = (entry: KeyRotationEntry): WireObject =>
   wireObject({
     KeyId: entry.keyId,
     KeyMaterialId: entry.keyMaterialId,
+    KeyMaterialDescription: entry.keyMaterialDescription,
+    ImportState: entry.importState,
     KeyMaterialState: entry.keyMaterialState,
+    ExpirationModel: entry.expirationModel,
+    ValidTo: optionalEpochSeconds(entry.validTo),
     RotationDate: optionalEpochSeconds(entry.rotationDate),
     RotationType: entry.rotationType
   })
@@ -55,6 +66,11 @@ const rotationStatus = (status: KeyRotationStatus): WireObject =>
     RotationPeriodInDays: status.rotationPeriodInDays,
     NextRotationDate: optionalEpochSeconds(status.nextRotationDate)
   })
+const replicateKey = (result: ReplicateKeyResult): WireObject => ({
+  ReplicaKeyMetadata: encodeKeyMetadata(result.replicaKeyMetadata),
+  ReplicaPolicy: result.replicaPolicy,
+  ReplicaTags: result.replicaTags.map(tag)
+})
 
 export const responseEncoders: ResponseEncoders = {
   CreateKey: (metadata) => ({ KeyMetadata: encodeKeyMetadata(metadata) }),
@@ -62,12 +78,13 @@ export const responseEncoders: ResponseEncoders = {
   ListKeys: (page) => encodePaged("Keys", page, keyListEntry),
   EnableKey: noOutput,
   DisableKey: noOutput,
-  ScheduleKeyDeletion: (result) => ({
-    KeyId: result.keyId,
-    DeletionDate: epochSeconds(result.deletionDate),
-    KeyState: result.keyState,
-    PendingWindowInDays: result.pendingWindowInDays
-  }),
+  ScheduleKeyDeletion: (result) =>
+    wireObject({
+      KeyId: result.keyId,
+      DeletionDate: optionalEpochSeconds(result.deletionDate),
+      KeyState: result.keyState,
+      PendingWindowInDays: result.pendingWindowInDays
+    }),
   CancelKeyDeletion: keyIdOnly,
   UpdateKeyDescription: noOutput,
   EnableKeyRotation: noOutput,
@@ -178,5 +195,15 @@ export const responseEncoders: ResponseEncoders = {
       },
       TrackingStartDate: epochSeconds(result.trackingStartDate),
       KeyCreationDate: epochSeconds(result.keyCreationDate)
-    })
+    }),
+  ReplicateKey: replicateKey,
+  UpdatePrimaryRegion: noOutput,
+  GetParametersForImport: (result) => ({
+    KeyId: result.keyId,
+    ImportToken: blobToWire(result.importToken),
+    PublicKey: blobToWire(result.publicKey),
+    ParametersValidTo: epochSeconds(result.parametersValidTo)
+  }),
+  ImportKeyMaterial: keyMaterial,
+  DeleteImportedKeyMaterial: keyMaterial
 }

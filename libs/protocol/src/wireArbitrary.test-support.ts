@@ -17,11 +17,23 @@ const CAP = 24
 
 const same = (value: unknown): WireSample => ({ wire: value, decoded: value })
 
+/**
+ * A pattern that is one character class repeated (`^[a-f0-9]+$`) takes the
+ * length bounds as its quantifier, so that long fixed-length members (a
+ * 64-digit key material id) are generated rather than filtered for.
+ */
+const boundedClass = (pattern: string, minLength: number, maxLength: number): RegExp | undefined => {
+  const match = /^\^?(\[[^\]]+\])\+\$?$/.exec(pattern)
+  return match === null ? undefined : new RegExp(`^${match[1]}{${Math.max(minLength, 1)},${maxLength}}$`)
+}
+
 const stringArbitrary = (spec: Extract<ShapeSpec, { _tag: "String" }>): fc.Arbitrary<string> => {
   if (spec.values !== undefined) return fc.constantFrom(...spec.values)
   const minLength = spec.minLength ?? 0
   const maxLength = Math.min(spec.maxLength ?? CAP, Math.max(minLength, CAP))
   if (spec.pattern === undefined) return fc.string({ minLength, maxLength, unit: "binary" })
+  const bounded = boundedClass(spec.pattern, minLength, maxLength)
+  if (bounded !== undefined) return fc.stringMatching(bounded)
   const regex = new RegExp(spec.pattern.startsWith("^") ? spec.pattern : `^(?:${spec.pattern})$`)
   return fc.stringMatching(regex).filter((text) => text.length >= minLength && text.length <= maxLength)
 }
@@ -34,6 +46,9 @@ const valueArbitrary = (spec: ShapeSpec): fc.Arbitrary<WireSample> => {
       return fc.integer({ min: spec.min ?? -(2 ** 31), max: spec.max ?? 2 ** 31 - 1 }).map(same)
     case "Boolean":
       return fc.boolean().map(same)
+    case "Timestamp":
+      // Whole milliseconds up to 2100, whose seconds survive the round trip through a double exactly.
+      return fc.integer({ min: 0, max: 4_102_444_800_000 }).map((ms) => ({ wire: ms / 1000, decoded: ms }))
     case "Blob":
       return fc
         .uint8Array({ minLength: spec.minLength, maxLength: Math.min(spec.maxLength, CAP) })
@@ -108,6 +123,8 @@ export const wireOf = (spec: ShapeSpec, value: unknown): unknown => {
   switch (spec._tag) {
     case "Blob":
       return encodeBase64(value as Uint8Array)
+    case "Timestamp":
+      return (value as number) / 1000
     case "List":
       return (value as ReadonlyArray<unknown>).map((item) => wireOf(spec.member.spec, item))
     case "Structure": {

@@ -27,3 +27,8 @@ export const newEventId = (now: number): Effect.Effect<string, never, WebCrypto>
     bytes[8] = (bytes[8]! & 0x3f) | 0x80
     return format(hex(bytes))
   })
+
+/** A multi-Region key id: `mrk-` and 32 lowercase hex digits, 36 characters like a UUID (aws-kms-api.md §2.1). */
+export const newMultiRegionKeyId: Effect.Effect<string, never, WebCrypto> = WebCrypto.useSync((crypto) =>
+  `mrk-${hex(crypto.getRandomValues(new Uint8Array(16)))}`
+)

@@ -5,6 +5,7 @@ import { Authorization, type OperationFacts } from "./Authorization.ts"
 import type { KeyActor } from "./KeyActor.ts"
 import { type Executed, KeyActors } from "./KeyActors.ts"
 import { KeyResolver } from "./KeyResolver.ts"
+import { Replication } from "./Replication.ts"
 import type { AccessDenied, RegionError } from "./RegionErrors.ts"
 
 /**
@@ -31,6 +32,7 @@ export class KeyAccess extends Context.Service<KeyAccess, {
     const resolver = yield* KeyResolver
     const actors = yield* KeyActors
     const authorization = yield* Authorization
+    const replication = yield* Replication
 
     const authorized = (
       actor: KeyActor,
@@ -61,7 +63,10 @@ export class KeyAccess extends Context.Service<KeyAccess, {
     ) =>
       resolver.withKey(reference, operation, (actor) =>
         Effect.flatMap(authorized(actor, operation, reference, facts), () =>
-          actors.execute(actor, (state) => Effect.flatMap(Clock.currentTimeMillis, (now) => build(state, now, actor)))))
+          actors.execute(actor, (state) => Effect.flatMap(Clock.currentTimeMillis, (now) => build(state, now, actor))))).pipe(
+            // A multi-Region key's other members follow the change (Replication.ts).
+            Effect.tap((executed) => executed.events.length === 0 ? Effect.void : replication.afterChange(executed.state.status === "Absent" ? "" : executed.state.key.keyId, executed))
+          )
 
     return KeyAccess.of({ read, change })
   }))

@@ -66,6 +66,24 @@ export class KeyActors extends Context.Service<KeyActors, {
     keySpec: KeySpec,
     options?: { readonly createKek: boolean }
   ): Effect.Effect<NewMaterial, RegionInternalError>
+  /**
+   * Material from outside the actor (imported, or a multi-Region primary's
+   * version re-wrapped for this Region): wrapped under this key's KEK, made
+   * resident, and the plaintext zeroed.
+   */
+  adoptMaterial(
+    actor: KeyActor,
+    keySpec: KeySpec,
+    materialId: string,
+    plaintext: SecretBytes,
+    options?: { readonly createKek: boolean }
+  ): Effect.Effect<WrappedMaterial, RegionInternalError>
+  /** A version's material in clear, for re-wrapping in another Region; the caller destroys it. */
+  exportMaterial(actor: KeyActor, materialId: string): Effect.Effect<SecretBytes, RegionInternalError>
+  /** A KEK for a key that starts without material (Origin EXTERNAL). */
+  createKek(actor: KeyActor): Effect.Effect<void, RegionInternalError>
+  /** The key's KEK in clear (cached in the actor); it also wraps the key's import parameters. */
+  kek(actor: KeyActor): Effect.Effect<SecretBytes, RegionInternalError>
   evictIdle(now: number): Effect.Effect<number>
   readonly residentCount: Effect.Effect<number>
 }>()("@trent/runtime/KeyActors") {
@@ -177,6 +195,9 @@ export class KeyActors extends Context.Service<KeyActors, {
         if (!appended) return false
         actor.state = next
         actor.seq += events.length
+        for (const event of events) {
+          if (event._tag === "ImportedKeyMaterialDeleted") actor.materials.delete(event.materialId)
+        }
         if (next.status === "Destroyed") {
           actor.materials.clear()
           actor.kek = undefined
@@ -213,11 +234,12 @@ export class KeyActors extends Context.Service<KeyActors, {
 
     const material = (actor: KeyActor, materialId: string) =>
       Effect.gen(function*() {
-        const cached = actor.materials.get(materialId)
-        if (cached !== undefined) return Option.some(cached)
         if (actor.state.status === "Absent") return Option.none()
         const version = actor.state.key.versions.find((v) => v.materialId === materialId)
-        if (version === undefined) return Option.none()
+        // Imported material deleted or expired leaves the version without bytes: it cannot decrypt until re-imported.
+        if (version === undefined || version.wrapped.length === 0) return Option.none()
+        const cached = actor.materials.get(materialId)
+        if (cached !== undefined) return Option.some(cached)
         const kek = yield* kekOf(actor)
         const { keySpec } = actor.state.key
         const plaintext = yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId, keySpec)).pipe(
@@ -228,16 +250,46 @@ export class KeyActors extends Context.Service<KeyActors, {
         return Option.some(key)
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
 
-    const newMaterial = (actor: KeyActor, keySpec: KeySpec, options?: { readonly createKek: boolean }) =>
+    const adoptMaterial = (
+      actor: KeyActor,
+      keySpec: KeySpec,
+      materialId: string,
+      plaintext: SecretBytes,
+      options?: { readonly createKek: boolean }
+    ) =>
       Effect.gen(function*() {
         const kek = options?.createKek === true ? yield* keks.create(actor.keyId) : yield* kekOf(actor)
         actor.kek = kek
-        const materialId = yield* generateMaterialId
-        const plaintext = yield* generateMaterialBytes(keySpec).pipe(Effect.mapError(internal(`generating ${keySpec} material failed`)))
         const wrapped = yield* wrapKeyMaterial(kek, plaintext, materialBinding(config.region, actor.keyId, materialId, keySpec))
         actor.materials.set(materialId, yield* importOnce(keySpec, plaintext))
-        return { wrapped: { materialId, wrapped } }
+        return { materialId, wrapped }
+      }).pipe(
+        Effect.onError(() => Effect.sync(() => plaintext.destroy())),
+        Effect.provideService(WebCrypto, webCrypto)
+      )
+
+    const newMaterial = (actor: KeyActor, keySpec: KeySpec, options?: { readonly createKek: boolean }) =>
+      Effect.gen(function*() {
+        const materialId = yield* generateMaterialId
+        const plaintext = yield* generateMaterialBytes(keySpec).pipe(Effect.mapError(internal(`generating ${keySpec} material failed`)))
+        return { wrapped: yield* adoptMaterial(actor, keySpec, materialId, plaintext, options) }
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
+
+    const exportMaterial = (actor: KeyActor, materialId: string) =>
+      Effect.gen(function*() {
+        const version = actor.state.status === "Absent"
+          ? undefined
+          : [...actor.state.key.versions, ...(actor.state.key.pendingRotation === undefined ? [] : [actor.state.key.pendingRotation])]
+            .find((v) => v.materialId === materialId && v.wrapped.length > 0)
+        if (version === undefined || actor.state.status === "Absent") {
+          return yield* new RegionInternalError({ message: `key ${actor.keyId} holds no material ${materialId}` })
+        }
+        const kek = yield* kekOf(actor)
+        return yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId, actor.state.key.keySpec))
+          .pipe(Effect.mapError(internal(`material ${materialId} of ${actor.keyId} does not unwrap`)))
+      }).pipe(Effect.provideService(WebCrypto, webCrypto))
+
+    const createKek = (actor: KeyActor) => Effect.map(keks.create(actor.keyId), (kek) => void (actor.kek = kek))
 
     const evictIdle = (now: number) =>
       Effect.sync(() => {
@@ -258,6 +310,10 @@ export class KeyActors extends Context.Service<KeyActors, {
       execute,
       material,
       newMaterial,
+      adoptMaterial,
+      exportMaterial,
+      createKek,
+      kek: kekOf,
       evictIdle,
       residentCount: Effect.sync(() => entries.size)
     })

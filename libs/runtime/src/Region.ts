@@ -22,6 +22,11 @@ import { RegionConfig, type RegionSettings, defaultRegionSettings } from "./Regi
 import type { RegionApi } from "./RegionApi.ts"
 import { makeRotationOperations } from "./rotationOperations.ts"
 import { makeScheduledWork } from "./scheduledWork.ts"
+import { ImportParameters } from "./ImportParameters.ts"
+import { makeImportOperations } from "./importOperations.ts"
+import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
+import { makeReplicaEndpoint } from "./replicaEndpoint.ts"
+import { Replication } from "./Replication.ts"
 
 export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
 
@@ -50,6 +55,9 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeMacOperations),
         ...(yield* makeGrantOperations),
         ...(yield* makeLastUsageOperations),
+        ...(yield* makeImportOperations),
+        ...(yield* makeMultiRegionOperations),
+        replication: yield* makeReplicaEndpoint,
         runScheduledWork
       }
       const tick = Effect.gen(function*() {
@@ -62,7 +70,9 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       return Region.of(api)
     })
   ).pipe(
-    Layer.provide(KeyAccess.layer),
+    Layer.provideMerge(KeyAccess.layer),
+    Layer.provideMerge(Replication.layer),
+    Layer.provide(ImportParameters.layer),
     Layer.provideMerge(Authorization.layer),
     Layer.provide(KeyResolver.layer),
     Layer.provideMerge(AliasDirectory.layer),

@@ -2,6 +2,7 @@ import type { AuditLog } from "@trent/audit"
 import type { RegionRequests, RegionResults, ServedOperation } from "@trent/protocol"
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
+import type { ReplicaEndpoint } from "./ReplicationPeers.ts"
 
 export type {
   AliasListEntry,
@@ -80,6 +81,13 @@ export interface RegionApi {
   readonly retireGrant: Op<"RetireGrant">
   readonly revokeGrant: Op<"RevokeGrant">
   readonly getKeyLastUsage: Op<"GetKeyLastUsage">
+  readonly replicateKey: Op<"ReplicateKey">
+  readonly updatePrimaryRegion: Op<"UpdatePrimaryRegion">
+  readonly getParametersForImport: Op<"GetParametersForImport">
+  readonly importKeyMaterial: Op<"ImportKeyMaterial">
+  readonly deleteImportedKeyMaterial: Op<"DeleteImportedKeyMaterial">
+  /** This Region's side of multi-Region replication, for its sibling Regions (not an AWS operation). */
+  readonly replication: ReplicaEndpoint
   /** The scheduler's pass: rotate keys whose automatic rotation is due, destroy keys whose deletion window ended. */
   readonly runScheduledWork: Effect.Effect<{ readonly rotated: number; readonly destroyed: number }, RegionInternalError>
 }

@@ -1,6 +1,8 @@
 import type { InvalidCiphertext } from "@trent/crypto"
 import type {
   AliasAlreadyExists,
+  ExpiredImportToken,
+  InvalidImportToken,
   AliasReserved,
   DryRunSucceeded,
   IncorrectKey,
@@ -38,5 +40,7 @@ export type RegionError =
   | SignatureInvalid
   | MacInvalid
   | InvalidGrantToken
+  | ExpiredImportToken
+  | InvalidImportToken
   | AccessDenied
   | RegionInternalError

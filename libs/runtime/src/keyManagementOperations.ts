@@ -15,13 +15,13 @@ import {
 } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import { Clock, Effect } from "effect"
-import { newKeyId } from "./Ids.ts"
+import { newKeyId, newMultiRegionKeyId } from "./Ids.ts"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { checkLimit, decodeMarker, encodeMarker, pageByIndex } from "./Pagination.ts"
-import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionApi } from "./RegionApi.ts"
+import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionApi, ScheduleKeyDeletionResult } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
 type KeyManagement = Pick<
@@ -33,8 +33,10 @@ type KeyManagement = Pick<
 
 const listKeysLimits = { list: "ListKeys", max: 1000, fallback: 100 }
 
-/** A placeholder for the dry decide that validates CreateKey before any KEK or material exists. */
+/** No material: how an EXTERNAL key is created (it waits for ImportKeyMaterial). */
 const noMaterial: WrappedMaterial = { materialId: "", wrapped: new Uint8Array() }
+/** A placeholder for the dry decide that validates CreateKey before any KEK or material exists. */
+const placeholderMaterial: WrappedMaterial = { materialId: "pending", wrapped: new Uint8Array() }
 
 export const makeKeyManagementOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
@@ -65,7 +67,8 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
         requestTags: Object.fromEntries((request.tags ?? []).map((tag) => [tag.tagKey, tag.tagValue])),
         ...(request.bypassPolicyLockoutSafetyCheck === undefined ? {} : { bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck })
       })
-      const keyId = yield* Effect.provideService(newKeyId, WebCrypto, webCrypto)
+      const keyId = yield* Effect.provideService(request.multiRegion === true ? newMultiRegionKeyId : newKeyId, WebCrypto, webCrypto)
+      const external = request.origin === "EXTERNAL"
       const command = (now: number, material: WrappedMaterial): KeyCommand => ({
         _tag: "CreateKey",
         now,
@@ -84,10 +87,15 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
         actors.execute(actor, (state) =>
           Effect.gen(function*() {
             const now = yield* Clock.currentTimeMillis
-            const dry = decideKey(state, command(now, noMaterial))
+            const dry = decideKey(state, command(now, external ? noMaterial : placeholderMaterial))
             if (isKeyRejection(dry)) return yield* Effect.fail(dry)
             if (request.policy !== undefined && request.bypassPolicyLockoutSafetyCheck !== true) {
               yield* authorization.lockoutCheck(request.policy, { keyArn: keyArn(scope, keyId), account: scope.account })
+            }
+            // An EXTERNAL key starts without material (PendingImport) but with its KEK, which wraps what is imported later.
+            if (external) {
+              yield* actors.createKek(actor)
+              return command(now, noMaterial)
             }
             const { wrapped } = yield* actors.newMaterial(actor, keySpec, { createKek: true })
             return command(now, wrapped)
@@ -144,10 +152,17 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
         Effect.succeed<KeyCommand>({ _tag: "ScheduleKeyDeletion", now, pendingWindowInDays })).pipe(
           Effect.flatMap(({ state }) =>
             state.status === "PendingDeletion"
-              ? Effect.succeed({
+              ? Effect.succeed<ScheduleKeyDeletionResult>({
                 keyId: arnOfKey(state.key),
                 deletionDate: state.deletionDate,
-                keyState: "PendingDeletion" as const,
+                keyState: state.status,
+                pendingWindowInDays: state.pendingWindowInDays
+              })
+              : state.status === "PendingReplicaDeletion"
+              ? Effect.succeed<ScheduleKeyDeletionResult>({
+                keyId: arnOfKey(state.key),
+                deletionDate: undefined,
+                keyState: state.status,
                 pendingWindowInDays: state.pendingWindowInDays
               })
               : Effect.fail(new RegionInternalError({ message: "ScheduleKeyDeletion left the key not pending deletion" }))

@@ -1,4 +1,4 @@
-import { arnOfKey, type KeyCommand, keyRotations, keyRotationStatus, type LiveKey, supportsRotation, UnsupportedOperation } from "@trent/domain"
+import { arnOfKey, isReplica, type KeyCommand, keyRotations, keyRotationStatus, type LiveKey, rotationUnsupported, supportsRotation } from "@trent/domain"
 import { Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
@@ -13,7 +13,11 @@ type Rotation = Pick<
 
 /** [7]: rotation is for SYMMETRIC_DEFAULT keys of AWS_KMS origin (aws-kms-api.md §6, §7.2). */
 const rotatable = (state: LiveKey) =>
-  supportsRotation(state.key) ? Effect.succeed(state) : Effect.fail(new UnsupportedOperation({ message: "" }))
+  supportsRotation(state.key) ? Effect.succeed(state) : Effect.fail(rotationUnsupported(state.key))
+
+/** ListKeyRotations also lists an imported symmetric key's materials (aws-kms-api.md §2.3). */
+const listable = (state: LiveKey) =>
+  state.key.origin === "EXTERNAL" && state.key.keySpec === "SYMMETRIC_DEFAULT" ? Effect.succeed(state) : rotatable(state)
 
 export const makeRotationOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
@@ -31,13 +35,13 @@ export const makeRotationOperations = Effect.gen(function*() {
     rotateKeyOnDemand: ({ keyId }) =>
       access.change(keyId, "RotateKeyOnDemand", (state, now, actor) =>
         // Material is generated only once the key's state and spec allow the rotation.
-        state.status === "Enabled" && supportsRotation(state.key)
+        state.status === "Enabled" && supportsRotation(state.key) && !isReplica(state.key)
           ? Effect.map(actors.newMaterial(actor, state.key.keySpec), ({ wrapped }): KeyCommand => ({ _tag: "RotateKeyOnDemand", now, material: wrapped }))
           : Effect.succeed<KeyCommand>({ _tag: "RotateKeyOnDemand", now, material: { materialId: "", wrapped: new Uint8Array() } })
       ).pipe(Effect.map(({ state }) => ({ keyId: arnOfKey((state as LiveKey).key) }))),
     listKeyRotations: ({ keyId, includeKeyMaterial, ...page }) =>
       access.read(keyId, "ListKeyRotations", (state) =>
-        Effect.flatMap(rotatable(state), (key) =>
+        Effect.flatMap(listable(state), (key) =>
           fromPage(pageByIndex(keyRotations(key.key, includeKeyMaterial === "ALL_KEY_MATERIAL"), page, {
             list: "ListKeyRotations",
             max: 1000,

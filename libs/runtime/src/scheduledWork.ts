@@ -1,10 +1,11 @@
-import { aliasArn, type KeyCommand, supportsRotation } from "@trent/domain"
+import { aliasArn, isReplica, type KeyCommand, supportsRotation } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import { Clock, Effect } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
+import { Replication } from "./Replication.ts"
 
 const BATCH = 100
 const MAX_BATCHES_PER_PASS = 100
@@ -20,19 +21,20 @@ export const makeScheduledWork = Effect.gen(function*() {
   const eventLog = yield* EventLog
   const actors = yield* KeyActors
   const aliases = yield* AliasDirectory
+  const replication = yield* Replication
   const { partition, region, account } = yield* RegionConfig
 
   const runForKey = (keyId: string) =>
-    actors.use(keyId, (actor) =>
+    Effect.tap(actors.use(keyId, (actor) =>
       actors.execute(actor, (state) =>
         Effect.gen(function*() {
           const now = yield* Clock.currentTimeMillis
           // Fresh material only when a rotation can happen; the decider ignores it otherwise.
-          const material = state.status === "Enabled" && supportsRotation(state.key)
+          const material = state.status === "Enabled" && supportsRotation(state.key) && !isReplica(state.key)
             ? (yield* actors.newMaterial(actor, state.key.keySpec)).wrapped
             : { materialId: "", wrapped: new Uint8Array() }
           return { _tag: "RunScheduledWork", now, material } satisfies KeyCommand
-        })))
+        }))), (executed) => replication.afterChange(keyId, executed))
 
   const removeAliasesOf = (keyId: string) =>
     Effect.gen(function*() {

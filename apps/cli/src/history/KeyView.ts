@@ -8,6 +8,11 @@ export interface KeyVersionView {
   /** Null for the key's original material. */
   readonly rotationType: RotationType | null
   readonly current: boolean
+  readonly imported: {
+    readonly state: "IMPORTED" | "PENDING_IMPORT"
+    readonly expirationModel: string
+    readonly validTo: string | null
+  } | null
 }
 
 export interface GrantView {
@@ -39,6 +44,7 @@ export interface KeyView {
   /** PendingDeletion only. */
   readonly deletionDate: string | null
   readonly pendingWindowInDays: number | null
+  readonly multiRegionConfiguration: { readonly primaryRegion: string; readonly replicaRegions: ReadonlyArray<string> } | null
   /** Destroyed only: when the deletion window ended and the material was shredded. */
   readonly destroyedAt: string | null
   readonly policy: string
@@ -73,14 +79,25 @@ export const keyView = (state: ExistingKey, aliases: ReadonlyArray<string>): Key
     origin: key.origin,
     multiRegion: key.multiRegion,
     deletionDate: state.status === "PendingDeletion" ? formatInstant(state.deletionDate) : null,
-    pendingWindowInDays: state.status === "PendingDeletion" ? state.pendingWindowInDays : null,
+    pendingWindowInDays: state.status === "PendingDeletion" || state.status === "PendingReplicaDeletion" ? state.pendingWindowInDays : null,
+    multiRegionConfiguration: key.replication === undefined
+      ? null
+      : { primaryRegion: key.replication.primaryRegion, replicaRegions: [...key.replication.replicaRegions] },
     destroyedAt: state.status === "Destroyed" ? formatInstant(state.destroyedAt) : null,
     policy: key.policy,
     versions: key.versions.map((version, index) => ({
       materialId: version.materialId,
       createdAt: formatInstant(version.createdAt),
       rotationType: orNull(version.rotationType),
-      current: index === last
+      current: index === last,
+      // Imported material: its terms, and whether it is held (IMPORTED) or awaits re-import (PENDING_IMPORT).
+      imported: version.imported === undefined
+        ? null
+        : {
+          state: version.wrapped.length > 0 ? "IMPORTED" : "PENDING_IMPORT",
+          expirationModel: version.imported.expirationModel,
+          validTo: instantOrNull(version.imported.validTo ?? undefined)
+        }
     })),
     rotation: {
       enabled: key.rotation.enabled,

@@ -35,7 +35,7 @@ const aliasEvents: ReadonlyArray<AliasEvent> = [
 const history = (target: Parameters<typeof readKeyHistory>[1], at: number) =>
   Effect.gen(function*() {
     const log = yield* EventLog
-    const keyStream = keyEvents.map((e) => ({ ...encodeKeyEvent(e), ...envelope(e._tag === "KeyCreated" ? e.createdAt : e.at) }))
+    const keyStream = keyEvents.map((e) => ({ ...encodeKeyEvent(e), ...envelope("at" in e ? e.at : e.createdAt) }))
     const aliasStream = aliasEvents.map((e) => ({ ...encodeAliasEvent(e), ...envelope(e.at) }))
     yield* log.append({ streamId: keyId, streamType: "key", expectedSeq: 0, events: keyStream, state: {}, dueAt: null })
     yield* log.append({ streamId: "alias/app", streamType: "alias", expectedSeq: 0, events: aliasStream, state: {}, dueAt: null })
@@ -50,8 +50,8 @@ describe("readKeyHistory", () => {
     const { key, timeline } = Exit.isSuccess(exit) ? exit.value : expect.unreachable()
     expect(key).toMatchObject({ state: "Enabled", description: "first", aliases: ["alias/app"], deletionDate: null })
     expect(key.versions).toEqual([
-      { materialId: "a".repeat(64), createdAt: "2025-01-01T00:00:00.000Z", rotationType: null, current: false },
-      { materialId: "b".repeat(64), createdAt: "2025-01-02T00:00:00.000Z", rotationType: "ON_DEMAND", current: true }
+      { materialId: "a".repeat(64), createdAt: "2025-01-01T00:00:00.000Z", rotationType: null, current: false, imported: null },
+      { materialId: "b".repeat(64), createdAt: "2025-01-02T00:00:00.000Z", rotationType: "ON_DEMAND", current: true, imported: null }
     ])
     expect(timeline.map((entry) => entry.type)).toEqual(["KeyCreated", "KeyRotated"])
     expect(JSON.stringify(key)).not.toContain("wrapped")

@@ -37,7 +37,7 @@ import {
   UpdateAliasCommand,
   UpdateKeyDescriptionCommand,
   UnsupportedOperationException,
-  GetParametersForImportCommand,
+  DescribeCustomKeyStoresCommand,
   paginateListKeys,
   paginateListAliases
 } from "@aws-sdk/client-kms"
@@ -230,11 +230,7 @@ describe("@aws-sdk/client-kms against Trent", () => {
     expect(tooBig.name).toBe("ValidationException")
     expect(tooBig.message).toBe("1 validation error detected: Value '2048' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024")
     expect(tooBig.$metadata.httpStatusCode).toBe(400)
-    const unserved = await rejects(kms.send(new GetParametersForImportCommand({
-      KeyId: "alias/whatever",
-      WrappingAlgorithm: "RSAES_OAEP_SHA_256",
-      WrappingKeySpec: "RSA_2048"
-    })))
+    const unserved = await rejects(kms.send(new DescribeCustomKeyStoresCommand({})))
     expect(unserved).toBeInstanceOf(UnsupportedOperationException)
     const unknown = await rejects(kms.send(new DescribeKeyCommand({ KeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" })))
     expect(unknown).toBeInstanceOf(NotFoundException)

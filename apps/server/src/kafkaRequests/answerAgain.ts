@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { arnOfKey, decodeKeyEvent, encodeGrantToken, evolveKey, initialKey, type Key, keyMetadata } from "@trent/domain"
 import type { EventLog, StoredEvent } from "@trent/event-log"
-import { encodeResponse } from "@trent/protocol"
+import { encodeResponse, type ScheduleKeyDeletionResult } from "@trent/protocol"
 import { Effect, Schema } from "effect"
 import type { ChangingOperation } from "./operationEffects.ts"
 
@@ -44,6 +44,18 @@ const keyStateAfter = (executed: ExecutedRequest): Effect.Effect<Exclude<Key, { 
 const nothing: Answer = () => Effect.succeed(undefined)
 const keyArnOnly: Answer = (executed) => Effect.map(keyStateAfter(executed), (state) => ({ keyId: arnOfKey(state.key) }))
 
+/** `{KeyId, KeyMaterialId}` from the import event the request appended. */
+const materialAnswer = (executed: ExecutedRequest, type: "KeyMaterialImported" | "ImportedKeyMaterialDeleted") =>
+  Effect.gen(function*() {
+    const state = yield* keyStateAfter(executed)
+    const payload = executed.events.find((event) => event.type === type)?.payload as
+      | { readonly materialId?: unknown; readonly material?: { readonly materialId?: unknown } }
+      | undefined
+    const keyMaterialId = payload?.material?.materialId ?? payload?.materialId
+    if (typeof keyMaterialId !== "string") return yield* new AnswerUnavailable({ message: `${executed.requestId} appended no ${type}` })
+    return { keyId: arnOfKey(state.key), keyMaterialId }
+  })
+
 /**
  * How to answer, from the log alone, a state-changing request that ran
  * before a restart but whose answer was never recorded — the answer it gave
@@ -60,7 +72,9 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
   ScheduleKeyDeletion: (executed) =>
     Effect.flatMap(keyStateAfter(executed), (state) =>
       state.status === "PendingDeletion"
-        ? Effect.succeed({ keyId: arnOfKey(state.key), deletionDate: state.deletionDate, keyState: state.status, pendingWindowInDays: state.pendingWindowInDays })
+        ? Effect.succeed<ScheduleKeyDeletionResult>({ keyId: arnOfKey(state.key), deletionDate: state.deletionDate, keyState: state.status, pendingWindowInDays: state.pendingWindowInDays })
+        : state.status === "PendingReplicaDeletion"
+        ? Effect.succeed<ScheduleKeyDeletionResult>({ keyId: arnOfKey(state.key), deletionDate: undefined, keyState: state.status, pendingWindowInDays: state.pendingWindowInDays })
         : Effect.fail(new AnswerUnavailable({ message: `${state.key.keyId} is not pending deletion` }))),
   CancelKeyDeletion: keyArnOnly,
   UpdateKeyDescription: nothing,
@@ -82,7 +96,12 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
       return { grantId, grantToken: encodeGrantToken({ keyArn: arnOfKey(state.key), grantId }, randomBytes(16).toString("hex")) }
     }),
   RetireGrant: nothing,
-  RevokeGrant: nothing
+  RevokeGrant: nothing,
+  // The replica's metadata lives in the replica Region's log, which this answer does not read.
+  ReplicateKey: (executed) => Effect.fail(new AnswerUnavailable({ message: `${executed.requestId}: a ReplicateKey answer is not rebuilt from the log` })),
+  UpdatePrimaryRegion: nothing,
+  ImportKeyMaterial: (executed) => materialAnswer(executed, "KeyMaterialImported"),
+  DeleteImportedKeyMaterial: (executed) => materialAnswer(executed, "ImportedKeyMaterialDeleted")
 })
 
 /** The response body (JSON) a state-changing request that already ran answers. */

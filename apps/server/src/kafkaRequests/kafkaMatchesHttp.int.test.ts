@@ -113,7 +113,7 @@ const script = async (side: Side, principal: string) => {
   await step("DescribeKey of a missing key", "DescribeKey", { KeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" })
   await step("Encrypt without a plaintext", "Encrypt", { KeyId })
   await step("GenerateDataKey with two sizes", "GenerateDataKey", { KeyId, KeySpec: "AES_256", NumberOfBytes: 32 })
-  await step("an operation Trent does not serve", "ImportKeyMaterial", { KeyId })
+  await step("an operation Trent does not serve", "ConnectCustomKeyStore", { CustomKeyStoreId: "cks-1234567890abcdef0" })
   const names = new Map([[key.Arn, "<key-arn>"], [other.Arn, "<other-arn>"], [key.KeyId, "<key>"], [other.KeyId, "<other>"], [`${side}-`, "<side>-"]])
   return { answers, names, sealed, dataKeyPlaintext, openedDataKey }
 }

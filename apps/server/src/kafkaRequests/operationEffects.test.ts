@@ -9,9 +9,10 @@ describe("operation effects", () => {
 
   it("count exactly the operations that append to a Region's log as state changes", () => {
     expect(servedOperations.filter(changesState).sort()).toEqual([
-      "CancelKeyDeletion", "CreateAlias", "CreateGrant", "CreateKey", "DeleteAlias", "DisableKey", "DisableKeyRotation",
-      "EnableKey", "EnableKeyRotation", "PutKeyPolicy", "RetireGrant", "RevokeGrant", "RotateKeyOnDemand",
-      "ScheduleKeyDeletion", "TagResource", "UntagResource", "UpdateAlias", "UpdateKeyDescription"
+      "CancelKeyDeletion", "CreateAlias", "CreateGrant", "CreateKey", "DeleteAlias", "DeleteImportedKeyMaterial", "DisableKey",
+      "DisableKeyRotation", "EnableKey", "EnableKeyRotation", "ImportKeyMaterial", "PutKeyPolicy", "ReplicateKey", "RetireGrant",
+      "RevokeGrant", "RotateKeyOnDemand", "ScheduleKeyDeletion", "TagResource", "UntagResource", "UpdateAlias",
+      "UpdateKeyDescription", "UpdatePrimaryRegion"
     ])
   })
 })

@@ -51,7 +51,13 @@ export const operationEffects = Object.freeze({
   ListRetirableGrants: "reads",
   RetireGrant: "changes",
   RevokeGrant: "changes",
-  GetKeyLastUsage: "reads"
+  GetKeyLastUsage: "reads",
+  ReplicateKey: "changes",
+  UpdatePrimaryRegion: "changes",
+  // Issues a fresh wrapping key and token each time (kept in the keyvault, not the log): asked twice, it simply runs again.
+  GetParametersForImport: "reads",
+  ImportKeyMaterial: "changes",
+  DeleteImportedKeyMaterial: "changes"
 } as const satisfies Record<ServedOperation, "changes" | "reads">)
 
 export type ChangingOperation = {

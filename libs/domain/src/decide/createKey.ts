@@ -9,9 +9,9 @@ import { checkDescription } from "./checkDescription.ts"
 
 /**
  * CreateKey (aws-kms-api.md §3.1, §5.1): every key spec except SM2 (China
- * Regions only), with a usage its spec allows; AWS_KMS origin. Imported
- * material and multi-Region keys are answered with UnsupportedOperation until
- * they land.
+ * Regions only), with a usage its spec allows; AWS_KMS origin, or EXTERNAL
+ * (no material: the key starts PendingImport). Custom key stores are not
+ * served. A multi-Region key's id is `mrk-` + 32 hex (§2.1).
  */
 export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): ReadonlyArray<KeyEvent> | KeyRejection => {
   if (state.status !== "Absent") return new KeyInvalidState({ message: `Key ${command.keyId} already exists.` })
@@ -24,11 +24,14 @@ export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): Rea
       message: `KeyUsage ${command.keyUsage} is not compatible with KeySpec ${command.keySpec}`
     })
   }
-  if (command.origin !== "AWS_KMS") {
-    return new UnsupportedOperation({ message: `Origin ${command.origin} is not supported by this Region yet.` })
+  if (command.origin !== "AWS_KMS" && command.origin !== "EXTERNAL") {
+    return new UnsupportedOperation({ message: `Origin ${command.origin} needs a custom key store, which this server does not host.` })
   }
-  if (command.multiRegion) {
-    return new UnsupportedOperation({ message: "Multi-Region keys are not supported by this Region yet." })
+  if ((command.origin === "EXTERNAL") !== (command.material.materialId === "")) {
+    return new InvalidRequest({ message: `Origin ${command.origin} keys ${command.origin === "EXTERNAL" ? "take imported material only" : "need generated material"}.` })
+  }
+  if (command.multiRegion !== command.keyId.startsWith("mrk-")) {
+    return new InvalidRequest({ message: `Key id ${command.keyId} does not match MultiRegion=${command.multiRegion}.` })
   }
   const rejection = checkDescription(command.description) ?? checkTags([], command.tags) ??
     (command.policy === undefined ? undefined : checkPolicyDocument(command.policy))

@@ -46,6 +46,11 @@ export const decideScheduleKeyDeletion = (state: Key, command: typeof ScheduleKe
   if (invalid !== undefined) return invalid
   const live = requireLiveKey(state, "ScheduleKeyDeletion")
   if (!isLive(live)) return live
+  const replication = live.key.replication
+  // A primary with replicas waits for them: its window starts when the last one is gone (§7.1).
+  if (replication !== undefined && replication.primaryRegion === live.key.region && replication.replicaRegions.length > 0) {
+    return [{ _tag: "KeyReplicaDeletionAwaited", at: command.now, pendingWindowInDays: days }]
+  }
   return [{
     _tag: "KeyDeletionScheduled",
     at: command.now,

@@ -1,13 +1,17 @@
-import { DAY_MS, type Key, type KeyRecord } from "../Key.ts"
+import { DAY_MS, isReplica, type Key, type KeyRecord } from "../Key.ts"
+import { keyArn } from "../KeyIdentifiers.ts"
 import type { KeyEvent } from "../KeyEvent.ts"
 import type { DisableKeyRotation, EnableKeyRotation, RotateKeyOnDemand, RunScheduledWork } from "../KeyCommand.ts"
 import {
   InvalidRequest,
   type KeyRejection,
   LimitExceeded,
+  KeyInvalidState,
   RotationConflict,
   UnsupportedOperation
 } from "../KeyErrors.ts"
+import { expiredMaterial } from "./importMaterial.ts"
+import { refuseOnReplica } from "./replication.ts"
 import { maxValue, minValue, validationMessage } from "../ValidationMessage.ts"
 import { arnOf, isLive, requireLiveKey } from "./requireKey.ts"
 
@@ -24,6 +28,18 @@ export const ROTATION_CONFLICT_WINDOW_MS = 20 * 60_000
 /** Automatic rotation: SYMMETRIC_DEFAULT keys of AWS_KMS origin only ([7]). */
 export const supportsRotation = (key: KeyRecord): boolean =>
   key.keySpec === "SYMMETRIC_DEFAULT" && key.origin === "AWS_KMS"
+
+/**
+ * [6]/[7]: automatic rotation is refused to keys other than AWS_KMS symmetric
+ * ones; an imported key is told why (AWS names the origin), others get AWS's
+ * empty message.
+ */
+export const rotationUnsupported = (key: KeyRecord): UnsupportedOperation =>
+  new UnsupportedOperation({
+    message: key.origin === "EXTERNAL"
+      ? `${keyArn(key, key.keyId)} origin is EXTERNAL which is not valid for this operation.`
+      : ""
+  })
 
 const checkPeriod = (days: number): InvalidRequest | undefined => {
   const path = "rotationPeriodInDays"
@@ -46,7 +62,9 @@ export const decideEnableKeyRotation = (state: Key, command: typeof EnableKeyRot
   if (invalid !== undefined) return invalid
   const live = requireLiveKey(state, "EnableKeyRotation")
   if (!isLive(live)) return live
-  if (!supportsRotation(live.key)) return new UnsupportedOperation({ message: "" })
+  if (!supportsRotation(live.key)) return rotationUnsupported(live.key)
+  const replica = refuseOnReplica(live)
+  if (replica !== undefined) return replica
   const { rotation } = live.key
   if (rotation.enabled && rotation.periodInDays === period) return []
   const anchor = rotation.enabled && rotation.nextRotationAt !== undefined && rotation.periodInDays !== undefined
@@ -63,14 +81,19 @@ export const decideEnableKeyRotation = (state: Key, command: typeof EnableKeyRot
 export const decideDisableKeyRotation = (state: Key, command: typeof DisableKeyRotation.Type): Outcome => {
   const live = requireLiveKey(state, "DisableKeyRotation")
   if (!isLive(live)) return live
-  if (!supportsRotation(live.key)) return new UnsupportedOperation({ message: "" })
+  if (!supportsRotation(live.key)) return rotationUnsupported(live.key)
+  const replica = refuseOnReplica(live)
+  if (replica !== undefined) return replica
   return live.key.rotation.enabled ? [{ _tag: "KeyRotationDisabled", at: command.now }] : []
 }
 
 export const decideRotateKeyOnDemand = (state: Key, command: typeof RotateKeyOnDemand.Type): Outcome => {
   const live = requireLiveKey(state, "RotateKeyOnDemand")
   if (!isLive(live)) return live
-  if (!supportsRotation(live.key)) return new UnsupportedOperation({ message: "" })
+  const importedSymmetric = live.key.origin === "EXTERNAL" && live.key.keySpec === "SYMMETRIC_DEFAULT"
+  if (!supportsRotation(live.key) && !importedSymmetric) return new UnsupportedOperation({ message: "" })
+  const replica = refuseOnReplica(live)
+  if (replica !== undefined) return replica
   if (live.key.onDemandRotations >= MAX_ON_DEMAND_ROTATIONS) {
     return new LimitExceeded({
       message: "The on-demand rotations limit has been reached for the given keyId. " +
@@ -82,6 +105,15 @@ export const decideRotateKeyOnDemand = (state: Key, command: typeof RotateKeyOnD
     return new RotationConflict({
       message: `An automatic rotation is due within 20 minutes for ${arnOf(live)}. Try again later.`
     })
+  }
+  if (importedSymmetric) {
+    // Imported keys rotate onto the material imported as NEW_KEY_MATERIAL (§7.2).
+    const pending = live.key.pendingRotation
+    if (pending === undefined) {
+      return new KeyInvalidState({ message: `No available key material pending rotation for the key: ${arnOf(live)}.` })
+    }
+    const material = { materialId: pending.materialId, wrapped: pending.wrapped }
+    return [{ _tag: "KeyRotated", at: command.now, rotationType: "ON_DEMAND", material, nextRotationAt: null }]
   }
   return [{ _tag: "KeyRotated", at: command.now, rotationType: "ON_DEMAND", material: command.material, nextRotationAt: null }]
 }
@@ -95,7 +127,9 @@ export const decideScheduledWork = (state: Key, command: typeof RunScheduledWork
   if (state.status === "PendingDeletion" && command.now >= state.deletionDate) {
     return [{ _tag: "KeyMaterialDestroyed", at: command.now }]
   }
-  if (state.status !== "Enabled") return []
+  const expired = expiredMaterial(state, command.now)
+  if (expired.length > 0) return expired
+  if (state.status !== "Enabled" || isReplica(state.key)) return []
   const { rotation } = state.key
   if (!rotation.enabled || rotation.nextRotationAt === undefined || rotation.periodInDays === undefined) return []
   if (command.now < rotation.nextRotationAt) return []

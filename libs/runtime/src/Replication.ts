@@ -1,0 +1,98 @@
+import { isReplica, type Key, type KeyEvent, type KeyRecord, type Replication as Membership } from "@trent/domain"
+import { Context, Effect, Layer } from "effect"
+import type { Executed } from "./KeyActors.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { RegionConfig } from "./RegionConfig.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+import { type ReplicaEndpoint, ReplicationPeers, type RotationSettingsInTransit } from "./ReplicationPeers.ts"
+
+export const rotationInTransit = (key: KeyRecord): RotationSettingsInTransit => ({
+  enabled: key.rotation.enabled,
+  periodInDays: key.rotation.periodInDays,
+  nextRotationAt: key.rotation.nextRotationAt
+})
+
+/**
+ * Keeps a multi-Region key's members in step after a change to one of them
+ * (aws-kms-api.md §3.9): a primary's new versions and rotation settings reach
+ * every replica; a replica's deletion reaches the primary, and through it the
+ * other members. The change itself is already durable in its own Region; a
+ * member that cannot be reached is logged and left for the next change.
+ */
+export class Replication extends Context.Service<Replication, {
+  peer(region: string): Effect.Effect<ReplicaEndpoint, RegionInternalError>
+  readonly hostedRegions: ReadonlyArray<string>
+  /** Tells every member except this Region about a membership change. */
+  broadcast(keyId: string, members: ReadonlyArray<string>, membership: Membership): Effect.Effect<void>
+  afterChange(keyId: string, executed: Executed): Effect.Effect<void>
+}>()("@trent/runtime/Replication") {
+  static readonly layer = Layer.effect(Replication, Effect.gen(function*() {
+    const { region } = yield* RegionConfig
+    const peers = yield* ReplicationPeers
+    const actors = yield* KeyActors
+
+    const peer = (name: string) =>
+      peers.peer(name).pipe(
+        Effect.mapError((cause) => new RegionInternalError({ message: `Region ${name} does not answer`, cause })),
+        Effect.flatMap((found) =>
+          found === undefined
+            ? Effect.fail(new RegionInternalError({ message: `Region ${name} is not hosted by this deployment` }))
+            : Effect.succeed(found)
+        )
+      )
+
+    const logged = (what: string) => <A, E>(effect: Effect.Effect<A, E>) =>
+      effect.pipe(Effect.asVoid, Effect.catchCause((cause) => Effect.logError(`multi-Region ${what} failed`, cause)))
+
+    const broadcast = (keyId: string, members: ReadonlyArray<string>, membership: Membership) =>
+      Effect.forEach(
+        members.filter((member) => member !== region),
+        (member) =>
+          Effect.flatMap(peer(member), (endpoint) => endpoint.applyConfiguration(keyId, membership)).pipe(
+            logged(`configuration of ${keyId} in ${member}`)
+          ),
+        { discard: true }
+      )
+
+    const pushMaterial = (keyId: string, key: KeyRecord, event: Extract<KeyEvent, { _tag: "KeyRotated" }>) =>
+      actors.use(keyId, (actor) =>
+        Effect.forEach(key.replication?.replicaRegions ?? [], (member) =>
+          Effect.gen(function*() {
+            const endpoint = yield* peer(member)
+            const plaintext = yield* actors.exportMaterial(actor, event.material.materialId)
+            yield* endpoint.receiveMaterial(keyId, {
+              materialId: event.material.materialId,
+              plaintext,
+              rotationType: event.rotationType,
+              rotatedAt: event.at,
+              nextRotationAt: event.nextRotationAt ?? undefined
+            }).pipe(Effect.ensuring(Effect.sync(() => plaintext.destroy())))
+          }).pipe(logged(`rotation of ${keyId} to ${member}`)), { discard: true }))
+
+    const afterChange = (keyId: string, { events, state }: Executed) =>
+      Effect.gen(function*() {
+        if (events.length === 0 || state.status === "Absent" || state.key.replication === undefined) return
+        const { key } = state as Exclude<Key, { status: "Absent" }>
+        const replication = key.replication!
+        if (isReplica(key)) {
+          if (events.some((event) => event._tag === "KeyMaterialDestroyed")) {
+            yield* Effect.flatMap(peer(replication.primaryRegion), (primary) => primary.replicaGone(keyId, region)).pipe(
+              logged(`deletion of replica ${keyId} reaching ${replication.primaryRegion}`)
+            )
+          }
+          return
+        }
+        for (const event of events) {
+          if (event._tag === "KeyRotated" && state.status !== "Destroyed") yield* pushMaterial(keyId, key, event)
+        }
+        if (events.some((event) => event._tag === "KeyRotationEnabled" || event._tag === "KeyRotationDisabled" || event._tag === "KeyRotated")) {
+          yield* Effect.forEach(replication.replicaRegions, (member) =>
+            Effect.flatMap(peer(member), (endpoint) => endpoint.receiveRotationSettings(keyId, rotationInTransit(key))).pipe(
+              logged(`rotation settings of ${keyId} to ${member}`)
+            ), { discard: true })
+        }
+      }).pipe(logged(`propagation of ${keyId}`))
+
+    return Replication.of({ peer, hostedRegions: peers.regions, broadcast, afterChange })
+  }))
+}

@@ -1,0 +1,180 @@
+import {
+  checkImportedMaterial,
+  generateWrappingKeyPair,
+  importedMaterialId,
+  type SecretBytes,
+  unwrapImportedMaterial
+} from "@trent/crypto"
+import {
+  arnOfKey,
+  checkKeyState,
+  decideKey,
+  importedMaterialTarget,
+  importedMaterialTerms,
+  IncorrectKeyMaterial,
+  InvalidRequest,
+  isKeyRejection,
+  type KeyCommand,
+  type KeySpec,
+  type LiveKey,
+  UnsupportedOperation,
+  type WrappingAlgorithm,
+  type WrappingKeySpec
+} from "@trent/domain"
+import { Clock, Effect } from "effect"
+import { IMPORT_TOKEN_LIFETIME_MS, ImportParameters } from "./ImportParameters.ts"
+import { KeyAccess } from "./KeyAccess.ts"
+import { KeyActors } from "./KeyActors.ts"
+import type { RegionApi } from "./RegionApi.ts"
+import { RegionInternalError } from "./RegionErrors.ts"
+
+type Importing = Pick<RegionApi, "getParametersForImport" | "importKeyMaterial" | "deleteImportedKeyMaterial">
+
+const isRsaKeySpec = (spec: KeySpec) => spec.startsWith("RSA_")
+
+/**
+ * Which wrapping algorithm can carry which material (aws-kms-api.md §7.10):
+ * RSAES_OAEP_* wrap the material directly, so they cannot carry an RSA private
+ * key, and RSA_2048 with them cannot carry an ECC_NIST_P521 one. SM2 is for the
+ * China Regions and RSAES_PKCS1_V1_5 has not been accepted since 2023-10-10.
+ */
+const checkWrapping = (
+  spec: KeySpec,
+  algorithm: WrappingAlgorithm,
+  wrappingKeySpec: WrappingKeySpec
+): InvalidRequest | UnsupportedOperation | undefined => {
+  if (wrappingKeySpec === "SM2" || algorithm === "SM2PKE") {
+    return new UnsupportedOperation({ message: "SM2 wrapping is available only in the AWS China Regions." })
+  }
+  if (algorithm === "RSAES_PKCS1_V1_5") {
+    return new InvalidRequest({ message: "The RSAES_PKCS1_V1_5 wrapping algorithm is no longer supported. Use RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256." })
+  }
+  const direct = algorithm === "RSAES_OAEP_SHA_1" || algorithm === "RSAES_OAEP_SHA_256"
+  if (direct && (isRsaKeySpec(spec) || (spec === "ECC_NIST_P521" && wrappingKeySpec === "RSA_2048"))) {
+    return new InvalidRequest({
+      message: `${algorithm} with ${wrappingKeySpec} cannot wrap ${spec} key material. Use RSA_AES_KEY_WRAP_SHA_256.`
+    })
+  }
+  if (direct && spec.startsWith("ML_DSA_")) {
+    return new InvalidRequest({ message: `${algorithm} cannot wrap ${spec} key material. Use RSA_AES_KEY_WRAP_SHA_256.` })
+  }
+  return undefined
+}
+
+/**
+ * Importing key material (BYOK, aws-kms-api.md §3.10, §7.10): fresh RSA
+ * wrapping parameters per call, the material unwrapped only in memory, checked
+ * against the key spec, and re-wrapped under the key's KEK before it is
+ * logged. Its KeyMaterialId derives from the bytes, so re-importing the same
+ * material finds the same version and other material is IncorrectKeyMaterial.
+ */
+export const makeImportOperations = Effect.gen(function*() {
+  const access = yield* KeyAccess
+  const actors = yield* KeyActors
+  const parameters = yield* ImportParameters
+  const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
+
+  /** The state table before any expensive work: the KMS key must be one that takes imported material. */
+  const requireImportable = (state: LiveKey, operation: "GetParametersForImport" | "ImportKeyMaterial") => {
+    const rejected = checkKeyState(operation, state)
+    return rejected === undefined ? Effect.void : Effect.fail(rejected)
+  }
+
+  const unwrap = (keyId: string, spec: KeySpec, kek: SecretBytes, token: Uint8Array, encrypted: Uint8Array, now: number) =>
+    Effect.gen(function*() {
+      const issued = yield* parameters.redeem(keyId, kek, token, now)
+      const plaintext = yield* unwrapImportedMaterial({
+        wrappingAlgorithm: issued.wrappingAlgorithm as Parameters<typeof unwrapImportedMaterial>[0]["wrappingAlgorithm"],
+        wrappingPrivateKey: issued.privateKey,
+        encryptedKeyMaterial: encrypted
+      }).pipe(Effect.ensuring(Effect.sync(() => issued.privateKey.destroy())))
+      yield* checkImportedMaterial(spec as Parameters<typeof checkImportedMaterial>[0], plaintext.unsafeBytes()).pipe(
+        Effect.mapError(() =>
+          new IncorrectKeyMaterial({ message: `The key material is not valid ${spec} key material.` })
+        ),
+        Effect.onError(() => Effect.sync(() => plaintext.destroy()))
+      )
+      return plaintext
+    })
+
+  const operations: Importing = {
+    getParametersForImport: ({ keyId, wrappingAlgorithm, wrappingKeySpec }) =>
+      access.read(keyId, "GetParametersForImport", (state, actor) =>
+        Effect.gen(function*() {
+          const refused = checkWrapping(state.key.keySpec, wrappingAlgorithm, wrappingKeySpec)
+          if (refused !== undefined) return yield* refused
+          const pair = yield* generateWrappingKeyPair(wrappingKeySpec as "RSA_2048" | "RSA_3072" | "RSA_4096").pipe(
+            Effect.mapError(internal("generating the wrapping key failed"))
+          )
+          const now = yield* Clock.currentTimeMillis
+          const kek = yield* actors.kek(actor)
+          const importToken = yield* parameters.issue(actor.keyId, kek, {
+            wrappingAlgorithm,
+            wrappingKeySpec,
+            issuedAt: now,
+            privateKey: pair.privateKey
+          }).pipe(Effect.ensuring(Effect.sync(() => pair.privateKey.destroy())))
+          return {
+            keyId: arnOfKey(state.key),
+            importToken,
+            publicKey: pair.publicKey,
+            parametersValidTo: now + IMPORT_TOKEN_LIFETIME_MS
+          }
+        })),
+
+    importKeyMaterial: (request) =>
+      Effect.gen(function*() {
+        const terms = importedMaterialTerms(
+          yield* Clock.currentTimeMillis,
+          request.expirationModel,
+          request.validTo,
+          request.keyMaterialDescription
+        )
+        if (terms instanceof InvalidRequest) return yield* terms
+        let materialId = ""
+        const { state } = yield* access.change(request.keyId, "ImportKeyMaterial", (before, now, actor) =>
+          Effect.gen(function*() {
+            if (before.status === "Absent" || before.status === "Destroyed") {
+              return { _tag: "ImportKeyMaterial", now, material: { materialId: "", wrapped: new Uint8Array() }, imported: terms } satisfies KeyCommand
+            }
+            yield* requireImportable(before, "ImportKeyMaterial")
+            const { keySpec } = before.key
+            const kek = yield* actors.kek(actor)
+            const plaintext = yield* unwrap(actor.keyId, keySpec, kek, request.importToken, request.encryptedKeyMaterial, now)
+            materialId = importedMaterialId(actor.keyId, plaintext.unsafeBytes())
+            const command = (wrapped: Uint8Array): KeyCommand => ({
+              _tag: "ImportKeyMaterial",
+              now,
+              material: { materialId, wrapped },
+              imported: terms,
+              ...(request.importType === undefined ? {} : { importType: request.importType }),
+              ...(request.keyMaterialId === undefined ? {} : { keyMaterialId: request.keyMaterialId })
+            })
+            // The decider's verdict (same material? a pending rotation?) before the material is adopted.
+            const dry = decideKey(before, command(new Uint8Array(1)))
+            if (isKeyRejection(dry)) {
+              plaintext.destroy()
+              return yield* Effect.fail(dry)
+            }
+            const material = yield* actors.adoptMaterial(actor, keySpec, materialId, plaintext)
+            return command(material.wrapped)
+          }))
+        return { keyId: arnOfKey((state as LiveKey).key), keyMaterialId: materialId }
+      }),
+
+    deleteImportedKeyMaterial: ({ keyId, keyMaterialId }) =>
+      Effect.gen(function*() {
+        let target: string | undefined
+        const { state } = yield* access.change(keyId, "DeleteImportedKeyMaterial", (before, now) => {
+          if (before.status !== "Absent" && before.status !== "Destroyed") target = importedMaterialTarget(before.key, keyMaterialId)
+          return Effect.succeed<KeyCommand>({
+            _tag: "DeleteImportedKeyMaterial",
+            now,
+            ...(keyMaterialId === undefined ? {} : { keyMaterialId })
+          })
+        })
+        return { keyId: arnOfKey((state as LiveKey).key), keyMaterialId: target ?? "" }
+      })
+  }
+  return operations
+})

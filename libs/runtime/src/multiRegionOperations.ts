@@ -1,0 +1,137 @@
+import {
+  arnOfKey,
+  InvalidRequest,
+  isReplica,
+  type KeyCommand,
+  KeyNotFound,
+  type LiveKey,
+  type Replication as Membership,
+  ResourceAlreadyExists,
+  UnsupportedOperation
+} from "@trent/domain"
+import { Clock, Effect } from "effect"
+import { KeyAccess } from "./KeyAccess.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { RegionConfig } from "./RegionConfig.ts"
+import type { RegionApi } from "./RegionApi.ts"
+import { Replication, rotationInTransit } from "./Replication.ts"
+import type { VersionInTransit } from "./ReplicationPeers.ts"
+
+type MultiRegion = Pick<RegionApi, "replicateKey" | "updatePrimaryRegion">
+
+const notMultiRegion = (state: LiveKey) =>
+  new UnsupportedOperation({ message: `${arnOfKey(state.key)} is not a multi-Region key.` })
+
+const notPrimary = (state: LiveKey) =>
+  new UnsupportedOperation({
+    message: `${arnOfKey(state.key)} is a multi-Region replica key; its primary key is in ${state.key.replication!.primaryRegion}.`
+  })
+
+/**
+ * ReplicateKey and UpdatePrimaryRegion (aws-kms-api.md §3.9). A replica
+ * gets the primary's versions in clear only in memory, re-wrapped under its
+ * own Region's KEK on arrival; imported material never crosses (each Region
+ * imports it). Membership changes are commands on every member's log.
+ */
+export const makeMultiRegionOperations = Effect.gen(function*() {
+  const access = yield* KeyAccess
+  const actors = yield* KeyActors
+  const replication = yield* Replication
+  const { region } = yield* RegionConfig
+
+  const primaryOf = (state: LiveKey) =>
+    state.key.replication === undefined
+      ? Effect.fail(notMultiRegion(state))
+      : isReplica(state.key)
+      ? Effect.fail(notPrimary(state))
+      : Effect.succeed(state.key.replication)
+
+  /** Records the new membership on this (the primary's) log, then on every other member's. */
+  const recordMembership = (keyId: string, membership: Membership, members: ReadonlyArray<string>) =>
+    Effect.gen(function*() {
+      yield* actors.use(keyId, (actor) =>
+        actors.execute(actor, () =>
+          Effect.map(Clock.currentTimeMillis, (now): KeyCommand => ({ _tag: "UpdateMultiRegionConfiguration", now, ...membership }))))
+      yield* replication.broadcast(keyId, members, membership)
+    })
+
+  const operations: MultiRegion = {
+    replicateKey: (request) =>
+      Effect.gen(function*() {
+        const { keyId, membership, created } = yield* access.read(request.keyId, "ReplicateKey", (state, actor) =>
+          Effect.gen(function*() {
+            const current = yield* primaryOf(state)
+            const arn = arnOfKey(state.key)
+            if (request.replicaRegion === region || current.replicaRegions.includes(request.replicaRegion)) {
+              return yield* new ResourceAlreadyExists({ message: `${arn} already has a replica in ${request.replicaRegion}.` })
+            }
+            if (!replication.hostedRegions.includes(request.replicaRegion)) {
+              return yield* new InvalidRequest({
+                message: `ReplicaRegion ${request.replicaRegion} is not a Region this deployment hosts.`
+              })
+            }
+            const endpoint = yield* replication.peer(request.replicaRegion)
+            const membership: Membership = {
+              primaryRegion: region,
+              replicaRegions: [...current.replicaRegions, request.replicaRegion]
+            }
+            // Generated material crosses in memory only; imported material is imported by each Region itself.
+            const versions: Array<VersionInTransit> = []
+            const release = Effect.sync(() => versions.forEach((v) => v.plaintext?.destroy()))
+            const created = yield* Effect.gen(function*() {
+              for (const version of state.key.versions) {
+                versions.push({
+                  materialId: version.materialId,
+                  plaintext: state.key.origin === "EXTERNAL" ? undefined : yield* actors.exportMaterial(actor, version.materialId),
+                  createdAt: version.createdAt,
+                  rotationType: version.rotationType,
+                  imported: undefined
+                })
+              }
+              return yield* endpoint.createReplica({
+                keyId: state.key.keyId,
+                primaryRegion: region,
+                replicaRegions: membership.replicaRegions,
+                keySpec: state.key.keySpec,
+                keyUsage: state.key.keyUsage,
+                origin: state.key.origin,
+                description: request.description ?? "",
+                policy: request.policy,
+                bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck === true,
+                tags: request.tags ?? [],
+                versions,
+                rotation: rotationInTransit(state.key)
+              })
+            }).pipe(Effect.ensuring(release))
+            return { keyId: state.key.keyId, membership, created }
+          }))
+        yield* recordMembership(keyId, membership, membership.replicaRegions)
+        // AWS answers while the replica is still being made: KeyState Creating, Enabled false (§3.9).
+        return {
+          replicaKeyMetadata: { ...created.metadata, keyState: "Creating" as const, enabled: false },
+          replicaPolicy: created.policy,
+          replicaTags: created.tags
+        }
+      }),
+
+    updatePrimaryRegion: ({ keyId, primaryRegion }) =>
+      Effect.gen(function*() {
+        const { id, current } = yield* access.read(keyId, "UpdatePrimaryRegion", (state) =>
+          Effect.map(primaryOf(state), (current) => ({ id: state.key.keyId, current })))
+        if (primaryRegion === region) return
+        if (!current.replicaRegions.includes(primaryRegion)) {
+          return yield* new KeyNotFound({ message: `Key '${id}' has no replica in ${primaryRegion}.` })
+        }
+        const promoted = yield* replication.peer(primaryRegion)
+        yield* promoted.checkPromotion(id)
+        const membership: Membership = {
+          primaryRegion,
+          replicaRegions: [region, ...current.replicaRegions.filter((member) => member !== primaryRegion)]
+        }
+        // The new primary first, so that at every moment some member is primary.
+        yield* promoted.applyConfiguration(id, membership)
+        yield* recordMembership(id, membership, membership.replicaRegions)
+      })
+  }
+  return operations
+})
