@@ -142,14 +142,17 @@ const deleteImported = (key: KeyRecord, materialId: string): KeyRecord =>
 const addVersion = (key: KeyRecord, event: Extract<KeyEvent, { _tag: "KeyRotated" }>): KeyRecord => {
   if (key.versions.some((v) => v.materialId === event.material.materialId)) return key
   const fromPending = key.pendingRotation?.materialId === event.material.materialId ? key.pendingRotation : undefined
+  const version: KeyVersion = {
+    ...event.material,
+    createdAt: event.at,
+    rotationType: event.rotationType,
+    ...(fromPending?.imported === undefined ? {} : { imported: fromPending.imported })
+  }
+  // A replica catching up on a version it missed puts it in date order, so the newest stays current.
+  const after = key.versions.findIndex((v) => v.createdAt > version.createdAt)
   return {
     ...key,
-    versions: [...key.versions, {
-      ...event.material,
-      createdAt: event.at,
-      rotationType: event.rotationType,
-      ...(fromPending?.imported === undefined ? {} : { imported: fromPending.imported })
-    }],
+    versions: after === -1 ? [...key.versions, version] : [...key.versions.slice(0, after), version, ...key.versions.slice(after)],
     pendingRotation: fromPending === undefined ? key.pendingRotation : undefined,
     onDemandRotations: key.onDemandRotations + (event.rotationType === "ON_DEMAND" ? 1 : 0),
     rotation: event.nextRotationAt === null ? key.rotation : { ...key.rotation, nextRotationAt: event.nextRotationAt }
@@ -248,7 +251,8 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
         rotation: { enabled: false, periodInDays: key.rotation.periodInDays, nextRotationAt: undefined }
       }))
     case "KeyRotated":
-      return withRecord(state, (key) => addVersion(key, event))
+      // A replica that was waiting for its first version becomes usable when it arrives.
+      return state.status === "Absent" ? state : settleImportState(state, addVersion(state.key, event), true)
     case "KeyReplicaDeletionAwaited":
       return state.status === "Absent" || state.status === "Destroyed"
         ? state

@@ -1,4 +1,4 @@
-import { isReplica, type Key, type KeyEvent, type KeyRecord, type Replication as Membership } from "@trent/domain"
+import { isReplica, type Key, type KeyRecord, type Replication as Membership } from "@trent/domain"
 import { Context, Effect, Layer } from "effect"
 import type { Executed } from "./KeyActors.ts"
 import { KeyActors } from "./KeyActors.ts"
@@ -25,6 +25,8 @@ export class Replication extends Context.Service<Replication, {
   /** Tells every member except this Region about a membership change. */
   broadcast(keyId: string, members: ReadonlyArray<string>, membership: Membership): Effect.Effect<void>
   afterChange(keyId: string, executed: Executed): Effect.Effect<void>
+  /** Delivers to every replica the versions it lacks (after a push that failed). */
+  reconcileMaterial(keyId: string, key: KeyRecord): Effect.Effect<void>
 }>()("@trent/runtime/Replication") {
   static readonly layer = Layer.effect(Replication, Effect.gen(function*() {
     const { region } = yield* RegionConfig
@@ -54,20 +56,29 @@ export class Replication extends Context.Service<Replication, {
         { discard: true }
       )
 
-    const pushMaterial = (keyId: string, key: KeyRecord, event: Extract<KeyEvent, { _tag: "KeyRotated" }>) =>
-      actors.use(keyId, (actor) =>
+    /**
+     * Brings every replica up to the primary's versions, oldest first: the
+     * one just made, and any an earlier push failed to deliver. Imported
+     * material never crosses; each Region imports it itself.
+     */
+    const reconcileMaterial = (keyId: string, key: KeyRecord) =>
+      key.origin === "EXTERNAL" ? Effect.void : actors.use(keyId, (actor) =>
         Effect.forEach(key.replication?.replicaRegions ?? [], (member) =>
           Effect.gen(function*() {
             const endpoint = yield* peer(member)
-            const plaintext = yield* actors.exportMaterial(actor, event.material.materialId)
-            yield* endpoint.receiveMaterial(keyId, {
-              materialId: event.material.materialId,
-              plaintext,
-              rotationType: event.rotationType,
-              rotatedAt: event.at,
-              nextRotationAt: event.nextRotationAt ?? undefined
-            }).pipe(Effect.ensuring(Effect.sync(() => plaintext.destroy())))
-          }).pipe(logged(`rotation of ${keyId} to ${member}`)), { discard: true }))
+            const held = new Set((yield* endpoint.memberState(keyId))?.materialIds ?? [])
+            for (const version of key.versions) {
+              if (held.has(version.materialId) || version.wrapped.length === 0) continue
+              const plaintext = yield* actors.exportMaterial(actor, version.materialId)
+              yield* endpoint.receiveMaterial(keyId, {
+                materialId: version.materialId,
+                plaintext,
+                rotationType: version.rotationType ?? "ON_DEMAND",
+                rotatedAt: version.createdAt,
+                nextRotationAt: undefined
+              }).pipe(Effect.ensuring(Effect.sync(() => plaintext.destroy())))
+            }
+          }).pipe(logged(`material of ${keyId} to ${member}`)), { discard: true }))
 
     const afterChange = (keyId: string, { events, state }: Executed) =>
       Effect.gen(function*() {
@@ -82,9 +93,7 @@ export class Replication extends Context.Service<Replication, {
           }
           return
         }
-        for (const event of events) {
-          if (event._tag === "KeyRotated" && state.status !== "Destroyed") yield* pushMaterial(keyId, key, event)
-        }
+        if (state.status !== "Destroyed" && events.some((event) => event._tag === "KeyRotated")) yield* reconcileMaterial(keyId, key)
         if (events.some((event) => event._tag === "KeyRotationEnabled" || event._tag === "KeyRotationDisabled" || event._tag === "KeyRotated")) {
           yield* Effect.forEach(replication.replicaRegions, (member) =>
             Effect.flatMap(peer(member), (endpoint) => endpoint.receiveRotationSettings(keyId, rotationInTransit(key))).pipe(
@@ -93,6 +102,12 @@ export class Replication extends Context.Service<Replication, {
         }
       }).pipe(logged(`propagation of ${keyId}`))
 
-    return Replication.of({ peer, hostedRegions: peers.regions, broadcast, afterChange })
+    return Replication.of({
+      peer,
+      hostedRegions: peers.regions,
+      broadcast,
+      afterChange,
+      reconcileMaterial: (keyId, key) => reconcileMaterial(keyId, key).pipe(logged(`reconciling ${keyId}`))
+    })
   }))
 }

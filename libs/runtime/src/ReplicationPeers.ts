@@ -49,6 +49,12 @@ export interface ReplicaCreated {
   readonly tags: ReadonlyArray<Tag>
 }
 
+/** What a member holds of a multi-Region key, for healing after a change that did not reach it. */
+export interface MemberState extends ReplicaCreated {
+  readonly primaryRegion: string
+  readonly materialIds: ReadonlyArray<string>
+}
+
 /**
  * A Region's side of multi-Region replication, reachable by its sibling
  * Regions of the same account in this deployment. Every call becomes an
@@ -58,6 +64,8 @@ export interface ReplicaCreated {
 export interface ReplicaEndpoint {
   readonly region: string
   createReplica(request: ReplicaRequest): Effect.Effect<ReplicaCreated, RegionError>
+  /** The member's view of the key, if it holds a live multi-Region key of that id (no authorization: Region to Region). */
+  memberState(keyId: string): Effect.Effect<MemberState | undefined, RegionError>
   /** Authorizes and checks the state of a replica about to become primary. */
   checkPromotion(keyId: string): Effect.Effect<void, RegionError>
   applyConfiguration(keyId: string, replication: Replication): Effect.Effect<void, RegionError>

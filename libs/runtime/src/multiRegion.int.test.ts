@@ -128,4 +128,54 @@ describe("multi-Region keys across Regions of one deployment", () => {
       yield* advance(7 * DAY_MS + 60_000)
       assert.strictEqual((yield* failure(east.describeKey({ keyId: key.keyId }))).tag, "KeyNotFound")
     })))
+
+  it.effect("heals: a rotation that did not reach a replica arrives with the next one, in order; an unrecorded replica is adopted", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const unreachable = new Set<string>()
+      const region = yield* regionGroup(["eu-west-1", "us-east-1"], unreachable)
+      const west = region("eu-west-1")
+      const east = region("us-east-1")
+      const key = yield* west.createKey({ multiRegion: true })
+      yield* west.replicateKey({ keyId: key.keyId, replicaRegion: "us-east-1" })
+      unreachable.add("us-east-1")
+      yield* west.rotateKeyOnDemand({ keyId: key.keyId })
+      const missed = yield* west.encrypt({ keyId: key.keyId, plaintext: utf8("missed") })
+      unreachable.delete("us-east-1")
+      assert.strictEqual((yield* failure(east.decrypt({ ciphertextBlob: missed.ciphertextBlob }))).tag, "InvalidCiphertext")
+      yield* advance(1000)
+      yield* west.rotateKeyOnDemand({ keyId: key.keyId })
+      const westRotations = (yield* west.listKeyRotations({ keyId: key.keyId })).items.map((r) => r.keyMaterialId)
+      const eastRotations = (yield* east.listKeyRotations({ keyId: key.keyId })).items.map((r) => r.keyMaterialId)
+      assert.deepStrictEqual(eastRotations, westRotations)
+      assert.strictEqual(
+        (yield* east.describeKey({ keyId: key.keyId })).currentKeyMaterialId,
+        (yield* west.describeKey({ keyId: key.keyId })).currentKeyMaterialId
+      )
+      assert.deepStrictEqual((yield* east.decrypt({ ciphertextBlob: missed.ciphertextBlob })).plaintext.unsafeBytes(), utf8("missed"))
+
+      // A replica made by a ReplicateKey that stopped before the primary recorded it.
+      const other = yield* west.createKey({ multiRegion: true })
+      yield* east.replication.createReplica({
+        keyId: other.keyId,
+        primaryRegion: "eu-west-1",
+        replicaRegions: ["us-east-1"],
+        keySpec: "SYMMETRIC_DEFAULT",
+        keyUsage: "ENCRYPT_DECRYPT",
+        origin: "AWS_KMS",
+        description: "orphan",
+        policy: undefined,
+        bypassPolicyLockoutSafetyCheck: false,
+        tags: [],
+        versions: [],
+        rotation: { enabled: false, periodInDays: undefined, nextRotationAt: undefined }
+      })
+      const adopted = yield* west.replicateKey({ keyId: other.keyId, replicaRegion: "us-east-1" })
+      assert.strictEqual(adopted.replicaKeyMetadata.description, "orphan")
+      assert.deepStrictEqual(
+        (yield* west.describeKey({ keyId: other.keyId })).multiRegionConfiguration?.replicaKeys.map((r) => r.region),
+        ["us-east-1"]
+      )
+      const sealed = yield* west.encrypt({ keyId: other.keyId, plaintext: utf8("adopted") })
+      assert.deepStrictEqual((yield* east.decrypt({ ciphertextBlob: sealed.ciphertextBlob })).plaintext.unsafeBytes(), utf8("adopted"))
+    })))
 })

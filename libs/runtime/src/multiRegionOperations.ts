@@ -75,6 +75,11 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
               primaryRegion: region,
               replicaRegions: [...current.replicaRegions, request.replicaRegion]
             }
+            // A replica made by an earlier ReplicateKey that stopped before recording it here: adopt it rather than refuse.
+            const earlier = yield* endpoint.memberState(state.key.keyId)
+            if (earlier !== undefined && earlier.primaryRegion === region) {
+              return { keyId: state.key.keyId, membership, created: earlier }
+            }
             // Generated material crosses in memory only; imported material is imported by each Region itself.
             const versions: Array<VersionInTransit> = []
             const release = Effect.sync(() => versions.forEach((v) => v.plaintext?.destroy()))
@@ -106,6 +111,8 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
             return { keyId: state.key.keyId, membership, created }
           }))
         yield* recordMembership(keyId, membership, membership.replicaRegions)
+        yield* actors.use(keyId, (actor) =>
+          actor.state.status === "Absent" ? Effect.void : replication.reconcileMaterial(keyId, actor.state.key))
         // AWS answers while the replica is still being made: KeyState Creating, Enabled false (§3.9).
         return {
           replicaKeyMetadata: { ...created.metadata, keyState: "Creating" as const, enabled: false },

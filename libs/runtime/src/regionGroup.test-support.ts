@@ -11,12 +11,14 @@ import { regionOptions, testRootKey } from "./regionFixtures.test-support.ts"
  * (log, keyvault, audit), reaching each other only through ReplicationPeers —
  * as one server process hosts them.
  */
-export const regionGroup = (names: ReadonlyArray<string>) =>
+export const regionGroup = (names: ReadonlyArray<string>, unreachable: Set<string> = new Set()) =>
   Effect.gen(function*() {
     const apis = new Map<string, RegionApi>()
+    // A Region named in `unreachable` fails every call from its siblings, as a store that is down would.
     const peers = Layer.succeed(ReplicationPeers, {
       regions: names,
-      peer: (name: string) => Effect.succeed(apis.get(name)?.replication)
+      peer: (name: string) =>
+        unreachable.has(name) ? Effect.fail(new Error(`${name} is unreachable`)) : Effect.succeed(apis.get(name)?.replication)
     })
     for (const name of names) {
       const layer = Region.layerWithoutStores.pipe(

@@ -91,6 +91,20 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
   const endpoint: ReplicaEndpoint = {
     region,
     createReplica,
+    memberState: (keyId) =>
+      actors.use(keyId, (actor) => {
+        const state = actor.state
+        if (state.status === "Absent" || state.status === "Destroyed" || state.key.replication === undefined) {
+          return Effect.succeed(undefined)
+        }
+        return Effect.succeed({
+          metadata: keyMetadata(state),
+          policy: state.key.policy,
+          tags: state.key.tags,
+          primaryRegion: state.key.replication.primaryRegion,
+          materialIds: state.key.versions.filter((v) => v.wrapped.length > 0).map((v) => v.materialId)
+        })
+      }),
     checkPromotion: (keyId) => access.read(keyId, "UpdatePrimaryRegion", () => Effect.void),
     applyConfiguration: (keyId, membership) =>
       run(keyId, (now) => ({ _tag: "UpdateMultiRegionConfiguration", now, ...membership })).pipe(Effect.asVoid),
