@@ -66,8 +66,37 @@ export const resourcesOf = (region: string, account: string, request: unknown, r
   return [...found]
 }
 
-/** Appends the request's record to its Region's audit trail; resolves once it is durable. */
-export const recordRequest = (audited: AuditedRequest, http: HttpRequestParts, requestId: string, sourceIp: string | undefined) =>
+/**
+ * The other Region a successful multi-Region request changed: ReplicateKey
+ * creates a key in ReplicaRegion, UpdatePrimaryRegion promotes the key in
+ * PrimaryRegion. As CloudTrail does, that Region's trail records the request
+ * too, so no key appears in a Region without a record of who made it.
+ */
+export const otherRegionOf = (audited: Pick<AuditedRequest, "operation" | "request" | "response">): string | undefined => {
+  if (audited.response.status !== 200) return undefined
+  const request = audited.request as { readonly replicaRegion?: unknown; readonly primaryRegion?: unknown } | undefined
+  const named = audited.operation === "ReplicateKey"
+    ? request?.replicaRegion
+    : audited.operation === "UpdatePrimaryRegion"
+    ? request?.primaryRegion
+    : undefined
+  return typeof named === "string" ? named : undefined
+}
+
+/** A key ARN of `from` as the same multi-Region key's ARN in `to`. */
+const inRegion = (arn: string, to: string) => arn.replace(/^(arn:[^:]+:kms:)[^:]+(:)/, `$1${to}$2`)
+
+/**
+ * Appends the request's record to its Region's audit trail (and to the other
+ * Region's a multi-Region request changed); resolves once it is durable.
+ */
+export const recordRequest = (
+  audited: AuditedRequest,
+  http: HttpRequestParts,
+  requestId: string,
+  sourceIp: string | undefined,
+  otherRegion?: RegionApi | undefined
+) =>
   Effect.gen(function*() {
     const time = yield* Clock.currentTimeMillis
     const error = audited.response.status === 200 ? undefined : errorOf(audited.response)
@@ -86,6 +115,14 @@ export const recordRequest = (audited: AuditedRequest, http: HttpRequestParts, r
       resources: resourcesOf(audited.region.region, audited.account, audited.request, audited.result)
     }
     yield* audited.region.audit.append(input)
+    if (otherRegion !== undefined && otherRegion !== audited.region) {
+      yield* otherRegion.audit.append({
+        ...input,
+        region: otherRegion.region,
+        eventId: crypto.randomUUID(),
+        resources: input.resources.map((arn) => inRegion(arn, otherRegion.region))
+      })
+    }
   })
 
 const errorOf = (response: KmsResponse): { readonly code: string; readonly message?: string } => {

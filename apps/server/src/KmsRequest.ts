@@ -13,7 +13,7 @@ import {
 } from "@trent/protocol"
 import { type Caller, type RegionApi, RequestContext } from "@trent/runtime"
 import { Cause, Clock, Effect, Result } from "effect"
-import { type AuditedRequest, recordRequest } from "./AuditTrail.ts"
+import { type AuditedRequest, otherRegionOf, recordRequest } from "./AuditTrail.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, type KmsResponse, success } from "./KmsResponse.ts"
 import { operationHandlers } from "./operationHandlers.ts"
@@ -158,7 +158,9 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
     })
     if (outcome.audited === undefined || !settings.audit) return outcome.response
     // The record is durable before the caller hears anything (issue #7): a trail that cannot write fails the request.
-    return yield* recordRequest(outcome.audited, request, requestId, origin.sourceIp).pipe(
+    const otherName = otherRegionOf(outcome.audited)
+    const otherRegion = otherName === undefined ? undefined : yield* regions.get(outcome.audited.account, otherName)
+    return yield* recordRequest(outcome.audited, request, requestId, origin.sourceIp, otherRegion).pipe(
       Effect.as(outcome.response),
       Effect.catchTag("AuditLogFailure", (error) =>
         Effect.as(

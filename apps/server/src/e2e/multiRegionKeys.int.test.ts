@@ -21,6 +21,9 @@ import {
   UnsupportedOperationException,
   UpdatePrimaryRegionCommand
 } from "@aws-sdk/client-kms"
+import { join } from "node:path"
+import { openAuditFileReadOnly } from "@trent/audit"
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
@@ -244,5 +247,25 @@ describe("UpdatePrimaryRegion and deletion", () => {
     const cancelled = await metadataIn(east, keyId)
     expect(cancelled).toMatchObject({ KeyState: "Disabled", Enabled: false })
     expect(cancelled.PendingDeletionWindowInDays).toBeUndefined()
+  })
+
+  it("records ReplicateKey and UpdatePrimaryRegion in both Regions' audit trails, under the same request id", async () => {
+    const created = await west.send(new CreateKeyCommand({ MultiRegion: true }))
+    const keyId = created.KeyMetadata!.KeyId!
+    const replicated = await west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: "us-east-1" }))
+    const promoted = await west.send(new UpdatePrimaryRegionCommand({ KeyId: keyId, PrimaryRegion: "us-east-1" }))
+    const trail = (region: string) =>
+      Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+        const file = yield* openAuditFileReadOnly(join(server.dataDir, region, "audit.db"))
+        return (yield* file.read()).map((entry) => entry.record)
+      })))
+    for (const [call, operation] of [[replicated, "ReplicateKey"], [promoted, "UpdatePrimaryRegion"]] as const) {
+      for (const region of ["eu-west-1", "us-east-1"]) {
+        const records = (await trail(region)).filter((record) => record.requestID === call.$metadata.requestId)
+        expect(records, `${operation} in ${region}`).toHaveLength(1)
+        expect(records[0]).toMatchObject({ eventName: operation, awsRegion: region })
+        expect(records[0]!.resources.map((resource) => resource.ARN)).toEqual([arnIn(region, keyId)])
+      }
+    }
   })
 })
