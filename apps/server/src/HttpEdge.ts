@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net"
 import type { Credentials } from "@trent/auth"
 import { serializationError } from "@trent/protocol"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Option } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
-import { Metrics } from "./Metrics.ts"
+import { Metrics, MetricsSources } from "./Metrics.ts"
 import { Regions } from "./Regions.ts"
 
 const JSON_11 = "application/x-amz-json-1.1"
@@ -56,6 +56,10 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const context = yield* Effect.context<Credentials | Regions | EdgeSettings>()
     const runPromise = Effect.runPromiseWith(context)
     const metrics = new Metrics()
+    // With --kafka-requests, the worker's counters are served after the edge's.
+    const sources = yield* Effect.serviceOption(MetricsSources)
+    const renderMetrics = () =>
+      metrics.render() + (Option.isSome(sources) ? sources.value.renderers.map((render) => render()).join("") : "")
     let inFlight = 0
 
     /** The peer's address; an IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d. */
@@ -85,7 +89,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
       if (req.method === "GET" && path === "/health") {
         return send(res, 200, requestId, JSON.stringify({ status: "ok", regions: regions.names }), "application/json")
       }
-      if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, metrics.render(), "text/plain; version=0.0.4")
+      if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, renderMetrics(), "text/plain; version=0.0.4")
       if (req.method === "POST" && path === "/_trent/reset" && settings.devMode) {
         await runPromise(regions.reset)
         return send(res, 200, requestId, "{}")

@@ -3,6 +3,16 @@
  * and a latency histogram per operation. Kept in plain counters — the hot path
  * pays two map lookups per request.
  */
+import { Context } from "effect"
+
+/**
+ * Other parts of the server whose counters `GET /metrics` serves after the
+ * edge's own (the Kafka request worker's): each registers how to render them.
+ */
+export class MetricsSources extends Context.Service<MetricsSources, {
+  readonly renderers: Array<() => string>
+}>()("@trent/server/MetricsSources") {}
+
 const BUCKETS_SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] as const
 
 interface Histogram {

@@ -7,6 +7,7 @@ import { Region } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { HttpEdge } from "./HttpEdge.ts"
+import { MetricsSources } from "./Metrics.ts"
 import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
 import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
 import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
@@ -99,6 +100,8 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
       })))
     : Layer.empty
   return Layer.mergeAll(HttpEdge.layer, kafkaRequests).pipe(
+    // GET /metrics serves the Kafka worker's counters too.
+    Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
     Layer.provideMerge(regions),
     Layer.provideMerge(RegionEventLogs.layer),
     Layer.provideMerge(edgeSettings),

@@ -1,5 +1,6 @@
 import { makeKafkaConnection } from "@trent/kafka-client"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Option } from "effect"
+import { MetricsSources } from "../Metrics.ts"
 import { KafkaRequestMetrics } from "./KafkaRequestMetrics.ts"
 import type { KafkaRequestHooks } from "./RequestWork.ts"
 import { runRequestTopicWorker } from "./RequestTopicWorker.ts"
@@ -40,6 +41,8 @@ export class KafkaRequests extends Context.Service<KafkaRequests, {
   static layer(options: KafkaRequestsOptions) {
     return Layer.effect(KafkaRequests, Effect.gen(function*() {
       const metrics = new KafkaRequestMetrics()
+      const sources = yield* Effect.serviceOption(MetricsSources)
+      if (Option.isSome(sources)) sources.value.renderers.push(() => metrics.render())
       const requestTimeoutMs = options.requestTimeoutMs ?? 10_000
       const kafka = yield* makeKafkaConnection({ brokers: options.brokers, clientId: "trent-requests", requestTimeoutMs })
       const accounts = [options.defaultAccount, ...options.otherAccounts.filter((account) => account !== options.defaultAccount)]

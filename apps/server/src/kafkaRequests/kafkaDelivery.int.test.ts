@@ -148,5 +148,8 @@ describe("delivery of Kafka requests", () => {
     const anonymous = await raw.awaitReplies((reply) => reply.correlationId === undefined, 1)
     expect(JSON.parse(anonymous[0]!.body)["__type"]).toBe("SerializationException")
     expect(server.kafkaMetrics()?.dropped["no-reply-topic"]).toBe(droppedBefore + 2)
+    const served = await (await fetch(`${server.url}/metrics`)).text()
+    expect(served).toContain(`trent_kafka_requests_dropped_total{reason="no-reply-topic"} ${droppedBefore + 2}`)
+    expect(served).toContain("# TYPE trent_requests_total counter")
   })
 })
