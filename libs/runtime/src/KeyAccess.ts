@@ -65,7 +65,7 @@ export class KeyAccess extends Context.Service<KeyAccess, {
         Effect.flatMap(authorized(actor, operation, reference, facts), () =>
           actors.execute(actor, (state) => Effect.flatMap(Clock.currentTimeMillis, (now) => build(state, now, actor))))).pipe(
             // A multi-Region key's other members follow the change (Replication.ts).
-            Effect.tap((executed) => executed.events.length === 0 ? Effect.void : replication.afterChange(executed.state.status === "Absent" ? "" : executed.state.key.keyId, executed))
+            Effect.tap(replication.afterChange)
           )
 
     return KeyAccess.of({ read, change })

@@ -1,4 +1,4 @@
-import { isReplica, type Key, type KeyRecord, type Replication as Membership } from "@trent/domain"
+import { isReplica, type KeyRecord, type Replication as Membership } from "@trent/domain"
 import { Context, Effect, Layer } from "effect"
 import type { Executed } from "./KeyActors.ts"
 import { KeyActors } from "./KeyActors.ts"
@@ -24,7 +24,7 @@ export class Replication extends Context.Service<Replication, {
   readonly hostedRegions: ReadonlyArray<string>
   /** Tells every member except this Region about a membership change. */
   broadcast(keyId: string, members: ReadonlyArray<string>, membership: Membership): Effect.Effect<void>
-  afterChange(keyId: string, executed: Executed): Effect.Effect<void>
+  afterChange(executed: Executed): Effect.Effect<void>
   /** Delivers to every replica the versions it lacks (after a push that failed). */
   reconcileMaterial(keyId: string, key: KeyRecord): Effect.Effect<void>
 }>()("@trent/runtime/Replication") {
@@ -80,10 +80,11 @@ export class Replication extends Context.Service<Replication, {
             }
           }).pipe(logged(`material of ${keyId} to ${member}`)), { discard: true }))
 
-    const afterChange = (keyId: string, { events, state }: Executed) =>
+    const afterChange = ({ events, state }: Executed) =>
       Effect.gen(function*() {
         if (events.length === 0 || state.status === "Absent" || state.key.replication === undefined) return
-        const { key } = state as Exclude<Key, { status: "Absent" }>
+        const { key } = state
+        const { keyId } = key
         const replication = key.replication!
         if (isReplica(key)) {
           if (events.some((event) => event._tag === "KeyMaterialDestroyed")) {
@@ -100,7 +101,7 @@ export class Replication extends Context.Service<Replication, {
               logged(`rotation settings of ${keyId} to ${member}`)
             ), { discard: true })
         }
-      }).pipe(logged(`propagation of ${keyId}`))
+      }).pipe(logged("propagation of a change"))
 
     return Replication.of({
       peer,

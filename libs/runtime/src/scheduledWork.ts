@@ -34,7 +34,7 @@ export const makeScheduledWork = Effect.gen(function*() {
             ? (yield* actors.newMaterial(actor, state.key.keySpec)).wrapped
             : { materialId: "", wrapped: new Uint8Array() }
           return { _tag: "RunScheduledWork", now, material } satisfies KeyCommand
-        }))), (executed) => replication.afterChange(keyId, executed))
+        }))), replication.afterChange)
 
   const removeAliasesOf = (keyId: string) =>
     Effect.gen(function*() {
