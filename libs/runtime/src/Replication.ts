@@ -1,5 +1,5 @@
-import { isReplica, type KeyRecord, type Replication as Membership } from "@trent/domain"
-import { Context, Effect, Layer } from "effect"
+import { isReplica, type KeyCommand, type KeyRecord, type Replication as Membership } from "@trent/domain"
+import { Clock, Context, Effect, Layer } from "effect"
 import type { Executed } from "./KeyActors.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { RegionConfig } from "./RegionConfig.ts"
@@ -80,6 +80,27 @@ export class Replication extends Context.Service<Replication, {
             }
           }).pipe(logged(`material of ${keyId} to ${member}`)), { discard: true }))
 
+    /**
+     * An UpdatePrimaryRegion cut short records the new primary first: a
+     * replica that says it is the primary, and counts this Region among its
+     * replicas, is right. This member takes its view and steps down.
+     */
+    const yieldToPromotedReplica = (keyId: string, replication: Membership) =>
+      Effect.forEach(replication.replicaRegions, (member) =>
+        Effect.gen(function*() {
+          const claimed = yield* Effect.flatMap(peer(member), (endpoint) => endpoint.memberState(keyId))
+          if (claimed === undefined || claimed.primaryRegion !== member || !claimed.replicaRegions.includes(region)) return
+          yield* actors.use(keyId, (actor) =>
+            actors.execute(actor, () =>
+              Effect.map(Clock.currentTimeMillis, (now): KeyCommand => ({
+                _tag: "UpdateMultiRegionConfiguration",
+                now,
+                primaryRegion: claimed.primaryRegion,
+                replicaRegions: claimed.replicaRegions
+              }))))
+          yield* Effect.logWarning(`multi-Region key ${keyId}: ${member} is its primary (an interrupted UpdatePrimaryRegion); ${region} is a replica again`)
+        }).pipe(logged(`checking the primary of ${keyId} in ${member}`)), { discard: true })
+
     const afterChange = ({ events, state }: Executed) =>
       Effect.gen(function*() {
         if (events.length === 0 || state.status === "Absent" || state.key.replication === undefined) return
@@ -101,6 +122,7 @@ export class Replication extends Context.Service<Replication, {
               logged(`rotation settings of ${keyId} to ${member}`)
             ), { discard: true })
         }
+        if (state.status !== "Destroyed") yield* yieldToPromotedReplica(keyId, replication)
       }).pipe(logged("propagation of a change"))
 
     return Replication.of({

@@ -52,6 +52,7 @@ export interface ReplicaCreated {
 /** What a member holds of a multi-Region key, for healing after a change that did not reach it. */
 export interface MemberState extends ReplicaCreated {
   readonly primaryRegion: string
+  readonly replicaRegions: ReadonlyArray<string>
   readonly materialIds: ReadonlyArray<string>
 }
 

@@ -178,4 +178,25 @@ describe("multi-Region keys across Regions of one deployment", () => {
       const sealed = yield* west.encrypt({ keyId: other.keyId, plaintext: utf8("adopted") })
       assert.deepStrictEqual((yield* east.decrypt({ ciphertextBlob: sealed.ciphertextBlob })).plaintext.unsafeBytes(), utf8("adopted"))
     })))
+
+  it("heals an UpdatePrimaryRegion cut short: the old primary steps down at its next change", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const region = yield* regionGroup(["eu-west-1", "us-east-1"])
+      const west = region("eu-west-1")
+      const east = region("us-east-1")
+      const key = yield* west.createKey({ multiRegion: true })
+      yield* west.replicateKey({ keyId: key.keyId, replicaRegion: "us-east-1" })
+      // The promotion reached the new primary, then stopped before the old one recorded it.
+      yield* east.replication.applyConfiguration(key.keyId, { primaryRegion: "us-east-1", replicaRegions: ["eu-west-1"] })
+      assert.strictEqual((yield* west.describeKey({ keyId: key.keyId })).multiRegionConfiguration?.multiRegionKeyType, "PRIMARY")
+      yield* west.rotateKeyOnDemand({ keyId: key.keyId })
+      const westNow = yield* west.describeKey({ keyId: key.keyId })
+      assert.strictEqual(westNow.multiRegionConfiguration?.multiRegionKeyType, "REPLICA")
+      assert.strictEqual(westNow.multiRegionConfiguration?.primaryKey.region, "us-east-1")
+      // The rotation made before stepping down reached the new primary: ciphertext under it decrypts there.
+      assert.strictEqual((yield* east.describeKey({ keyId: key.keyId })).currentKeyMaterialId, westNow.currentKeyMaterialId)
+      const sealed = yield* west.encrypt({ keyId: key.keyId, plaintext: utf8("after") })
+      assert.deepStrictEqual((yield* east.decrypt({ ciphertextBlob: sealed.ciphertextBlob })).plaintext.unsafeBytes(), utf8("after"))
+      assert.strictEqual((yield* failure(west.rotateKeyOnDemand({ keyId: key.keyId }))).tag, "UnsupportedOperation")
+    })))
 })

@@ -102,6 +102,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
           policy: state.key.policy,
           tags: state.key.tags,
           primaryRegion: state.key.replication.primaryRegion,
+          replicaRegions: state.key.replication.replicaRegions,
           materialIds: state.key.versions.filter((v) => v.wrapped.length > 0).map((v) => v.materialId)
         })
       }),
