@@ -12,6 +12,8 @@ import { encodeRecordedRequest, type LogMark, type RecordedRequest } from "./Rec
 import type { RequestLedger } from "./RequestLedger.ts"
 import { type IncomingMessage, parseRequestMessage, targetOf } from "./RequestMessage.ts"
 import { openRegionLog, requestMarks } from "./requestMarks.ts"
+import type { Regions } from "../Regions.ts"
+import type { RegionEventLogs } from "./RegionEventLogs.ts"
 
 /** Test hooks of the worker: none in production. */
 export interface KafkaRequestHooks {
@@ -82,7 +84,16 @@ const findExecuted = (correlationId: string, marks: ReadonlyArray<LogMark>) =>
       yield* access.catchUp
       const found = yield* eventsOfRequest(access.eventLog, { position: mark.position, eventId: mark.eventId }, correlationId)
       if (found.fullScan) yield* Effect.logWarning(`request ${correlationId}: its log mark is from another copy of the ${mark.region} log; read the whole log`)
-      if (found.events.length > 0) return { log: access.eventLog, events: found.events }
+      if (found.events.length > 0) {
+        const context = yield* Effect.context<Regions | RegionEventLogs>()
+        const logOf = (region: string) =>
+          Effect.gen(function*() {
+            const other = yield* openRegionLog(mark.account, region)
+            if (other !== undefined) yield* other.catchUp
+            return other?.eventLog
+          }).pipe(Effect.provideContext(context))
+        return { log: access.eventLog, events: found.events, logOf }
+      }
     }
     return undefined
   })

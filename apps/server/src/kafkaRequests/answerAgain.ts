@@ -10,6 +10,8 @@ export interface ExecutedRequest {
   readonly requestId: string
   readonly events: ReadonlyArray<StoredEvent>
   readonly log: EventLog["Service"]
+  /** Another Region's log of the same account, caught up (ReplicateKey's answer is the replica's metadata). */
+  readonly logOf: (region: string) => Effect.Effect<EventLog["Service"] | undefined, unknown>
 }
 
 /** The log holds a request's events, but not the state its answer needs (a bug, or a corrupt log). */
@@ -27,11 +29,14 @@ const unavailable = (message: string) => (cause: unknown) => new AnswerUnavailab
  * to it, so later changes (another client's, the scheduler's) do not leak into
  * the answer the request would have had.
  */
-const keyStateAfter = (executed: ExecutedRequest): Effect.Effect<Exclude<Key, { readonly status: "Absent" }>, AnswerUnavailable> =>
+const keyStateAfter = (
+  executed: ExecutedRequest,
+  log: EventLog["Service"] = executed.log
+): Effect.Effect<Exclude<Key, { readonly status: "Absent" }>, AnswerUnavailable> =>
   Effect.gen(function*() {
     const streamId = executed.events.find((event) => !event.streamId.startsWith("alias/"))?.streamId
     if (streamId === undefined) return yield* new AnswerUnavailable({ message: `${executed.requestId} changed no key` })
-    const stream = yield* executed.log.readStream(streamId).pipe(Effect.mapError(unavailable(`reading the stream of ${streamId}`)))
+    const stream = yield* log.readStream(streamId).pipe(Effect.mapError(unavailable(`reading the stream of ${streamId}`)))
     const last = stream.findLastIndex((event) => event.requestId === executed.requestId)
     const state = yield* Effect.try({
       try: () => stream.slice(0, last + 1).map(decodeKeyEvent).reduce(evolveKey, initialKey),
@@ -97,8 +102,23 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
     }),
   RetireGrant: nothing,
   RevokeGrant: nothing,
-  // The replica's metadata lives in the replica Region's log, which this answer does not read.
-  ReplicateKey: (executed) => Effect.fail(new AnswerUnavailable({ message: `${executed.requestId}: a ReplicateKey answer is not rebuilt from the log` })),
+  ReplicateKey: (executed) =>
+    Effect.gen(function*() {
+      // The membership the request recorded on the primary names the replica's Region last; its first events are there.
+      const updated = executed.events.find((event) => event.type === "MultiRegionConfigurationUpdated")
+      const regions = (updated?.payload as { readonly replicaRegions?: ReadonlyArray<unknown> } | undefined)?.replicaRegions
+      const replicaRegion = regions?.[regions.length - 1]
+      if (typeof replicaRegion !== "string") return yield* new AnswerUnavailable({ message: `${executed.requestId} recorded no replica` })
+      const log = yield* executed.logOf(replicaRegion).pipe(Effect.mapError(unavailable(`opening the ${replicaRegion} log`)))
+      if (log === undefined) return yield* new AnswerUnavailable({ message: `${replicaRegion} is not open` })
+      const state = yield* keyStateAfter(executed, log)
+      if (state.status === "Destroyed") return yield* new AnswerUnavailable({ message: `${state.key.keyId} is destroyed in ${replicaRegion}` })
+      return {
+        replicaKeyMetadata: { ...keyMetadata(state), keyState: "Creating" as const, enabled: false },
+        replicaPolicy: state.key.policy,
+        replicaTags: state.key.tags
+      }
+    }),
   UpdatePrimaryRegion: nothing,
   ImportKeyMaterial: (executed) => materialAnswer(executed, "KeyMaterialImported"),
   DeleteImportedKeyMaterial: (executed) => materialAnswer(executed, "ImportedKeyMaterialDeleted")

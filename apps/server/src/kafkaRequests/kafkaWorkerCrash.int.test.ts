@@ -16,8 +16,8 @@ const region = "eu-west-1"
 const dirs: Array<string> = []
 afterAll(() => dirs.forEach(removeDir))
 
-const flagsFor = (dataDir: string, prefix: string, store: "embedded" | "kafka", extra: ReadonlyArray<string> = []) => [
-  "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info", "--store", store,
+const flagsFor = (dataDir: string, prefix: string, store: "embedded" | "kafka", extra: ReadonlyArray<string> = [], regions = region) => [
+  "--port", "0", "--data-dir", dataDir, "--regions", regions, "--log-level", "info", "--store", store,
   "--kafka-requests", "--kafka-brokers", testBrokers().join(","), "--kafka-topic-prefix", prefix, ...extra
 ]
 
@@ -70,6 +70,49 @@ const descriptions = async (url: string, credentials: Credentials) => {
 }
 
 describe("a Kafka request worker that dies", () => {
+  it("killed between replicating a multi-Region key and recording it, then restarted: one replica, and the reply names it", async () => {
+    const dataDir = freshDir("replicate")
+    const prefix = freshPrefix("replicate")
+    const replyTo = `${prefix}.replies`
+    const raw = await openRawKafka(replyTo)
+    try {
+      const flags = flagsFor(dataDir, prefix, "embedded", [], `${region},us-east-1`)
+      const crashId = randomUUID()
+      const first = await startChild(flags, crashId)
+      const credentials = readSharedCredentials(dataDir)
+      const send = async (operation: string, body: Record<string, unknown>, correlationId = randomUUID()) => {
+        const m = requestMessage({ topicPrefix: prefix, region, credentials, replyTo, operation, body, correlationId })
+        await raw.send(m.topic, { key: "one-partition", value: m.value, headers: m.headers })
+        return m.correlationId
+      }
+      const createId = await send("CreateKey", { MultiRegion: true })
+      const [keyReply] = await raw.awaitReplies((reply) => reply.correlationId === createId, 1)
+      const { KeyId } = json(keyReply!)["KeyMetadata"] as { KeyId: string }
+      await send("ReplicateKey", { KeyId, ReplicaRegion: "us-east-1", Description: "replica" }, crashId)
+      expect((await first.exited).signal).toBe("SIGKILL")
+
+      const second = await startChild(flags)
+      try {
+        const [reply] = await raw.awaitReplies((r) => r.correlationId === crashId, 1, 60_000)
+        expect(reply!.status).toBe(200)
+        const answered = json(reply!) as { ReplicaKeyMetadata: Record<string, unknown>; ReplicaPolicy: string; ReplicaTags: Array<unknown> }
+        const replica = (await httpAnswer(second.url, credentials, "us-east-1", "DescribeKey", { KeyId })).json["KeyMetadata"] as Record<string, unknown>
+        expect(answered.ReplicaKeyMetadata).toEqual({ ...replica, KeyState: "Creating", Enabled: false })
+        expect(replica["Description"]).toBe("replica")
+        expect(answered.ReplicaTags).toEqual([])
+        expect(second.lines.some((line) => line.includes(`request ${crashId} (ReplicateKey) ran before a restart; answered from the log`))).toBe(true)
+        const primary = (await httpAnswer(second.url, credentials, region, "DescribeKey", { KeyId })).json["KeyMetadata"] as {
+          MultiRegionConfiguration: { ReplicaKeys: Array<{ Region: string }> }
+        }
+        expect(primary.MultiRegionConfiguration.ReplicaKeys.map((r) => r.Region)).toEqual(["us-east-1"])
+      } finally {
+        expect(await stopChild(second)).toEqual({ code: 0, signal: null })
+      }
+    } finally {
+      await raw.close()
+    }
+  })
+
   it("killed between running a CreateKey and recording it, then restarted: every request ran exactly once and got its reply", async () => {
     const dataDir = freshDir("crash")
     const prefix = freshPrefix("crash")
