@@ -1,7 +1,8 @@
 import { type AuthorizationRequest, type ConditionScalar, conditionLookup } from "./AuthorizationRequest.ts"
 import { conditionsMatch } from "./evaluateCondition.ts"
 import { matchNotPrincipal, matchPrincipal, type PrincipalMatch } from "./matchPrincipal.ts"
-import type { Matcher, PolicyDocument, Statement } from "./PolicyDocument.ts"
+import type { ConditionClause, Matcher, PolicyDocument, Statement } from "./PolicyDocument.ts"
+import { substituteVariables } from "./policyVariables.ts"
 import { wildcardMatch, wildcardMatchIgnoreCase } from "./wildcard.ts"
 
 /** One document's answer: an explicit Deny, an Allow, or nothing said about this request. */
@@ -39,14 +40,41 @@ const principalOf = (statement: Statement, document: PolicyDocument, request: Au
     : matchPrincipal(statement.principal, request.principal)
 }
 
+/**
+ * A statement with its policy variables replaced by the request's values
+ * (Version 2012-10-17 only), or undefined when one does not resolve: such a
+ * statement does not apply (policyVariables.ts).
+ */
+const withVariables = (statement: Statement, document: PolicyDocument, lookup: Lookup): Statement | undefined => {
+  if (document.version !== "2012-10-17") return statement
+  const usesVariables = statement.resource.values.some((value) => value.includes("${")) ||
+    statement.conditions.some((clause) => clause.values.some((value) => value.includes("${")))
+  if (!usesVariables) return statement
+  const resolve = (values: ReadonlyArray<string>) => {
+    const resolved = values.map((value) => substituteVariables(value, lookup))
+    return resolved.every((value) => value !== undefined) ? (resolved as ReadonlyArray<string>) : undefined
+  }
+  const resources = resolve(statement.resource.values)
+  if (resources === undefined) return undefined
+  const conditions: Array<ConditionClause> = []
+  for (const clause of statement.conditions) {
+    const values = resolve(clause.values)
+    if (values === undefined) return undefined
+    conditions.push({ ...clause, values })
+  }
+  return { ...statement, resource: { ...statement.resource, values: resources }, conditions }
+}
+
 /** How a statement applies to the request: "none" unless principal, action, resource and conditions all match. */
 export const statementApplies = (
-  statement: Statement,
+  written: Statement,
   document: PolicyDocument,
   request: AuthorizationRequest,
   lookup: Lookup = conditionLookup(request.conditions)
 ): PrincipalMatch => {
-  if (!actionMatches(statement.action, request.action)) return "none"
+  if (!actionMatches(written.action, request.action)) return "none"
+  const statement = withVariables(written, document, lookup)
+  if (statement === undefined) return "none"
   if (!resourceMatches(statement.resource, request.resource)) return "none"
   const principal = principalOf(statement, document, request)
   if (principal === "none") return "none"
