@@ -5,6 +5,9 @@ import { join } from "node:path"
 import {
   CancelKeyDeletionCommand,
   CreateKeyCommand,
+  DeleteImportedKeyMaterialCommand,
+  GetParametersForImportCommand,
+  ImportKeyMaterialCommand,
   DecryptCommand,
   DescribeKeyCommand,
   EnableKeyRotationCommand,
@@ -20,6 +23,7 @@ import {
 } from "@aws-sdk/client-kms"
 import { Kafka, logLevel } from "kafkajs"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { wrapWithNode } from "./importWrapping.test-support.ts"
 import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 declare module "vitest" {
@@ -28,7 +32,7 @@ declare module "vitest" {
   }
 }
 
-/** Multi-Region keys (aws-kms-api.md §3.9) with both Regions of one server on the Kafka store, across restarts. */
+/** Multi-Region keys (aws-kms-api.md §3.9) and imported key material (§3.10) with both Regions of one server on the Kafka store, across restarts. */
 const dirs: Array<string> = []
 const freshDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "trent-kafka-mrk-"))
@@ -85,7 +89,7 @@ const withServer = async (settings: Parameters<typeof startServer>[0], dir: stri
   }
 }
 
-describe("multi-Region keys on the Kafka store", () => {
+describe("multi-Region keys and imported key material on the Kafka store", () => {
   it("replicates, crosses Regions and rotates; after a restart the replica still decrypts and the membership holds", async () => {
     const brokers = inject("kafkaBrokers").split(",")
     const prefix = `e2e-mrk-${randomUUID().slice(0, 8)}`
@@ -161,6 +165,45 @@ describe("multi-Region keys on the Kafka store", () => {
         MultiRegionConfiguration: { MultiRegionKeyType: "REPLICA", ...membership("us-east-1", "eu-west-1", keyId) }
       })
       expect((await metadataIn(west, keyId)).DeletionDate).toBeInstanceOf(Date)
+    })
+  })
+
+  it("imports key material: parameters one server issued are redeemed by another, and the material outlives cold restarts", async () => {
+    const brokers = inject("kafkaBrokers").split(",")
+    const prefix = `e2e-byok-${randomUUID().slice(0, 8)}`
+    const settings = { store: "kafka" as const, kafkaBrokers: brokers, kafkaTopicPrefix: prefix, regions: ["eu-west-1", "us-east-1"] }
+    const material = new Uint8Array(32).map((_, i) => (i * 37 + 11) % 256)
+    let keyId = ""
+    let importToken: Uint8Array = new Uint8Array()
+    let publicKey: Uint8Array = new Uint8Array()
+    let sealed: Uint8Array = new Uint8Array()
+
+    await withServer(settings, freshDir(), async (west) => {
+      keyId = (await west.send(new CreateKeyCommand({ Origin: "EXTERNAL" }))).KeyMetadata!.KeyId!
+      const parameters = await west.send(new GetParametersForImportCommand({
+        KeyId: keyId, WrappingAlgorithm: "RSA_AES_KEY_WRAP_SHA_256", WrappingKeySpec: "RSA_2048"
+      }))
+      importToken = parameters.ImportToken!
+      publicKey = parameters.PublicKey!
+    })
+    // Another server on a data directory of its own: the wrapping key is in the Region's keyvault topic.
+    await withServer(settings, freshDir(), async (west) => {
+      expect((await metadataIn(west, keyId)).KeyState).toBe("PendingImport")
+      const imported = await west.send(new ImportKeyMaterialCommand({
+        KeyId: keyId,
+        ImportToken: importToken,
+        EncryptedKeyMaterial: wrapWithNode("RSA_AES_KEY_WRAP_SHA_256", publicKey, material),
+        ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE"
+      }))
+      expect(imported.KeyMaterialId).toMatch(/^[0-9a-f]{64}$/)
+      sealed = (await west.send(new EncryptCommand({ KeyId: keyId, Plaintext: utf8("imported on kafka") }))).CiphertextBlob!
+    })
+    await withServer(settings, freshDir(), async (west) => {
+      expect(await metadataIn(west, keyId)).toMatchObject({ KeyState: "Enabled", Origin: "EXTERNAL", ExpirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE" })
+      expect(text((await west.send(new DecryptCommand({ CiphertextBlob: sealed }))).Plaintext)).toBe("imported on kafka")
+      await west.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId }))
+      expect((await metadataIn(west, keyId)).KeyState).toBe("PendingImport")
+      expect((await rejects(west.send(new DecryptCommand({ CiphertextBlob: sealed })))).name).toBe("KMSInvalidStateException")
     })
   })
 })
