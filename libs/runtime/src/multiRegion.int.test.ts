@@ -199,4 +199,25 @@ describe("multi-Region keys across Regions of one deployment", () => {
       assert.deepStrictEqual((yield* east.decrypt({ ciphertextBlob: sealed.ciphertextBlob })).plaintext.unsafeBytes(), utf8("after"))
       assert.strictEqual((yield* failure(west.rotateKeyOnDemand({ keyId: key.keyId }))).tag, "UnsupportedOperation")
     })))
+
+  it("replicates again into a Region whose replica was deleted: a new replica on the same stream, with fresh material copies", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const region = yield* regionGroup(["eu-west-1", "us-east-1"])
+      const west = region("eu-west-1")
+      const east = region("us-east-1")
+      const key = yield* west.createKey({ multiRegion: true })
+      yield* west.replicateKey({ keyId: key.keyId, replicaRegion: "us-east-1", description: "first" })
+      yield* east.scheduleKeyDeletion({ keyId: key.keyId, pendingWindowInDays: 7 })
+      yield* advance(7 * DAY_MS + 60_000)
+      assert.strictEqual((yield* failure(east.describeKey({ keyId: key.keyId }))).tag, "KeyNotFound")
+      assert.deepStrictEqual((yield* west.describeKey({ keyId: key.keyId })).multiRegionConfiguration?.replicaKeys, [])
+      const sealed = yield* west.encrypt({ keyId: key.keyId, plaintext: utf8("again") })
+      assert.strictEqual((yield* failure(east.decrypt({ ciphertextBlob: sealed.ciphertextBlob }))).tag, "InvalidCiphertext")
+
+      yield* west.replicateKey({ keyId: key.keyId, replicaRegion: "us-east-1", description: "second" })
+      const again = yield* east.describeKey({ keyId: key.keyId })
+      assert.strictEqual(again.keyState, "Enabled")
+      assert.strictEqual(again.description, "second")
+      assert.deepStrictEqual((yield* east.decrypt({ ciphertextBlob: sealed.ciphertextBlob })).plaintext.unsafeBytes(), utf8("again"))
+    })))
 })

@@ -16,11 +16,9 @@ type Outcome = ReadonlyArray<KeyEvent> | KeyRejection
 
 /** The replica Region's first event for a multi-Region key (aws-kms-api.md §3.9). */
 export const decideCreateReplicaKey = (state: Key, command: typeof CreateReplicaKey.Type): Outcome => {
+  // A replica deleted earlier (Destroyed) may be made again: its stream keeps the old life as history.
   if (state.status !== "Absent" && state.status !== "Destroyed") {
     return new ResourceAlreadyExists({ message: `Replica key ${arnOf(state)} already exists.` })
-  }
-  if (state.status === "Destroyed") {
-    return new UnsupportedOperation({ message: `Key ${command.keyId} was deleted from Region ${command.region} and cannot be replicated there again.` })
   }
   const rejection = checkDescription(command.description) ?? checkTags([], command.tags) ??
     (command.policy === undefined ? undefined : checkPolicyDocument(command.policy))
