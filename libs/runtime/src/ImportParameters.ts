@@ -8,9 +8,12 @@ import { RegionInternalError } from "./RegionErrors.ts"
 /** An import token and its wrapping key last 24 hours (aws-kms-api.md §7.10). */
 export const IMPORT_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000
 
-const TOKEN_VERSION = 1
+const TOKEN_VERSION = 2
 const KEY_ID_BYTES = 36
 const TOKEN_ID_BYTES = 32
+/** Outstanding parameters per key: the 16 most recent; issuing a 17th replaces the oldest. */
+export const IMPORT_PARAMETER_SLOTS = 16
+const TOKEN_BYTES = 1 + KEY_ID_BYTES + 1 + TOKEN_ID_BYTES
 
 /** What GetParametersForImport issued: the wrapping private key stays here, wrapped under the key's KEK. */
 export interface IssuedParameters {
@@ -21,11 +24,17 @@ export interface IssuedParameters {
 }
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex")
-const entryId = (keyId: string, tokenId: Uint8Array) => `import-parameters:${keyId}:${hex(tokenId)}`
-const binding = (region: string, keyId: string, tokenId: Uint8Array) => ({
+const slotId = (keyId: string, slot: number) => `import-parameters:${keyId}:${slot}`
+const counterId = (keyId: string) => `import-parameters:${keyId}:next`
+/** Every keyvault entry a key's import parameters can use, for removal with the key. */
+export const importParameterEntries = (keyId: string): ReadonlyArray<string> => [
+  counterId(keyId),
+  ...Array.from({ length: IMPORT_PARAMETER_SLOTS }, (_, slot) => slotId(keyId, slot))
+]
+const binding = (region: string, keyId: string, slot: number, tokenId: Uint8Array) => ({
   region,
   keyId,
-  versionId: `import-parameters:${hex(tokenId)}`,
+  versionId: `import-parameters:${slot}:${hex(tokenId)}`,
   algorithm: "IMPORT_WRAPPING_KEY"
 })
 
@@ -56,13 +65,15 @@ const decodeRecord = (record: SecretBytes): IssuedParameters => {
 }
 
 /**
- * Import parameters issued by GetParametersForImport. The token names its key
- * and a random id (`01 | keyId | 32 random bytes`); the wrapping private key
- * lives in the Region's keyvault under that id, wrapped under the key's own
- * KEK, so deleting the key shreds it with everything else. A token is good for
- * its key only, for 24 hours.
+ * Import parameters issued by GetParametersForImport. The token names its key,
+ * a slot and a random id (`02 | keyId | slot | 32 random bytes`); the wrapping
+ * private key lives in the Region's keyvault in that slot, wrapped under the
+ * key's own KEK with the id in the AAD. A key has 16 slots, reused oldest
+ * first, so storage stays bounded, and they are removed with the key's KEK. A
+ * token is good for its key only, for 24 hours, until its slot is reused.
  */
 export class ImportParameters extends Context.Service<ImportParameters, {
+  /** Callers serialize issues per key (the key actor's lock): the slot counter is read, then written. */
   issue(keyId: string, kek: SecretBytes, issued: IssuedParameters): Effect.Effect<Uint8Array, RegionInternalError>
   redeem(
     keyId: string,
@@ -78,37 +89,48 @@ export class ImportParameters extends Context.Service<ImportParameters, {
     const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
     const invalid = new InvalidImportToken({ message: "The import token is not valid for this KMS key." })
 
+    const nextSlot = (keyId: string) =>
+      Effect.gen(function*() {
+        const stored = yield* keyvault.get(counterId(keyId))
+        const slot = Option.isSome(stored) && stored.value.length === 1 ? stored.value[0]! % IMPORT_PARAMETER_SLOTS : 0
+        yield* keyvault.put(counterId(keyId), Uint8Array.of((slot + 1) % IMPORT_PARAMETER_SLOTS))
+        return slot
+      }).pipe(Effect.mapError(internal("reading the import parameter slots failed")))
+
     const issue = (keyId: string, kek: SecretBytes, issued: IssuedParameters) =>
       Effect.gen(function*() {
         const tokenId = webCrypto.getRandomValues(new Uint8Array(TOKEN_ID_BYTES))
+        const slot = yield* nextSlot(keyId)
         const record = encodeRecord(issued)
-        const sealed = yield* wrapKeyMaterial(kek, record, binding(region, keyId, tokenId)).pipe(
+        const sealed = yield* wrapKeyMaterial(kek, record, binding(region, keyId, slot, tokenId)).pipe(
           Effect.ensuring(Effect.sync(() => record.destroy()))
         )
-        yield* keyvault.put(entryId(keyId, tokenId), sealed).pipe(Effect.mapError(internal("storing import parameters failed")))
-        const token = new Uint8Array(1 + KEY_ID_BYTES + TOKEN_ID_BYTES)
+        yield* keyvault.put(slotId(keyId, slot), sealed).pipe(Effect.mapError(internal("storing import parameters failed")))
+        const token = new Uint8Array(TOKEN_BYTES)
         token[0] = TOKEN_VERSION
         token.set(new TextEncoder().encode(keyId), 1)
-        token.set(tokenId, 1 + KEY_ID_BYTES)
+        token[1 + KEY_ID_BYTES] = slot
+        token.set(tokenId, 2 + KEY_ID_BYTES)
         return token
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
 
     const redeem = (keyId: string, kek: SecretBytes, token: Uint8Array, now: number) =>
       Effect.gen(function*() {
-        if (token.length !== 1 + KEY_ID_BYTES + TOKEN_ID_BYTES || token[0] !== TOKEN_VERSION) return yield* invalid
+        if (token.length !== TOKEN_BYTES || token[0] !== TOKEN_VERSION) return yield* invalid
         const tokenKeyId = new TextDecoder().decode(token.subarray(1, 1 + KEY_ID_BYTES))
-        if (tokenKeyId !== keyId) return yield* invalid
-        const tokenId = token.slice(1 + KEY_ID_BYTES)
-        const stored = yield* keyvault.get(entryId(keyId, tokenId)).pipe(Effect.mapError(internal("reading import parameters failed")))
+        const slot = token[1 + KEY_ID_BYTES]!
+        if (tokenKeyId !== keyId || slot >= IMPORT_PARAMETER_SLOTS) return yield* invalid
+        const tokenId = token.slice(2 + KEY_ID_BYTES)
+        const stored = yield* keyvault.get(slotId(keyId, slot)).pipe(Effect.mapError(internal("reading import parameters failed")))
         if (Option.isNone(stored)) return yield* invalid
-        const record = yield* unwrapKeyMaterial(kek, stored.value, binding(region, keyId, tokenId)).pipe(
+        // The token id is in the AAD: a slot reused since, or a forged id, does not unwrap.
+        const record = yield* unwrapKeyMaterial(kek, stored.value, binding(region, keyId, slot, tokenId)).pipe(
           Effect.mapError(() => invalid)
         )
         const issued = decodeRecord(record)
         record.destroy()
         if (now - issued.issuedAt >= IMPORT_TOKEN_LIFETIME_MS) {
           issued.privateKey.destroy()
-          yield* keyvault.remove(entryId(keyId, tokenId)).pipe(Effect.ignore)
           return yield* new ExpiredImportToken({ message: "The import token has expired. Call GetParametersForImport for new parameters." })
         }
         return issued

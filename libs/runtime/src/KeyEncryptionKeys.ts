@@ -1,6 +1,7 @@
 import { generateKeyMaterial, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
 import { Keyvault, RootKey } from "@trent/event-log"
 import { Context, Effect, Layer, Option } from "effect"
+import { importParameterEntries } from "./ImportParameters.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
@@ -70,8 +71,11 @@ export class KeyEncryptionKeys extends Context.Service<KeyEncryptionKeys, {
         )
       }, Effect.provideService(WebCrypto, webCrypto))
 
+      // The key's import parameters go with it (they are wrapped under the KEK, so unreadable anyway).
       const destroy = (keyId: string) =>
-        keyvault.remove(keyId).pipe(Effect.mapError(internal(`removing the KEK of ${keyId} failed`)))
+        Effect.forEach([keyId, ...importParameterEntries(keyId)], (id) => keyvault.remove(id), { discard: true }).pipe(
+          Effect.mapError(internal(`removing the KEK of ${keyId} failed`))
+        )
 
       return KeyEncryptionKeys.of({ create, load, destroy })
     })

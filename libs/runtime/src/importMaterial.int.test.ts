@@ -174,6 +174,28 @@ describe("importing key material (BYOK)", () => {
       const sealed = yield* west.encrypt({ keyId: key.keyId, plaintext: utf8("both") })
       assert.deepStrictEqual((yield* east.decrypt({ ciphertextBlob: sealed.ciphertextBlob })).plaintext.unsafeBytes(), utf8("both"))
     })))
+
+  it("keeps the 16 most recent import parameters per key: the 17th replaces the oldest", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const region = (yield* regionGroup(["eu-west-1"]))("eu-west-1")
+      const key = yield* region.createKey({ origin: "EXTERNAL" })
+      const issued = []
+      for (let i = 0; i < 17; i++) {
+        issued.push(yield* region.getParametersForImport({ keyId: key.keyId, wrappingAlgorithm: "RSAES_OAEP_SHA_256", wrappingKeySpec: "RSA_2048" }))
+      }
+      const material = randomBytes(32)
+      const attempt = (index: number) =>
+        region.importKeyMaterial({
+          keyId: key.keyId,
+          importToken: issued[index]!.importToken,
+          encryptedKeyMaterial: wrap(issued[index]!.publicKey, material, false),
+          expirationModel: "KEY_MATERIAL_DOES_NOT_EXPIRE"
+        })
+      assert.strictEqual((yield* failure(attempt(0))).tag, "InvalidImportToken")
+      yield* attempt(1)
+      yield* attempt(16)
+    })))
 })
+
 
 const TestClockNow = Effect.clockWith((clock) => Effect.succeed(clock.currentTimeMillisUnsafe()))

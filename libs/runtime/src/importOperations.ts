@@ -108,12 +108,13 @@ export const makeImportOperations = Effect.gen(function*() {
           )
           const now = yield* Clock.currentTimeMillis
           const kek = yield* actors.kek(actor)
-          const importToken = yield* parameters.issue(actor.keyId, kek, {
+          // The key's lock serializes issuing (a slot counter is read, then written).
+          const importToken = yield* actor.lock.withPermits(1)(parameters.issue(actor.keyId, kek, {
             wrappingAlgorithm,
             wrappingKeySpec,
             issuedAt: now,
             privateKey: pair.privateKey
-          }).pipe(Effect.ensuring(Effect.sync(() => pair.privateKey.destroy())))
+          })).pipe(Effect.ensuring(Effect.sync(() => pair.privateKey.destroy())))
           return {
             keyId: arnOfKey(state.key),
             importToken,
