@@ -179,7 +179,7 @@ describe("importing key material (BYOK)", () => {
     Effect.scoped(Effect.gen(function*() {
       const region = (yield* regionGroup(["eu-west-1"]))("eu-west-1")
       const key = yield* region.createKey({ origin: "EXTERNAL" })
-      const issued = []
+      const issued: Array<{ readonly importToken: Uint8Array; readonly publicKey: Uint8Array }> = []
       for (let i = 0; i < 17; i++) {
         issued.push(yield* region.getParametersForImport({ keyId: key.keyId, wrappingAlgorithm: "RSAES_OAEP_SHA_256", wrappingKeySpec: "RSA_2048" }))
       }
