@@ -71,9 +71,12 @@ export class KeyEncryptionKeys extends Context.Service<KeyEncryptionKeys, {
         )
       }, Effect.provideService(WebCrypto, webCrypto))
 
-      // The key's import parameters go with it (they are wrapped under the KEK, so unreadable anyway).
+      // The KEK first (that is the crypto-shredding); then whatever import parameters the key had,
+      // wrapped under it and so unreadable already. Most keys never had any: only what exists is removed.
       const destroy = (keyId: string) =>
-        Effect.forEach([keyId, ...importParameterEntries(keyId)], (id) => keyvault.remove(id), { discard: true }).pipe(
+        keyvault.remove(keyId).pipe(
+          Effect.andThen(Effect.forEach(importParameterEntries(keyId), (id) =>
+            Effect.flatMap(keyvault.get(id), (stored) => Option.isSome(stored) ? keyvault.remove(id) : Effect.void), { discard: true })),
           Effect.mapError(internal(`removing the KEK of ${keyId} failed`))
         )
 
