@@ -18,9 +18,8 @@ import { TestClock } from "effect/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { HttpEdge } from "../HttpEdge.ts"
 import { jsonLogs, serverLayer } from "../Server.ts"
-import type { ServerSettings } from "../ServerConfig.ts"
 import { wrapWithNode } from "./importWrapping.test-support.ts"
-import { readSharedCredentials, removeDir } from "./serverFixture.test-support.ts"
+import { readSharedCredentials, removeDir, testServerSettings } from "./serverFixture.test-support.ts"
 
 /**
  * Imported material that expires (aws-kms-api.md §3.10, §6), end to end with
@@ -31,24 +30,7 @@ import { readSharedCredentials, removeDir } from "./serverFixture.test-support.t
  */
 const DAY = 86_400_000
 const dataDir = mkdtempSync(join(tmpdir(), "trent-import-expiry-"))
-const settings: ServerSettings = {
-  host: "127.0.0.1",
-  port: 0,
-  dataDir,
-  regions: ["eu-west-1"],
-  accountId: "111122223333",
-  logLevel: "None",
-  devMode: false,
-  acceptSessionTokens: false,
-  credentialsConfig: undefined,
-  maxBodyBytes: 1024 * 1024,
-  store: "embedded",
-  kafkaBrokers: [],
-  kafkaTopicPrefix: "trent",
-  audit: true,
-  kafkaRequests: false,
-  kafkaRequestAccounts: []
-}
+const settings = testServerSettings(dataDir, { regions: ["eu-west-1"] })
 const scope = Effect.runSync(Scope.make())
 let clock: TestClock.TestClock
 let url = ""

@@ -29,31 +29,34 @@ export const readSharedCredentials = (dataDir: string) => {
   return { accessKeyId: value("aws_access_key_id"), secretAccessKey: value("aws_secret_access_key") }
 }
 
+/** A test server's settings: a random port on loopback, Regions eu-west-1 and us-east-1, the embedded store, no logs. */
+export const testServerSettings = (dataDir: string, overrides: Partial<ServerSettings> = {}): ServerSettings => ({
+  host: "127.0.0.1",
+  port: 0,
+  dataDir,
+  regions: ["eu-west-1", "us-east-1"],
+  accountId: "111122223333",
+  logLevel: "None",
+  devMode: false,
+  acceptSessionTokens: false,
+  credentialsConfig: undefined,
+  maxBodyBytes: 1024 * 1024,
+  store: "embedded",
+  kafkaBrokers: [],
+  kafkaTopicPrefix: "trent",
+  audit: true,
+  kafkaRequests: false,
+  kafkaRequestAccounts: [],
+  ...overrides
+})
+
 /** Starts a real server (random port, its own data directory) in this process. */
 export const startServer = async (
   overrides: Partial<ServerSettings> = {},
   dataDir = mkdtempSync(join(tmpdir(), "trent-server-")),
   hooks: ServerHooks = {}
 ): Promise<RunningServer> => {
-  const settings: ServerSettings = {
-    host: "127.0.0.1",
-    port: 0,
-    dataDir,
-    regions: ["eu-west-1", "us-east-1"],
-    accountId: "111122223333",
-    logLevel: "None",
-    devMode: false,
-    acceptSessionTokens: false,
-    credentialsConfig: undefined,
-    maxBodyBytes: 1024 * 1024,
-    store: "embedded",
-    kafkaBrokers: [],
-    kafkaTopicPrefix: "trent",
-    audit: true,
-    kafkaRequests: false,
-    kafkaRequestAccounts: [],
-    ...overrides
-  }
+  const settings = testServerSettings(dataDir, overrides)
   const scope = Effect.runSync(Scope.make())
   const context = await Effect.runPromise(
     Layer.buildWithScope(serverLayer(settings, hooks).pipe(Layer.provide(jsonLogs(settings))), scope)
