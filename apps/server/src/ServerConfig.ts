@@ -31,7 +31,8 @@ export interface ServerSettings {
 
 export const DEFAULT_PORT = 7400
 
-const defaults: ServerSettings = {
+/** What a server runs with when no file, variable or flag says otherwise. */
+export const defaultServerSettings: ServerSettings = {
   host: "127.0.0.1",
   port: DEFAULT_PORT,
   dataDir: "./data",
@@ -175,7 +176,7 @@ export const resolveServerSettings = (
   const flags = fromFlags(argv)
   const configFile = flags.configFile ?? env["TRENT_CONFIG"]
   const file = configFile === undefined ? {} : fromFile(configFile)
-  const settings: ServerSettings = { ...defaults, ...file, ...fromEnv(env), ...flags.settings }
+  const settings: ServerSettings = { ...defaultServerSettings, ...file, ...fromEnv(env), ...flags.settings }
   if (settings.store === "kafka" && settings.kafkaBrokers.length === 0) {
     throw new ConfigError("the kafka store needs brokers: --kafka-brokers host:port[,host:port…] or TRENT_KAFKA_BROKERS")
   }

@@ -22,7 +22,7 @@ import {
 } from "@aws-sdk/client-kms"
 import { constants, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, publicEncrypt, verify } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
+import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 /** Every asymmetric, HMAC and key-agreement key spec end to end through @aws-sdk/client-kms (issue: asymmetric keys). */
 let server: RunningServer
@@ -38,14 +38,6 @@ afterAll(async () => {
   removeDir(server.dataDir)
 })
 
-const rejects = async (promise: Promise<unknown>): Promise<Error> => {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error("expected the call to fail")
-}
 const createKey = async (KeySpec: KeySpec, KeyUsage: KeyUsageType) =>
   (await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage }))).KeyMetadata!
 

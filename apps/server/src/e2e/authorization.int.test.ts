@@ -18,7 +18,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
+import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 /**
  * Authorization through the real SDK with several principals' credentials
@@ -48,14 +48,6 @@ const clients = new Map<Name, KMSClient>()
 const as = (name: Name) => clients.get(name)!
 const utf8 = (s: string) => new TextEncoder().encode(s)
 
-const rejects = async (promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number } }> => {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number } }
-  }
-  throw new Error("expected the call to fail")
-}
 const denied = async (promise: Promise<unknown>, principal: Name, action: string) => {
   const error = await rejects(promise)
   expect(error.name).toBe("AccessDeniedException")

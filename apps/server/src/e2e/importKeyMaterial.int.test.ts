@@ -15,7 +15,6 @@ import {
   KMSClient,
   KMSInvalidStateException,
   type KeyMetadata,
-  KMSServiceException,
   SignCommand,
   type SigningAlgorithmSpec,
   UnsupportedOperationException,
@@ -25,7 +24,7 @@ import {
 import { createHmac, createPublicKey, randomBytes } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ImportWrapping, opensslWorkspace, wrapWithNode } from "./importWrapping.test-support.ts"
-import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
+import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 /** Importing key material (aws-kms-api.md §3.10, §6, §7.10) end to end, wrapped with openssl and node:crypto. */
 let server: RunningServer
@@ -45,14 +44,6 @@ afterAll(async () => {
   openssl.remove()
 })
 
-const rejects = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return error as KMSServiceException
-  }
-  throw new Error("expected the call to fail")
-}
 
 const externalKey = async (input: CreateKeyCommandInput = {}) => (await kms.send(new CreateKeyCommand({ Origin: "EXTERNAL", ...input }))).KeyMetadata!
 const parametersFor = (keyId: string, algorithm: ImportWrapping, spec: WrappingKeySpec = "RSA_2048") =>

@@ -21,7 +21,6 @@ import {
   InvalidCiphertextException,
   KMSClient,
   KMSInvalidStateException,
-  KMSServiceException,
   ListAliasesCommand,
   ListKeyPoliciesCommand,
   ListKeyRotationsCommand,
@@ -42,7 +41,7 @@ import {
   paginateListAliases
 } from "@aws-sdk/client-kms"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
+import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 let server: RunningServer
 let kms: KMSClient
@@ -58,14 +57,6 @@ afterAll(async () => {
   removeDir(server.dataDir)
 })
 
-const rejects = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return error as KMSServiceException
-  }
-  throw new Error("expected the call to fail")
-}
 
 describe("@aws-sdk/client-kms against Trent", () => {
   it("creates, describes, lists, updates and deletes keys", async () => {

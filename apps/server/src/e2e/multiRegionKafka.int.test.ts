@@ -24,7 +24,7 @@ import {
 import { Kafka, logLevel } from "kafkajs"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { wrapWithNode } from "./importWrapping.test-support.ts"
-import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
+import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -55,14 +55,6 @@ afterAll(() => {
 const utf8 = (s: string) => new TextEncoder().encode(s)
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b)
 const arnIn = (region: string, keyId: string) => `arn:aws:kms:${region}:111122223333:key/${keyId}`
-const rejects = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error("expected the call to fail")
-}
 const metadataIn = async (client: KMSClient, keyId: string) => (await client.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!
 const membership = (primary: string, replica: string, keyId: string) => ({
   PrimaryKey: { Arn: arnIn(primary, keyId), Region: primary },

@@ -13,7 +13,6 @@ import {
   InvalidCiphertextException,
   KMSClient,
   KMSInvalidStateException,
-  KMSServiceException,
   ListResourceTagsCommand,
   ReplicateKeyCommand,
   RotateKeyOnDemandCommand,
@@ -25,7 +24,7 @@ import { join } from "node:path"
 import { openAuditFileReadOnly } from "@trent/audit"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
+import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 /**
  * Multi-Region keys (aws-kms-api.md §3.9, §6, §7.1) through @aws-sdk/client-kms
@@ -48,14 +47,6 @@ afterAll(async () => {
   removeDir(server.dataDir)
 })
 
-const rejects = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return error as KMSServiceException
-  }
-  throw new Error("expected the call to fail")
-}
 
 const replicaPolicy = JSON.stringify({
   Version: "2012-10-17",

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { KMSClient } from "@aws-sdk/client-kms"
+import { KMSClient, type KMSServiceException } from "@aws-sdk/client-kms"
 import { Context, Effect, Exit, Layer, Option, Scope } from "effect"
 import { HttpEdge } from "../HttpEdge.ts"
 import { AuditSecretScan } from "./auditSecretScan.test-support.ts"
 import type { KafkaRequestMetrics } from "../kafkaRequests/KafkaRequestMetrics.ts"
 import { KafkaRequests } from "../kafkaRequests/KafkaRequests.ts"
 import { jsonLogs, type ServerHooks, serverLayer } from "../Server.ts"
-import type { ServerSettings } from "../ServerConfig.ts"
+import { defaultServerSettings, type ServerSettings } from "../ServerConfig.ts"
 
 export interface RunningServer {
   readonly url: string
@@ -31,22 +31,12 @@ export const readSharedCredentials = (dataDir: string) => {
 
 /** A test server's settings: a random port on loopback, Regions eu-west-1 and us-east-1, the embedded store, no logs. */
 export const testServerSettings = (dataDir: string, overrides: Partial<ServerSettings> = {}): ServerSettings => ({
-  host: "127.0.0.1",
+  ...defaultServerSettings,
   port: 0,
   dataDir,
   regions: ["eu-west-1", "us-east-1"],
   accountId: "111122223333",
   logLevel: "None",
-  devMode: false,
-  acceptSessionTokens: false,
-  credentialsConfig: undefined,
-  maxBodyBytes: 1024 * 1024,
-  store: "embedded",
-  kafkaBrokers: [],
-  kafkaTopicPrefix: "trent",
-  audit: true,
-  kafkaRequests: false,
-  kafkaRequestAccounts: [],
   ...overrides
 })
 
@@ -93,3 +83,13 @@ export const startServer = async (
 }
 
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
+
+/** The error a call that must fail failed with (the SDK's exception: name, message, $metadata); fails the test if it succeeded. */
+export const rejects = async (promise: Promise<unknown>): Promise<KMSServiceException> => {
+  try {
+    await promise
+  } catch (error) {
+    return error as KMSServiceException
+  }
+  throw new Error("expected the call to fail")
+}
