@@ -32,6 +32,8 @@ export class EventLog extends Context.Service<EventLog, {
   readStream(streamId: string, fromSeq?: number, toAt?: number): Effect.Effect<ReadonlyArray<StoredEvent>, EventLogFailure>
   /** Up to `limit` events of every stream with position > `afterPosition`, in position order. */
   readAll(afterPosition: number, limit: number): Effect.Effect<ReadonlyArray<StoredEvent>, EventLogFailure>
+  /** The position of the last stored event (0 for an empty log): where a follower that wants only new events starts. */
+  readonly head: Effect.Effect<number, EventLogFailure>
   /** The events after `afterPosition`, then every new one as it is appended. Never ends by itself. */
   follow(afterPosition: number): Stream.Stream<StoredEvent, EventLogFailure>
   readState(streamId: string): Effect.Effect<Option.Option<StreamState>, EventLogFailure>

@@ -102,6 +102,7 @@ export const makeMemoryEventLog = (options: { readonly region: string }): Effect
       append,
       readStream,
       readAll,
+      head: Effect.sync(() => log.length),
       follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval: undefined }, afterPosition),
       readState,
       listStates,

@@ -1,4 +1,4 @@
-import { type Duration, Effect, Option } from "effect"
+import { type Clock, type Duration, Effect, Option } from "effect"
 import type { AppendSignal } from "./AppendSignal.ts"
 import type { EventLog } from "./EventLog.ts"
 import { followLog } from "./followLog.ts"
@@ -24,8 +24,10 @@ export const makeSqliteEventReads = (options: {
   readonly signal: AppendSignal
   /** How often followers look for rows written by other connections; undefined when there are none. */
   readonly pollInterval: Duration.Input | undefined
+  /** The clock followers' polls sleep on (the store's own). */
+  readonly clock?: Clock.Clock | undefined
 }): EventLogReads => {
-  const { sql, attempt, signal, pollInterval } = options
+  const { sql, attempt, signal, pollInterval, clock } = options
 
   const readEvents = (action: string, run: () => ReadonlyArray<unknown>) =>
     attempt(action, () => run().map(decodeEventArrayRow))
@@ -43,6 +45,8 @@ export const makeSqliteEventReads = (options: {
     needsPage(afterPosition, limit)
     return yield* readEvents("reading the log", () => sql.all.all(afterPosition, limit))
   })
+
+  const head = attempt("reading the end of the log", () => Number(sql.head.get()?.["head"] ?? 0))
 
   const readState = Effect.fn("EventLog.readState")(function*(streamId: string) {
     const states = yield* readStates(`reading the state of ${streamId}`, () => sql.state.all(streamId))
@@ -68,7 +72,8 @@ export const makeSqliteEventReads = (options: {
     region: options.region,
     readStream,
     readAll,
-    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval }, afterPosition),
+    head,
+    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval, clock }, afterPosition),
     readState,
     listStates,
     dueStates

@@ -33,6 +33,7 @@ export const eventStatements = (db: DatabaseSync) => ({
        AND seq < IFNULL((SELECT MIN(seq) FROM events WHERE stream_id = ?1 AND seq >= ?2 AND at > ?3), 9223372036854775807)
      ORDER BY seq`
   )),
+  head: db.prepare("SELECT IFNULL(MAX(position), 0) AS head FROM events"),
   all: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
   state: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_id = ?`),
   listStates: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_type = ? ORDER BY stream_id LIMIT ?`),

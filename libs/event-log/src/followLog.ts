@@ -1,4 +1,4 @@
-import { Duration, Effect, Option, Stream } from "effect"
+import { Clock, Duration, Effect, Option, Stream } from "effect"
 import type { AppendSignal } from "./AppendSignal.ts"
 import type { EventLogFailure } from "./EventLogFailure.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
@@ -8,6 +8,11 @@ export interface FollowSource {
   readonly signal: AppendSignal
   /** How often to look for appends made by other connections; undefined when there can be none. */
   readonly pollInterval: Duration.Input | undefined
+  /**
+   * The clock the polls sleep on: the store's own (the one it was opened with), never a test's
+   * TestClock, which would run every poll of a jump of days one after another.
+   */
+  readonly clock?: Clock.Clock | undefined
 }
 
 const pageSize = 1_000
@@ -25,6 +30,10 @@ export const followLog = (source: FollowSource, afterPosition: number): Stream.S
       const page = yield* source.readAll(cursor, pageSize)
       const last = page.at(-1)
       if (last !== undefined) return [page, Option.some(last.position)] as const
-      yield* source.pollInterval === undefined ? appended : Effect.raceFirst(appended, Effect.sleep(source.pollInterval))
+      if (source.pollInterval === undefined) yield* appended
+      else {
+        const poll = Effect.sleep(source.pollInterval)
+        yield* Effect.raceFirst(appended, source.clock === undefined ? poll : Effect.provideService(poll, Clock.Clock, source.clock))
+      }
       return [page, Option.some(cursor)] as const
     }))

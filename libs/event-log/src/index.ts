@@ -21,3 +21,4 @@ export {
 export type { PendingEvent, StoredEvent } from "./StoredEvent.ts"
 export type { StreamState, StreamType } from "./StreamState.ts"
 export { verifyStreamChain, type ChainVerdict } from "./verifyStreamChain.ts"
+export { claimWriterSlot, holdLock, slotFileName, type WriterSlot } from "./WriterSlot.ts"

@@ -2,7 +2,7 @@ import type { InvalidGrantToken, Key, KeyCommand, KeyRejection, LiveKey, Operati
 import { checkKeyState } from "@trent/domain"
 import { Clock, Context, Effect, Layer } from "effect"
 import { Authorization, type OperationFacts } from "./Authorization.ts"
-import type { KeyActor } from "./KeyActor.ts"
+import type { KeyView } from "./KeyActor.ts"
 import { type Executed, KeyActors } from "./KeyActors.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { Replication } from "./Replication.ts"
@@ -11,20 +11,20 @@ import type { AccessDenied, RegionError } from "./RegionErrors.ts"
 /**
  * The two ways an operation touches a key, each after the key is resolved and
  * the caller is authorized for it (policies and grants, then the key-state
- * table): `read` hands over the live state (no lock: reads and crypto run
- * concurrently); `change` runs a command through the key's actor.
+ * table): `read` hands over the live state as it stands (no lock: reads and
+ * crypto run concurrently); `change` runs a command through the key's actor.
  */
 export class KeyAccess extends Context.Service<KeyAccess, {
   read<A, E, R>(
     reference: string,
     operation: Operation,
-    f: (state: LiveKey, actor: KeyActor) => Effect.Effect<A, E, R>,
+    f: (state: LiveKey) => Effect.Effect<A, E, R>,
     facts?: OperationFacts
   ): Effect.Effect<A, E | RegionError, R>
   change<E, R>(
     reference: string,
     operation: Operation,
-    build: (state: Key, now: number, actor: KeyActor) => Effect.Effect<KeyCommand, E, R>,
+    build: (state: Key, now: number) => Effect.Effect<KeyCommand, E, R>,
     facts?: OperationFacts
   ): Effect.Effect<Executed, E | KeyRejection | RegionError, R>
 }>()("@trent/runtime/KeyAccess") {
@@ -35,35 +35,35 @@ export class KeyAccess extends Context.Service<KeyAccess, {
     const replication = yield* Replication
 
     const authorized = (
-      actor: KeyActor,
+      state: Key,
       operation: Operation,
       reference: string,
       facts: OperationFacts | undefined
     ): Effect.Effect<void, AccessDenied | InvalidGrantToken> =>
-      actor.state.status === "Absent" ? Effect.void : authorization.forKey(actor.state.key, operation, reference, facts)
+      state.status === "Absent" ? Effect.void : authorization.forKey(state.key, operation, reference, facts)
 
     const read = <A, E, R>(
       reference: string,
       operation: Operation,
-      f: (state: LiveKey, actor: KeyActor) => Effect.Effect<A, E, R>,
+      f: (state: LiveKey) => Effect.Effect<A, E, R>,
       facts?: OperationFacts
     ): Effect.Effect<A, E | RegionError, R> =>
-      resolver.withKey(reference, operation, (actor): Effect.Effect<A, E | RegionError, R> =>
-        Effect.flatMap(authorized(actor, operation, reference, facts), (): Effect.Effect<A, E | RegionError, R> => {
-          const state = actor.state as LiveKey
+      resolver.withKey(reference, operation, (view: KeyView): Effect.Effect<A, E | RegionError, R> =>
+        Effect.flatMap(authorized(view.state, operation, reference, facts), (): Effect.Effect<A, E | RegionError, R> => {
+          const state = view.state as LiveKey
           const rejected = checkKeyState(operation, state)
-          return rejected === undefined ? f(state, actor) : Effect.fail(rejected)
+          return rejected === undefined ? f(state) : Effect.fail(rejected)
         }))
 
     const change = <E, R>(
       reference: string,
       operation: Operation,
-      build: (state: Key, now: number, actor: KeyActor) => Effect.Effect<KeyCommand, E, R>,
+      build: (state: Key, now: number) => Effect.Effect<KeyCommand, E, R>,
       facts?: OperationFacts
     ) =>
-      resolver.withKey(reference, operation, (actor) =>
-        Effect.flatMap(authorized(actor, operation, reference, facts), () =>
-          actors.execute(actor, (state) => Effect.flatMap(Clock.currentTimeMillis, (now) => build(state, now, actor))))).pipe(
+      resolver.withKey(reference, operation, (view) =>
+        Effect.flatMap(authorized(view.state, operation, reference, facts), () =>
+          actors.execute(view.keyId, (state) => Effect.flatMap(Clock.currentTimeMillis, (now) => build(state, now))))).pipe(
             // A multi-Region key's other members follow the change (Replication.ts).
             Effect.tap(replication.afterChange)
           )

@@ -1,6 +1,6 @@
-import { generateMaterialId, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
 import {
   decideKey,
+  decodeKeyEvent,
   decodeKeySnapshot,
   encodeKeyEvent,
   encodeKeySnapshot,
@@ -11,79 +11,65 @@ import {
   type KeyCommand,
   keyDueAt,
   type KeyEvent,
-  type KeyRejection,
-  type KeySpec,
-  type WrappedMaterial
+  type KeyRejection
 } from "@trent/domain"
-import { EventLog } from "@trent/event-log"
+import { WebCrypto } from "@trent/crypto"
+import { EventLog, type StoredEvent } from "@trent/event-log"
 import { Clock, Context, Deferred, Effect, Exit, Layer, Option } from "effect"
+import { Freshness } from "./Freshness.ts"
 import { newEventId } from "./Ids.ts"
-import { forgetSecrets, type KeyActor, makeKeyActor } from "./KeyActor.ts"
+import { forgetSecrets, type KeyActor, type KeyView, makeKeyActor } from "./KeyActor.ts"
 import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 import { RequestContext } from "./RequestContext.ts"
-import { generateMaterialBytes, importMaterial, type ResidentMaterial } from "./ResidentMaterial.ts"
 
 export interface Executed {
   readonly state: Key
   readonly events: ReadonlyArray<KeyEvent>
 }
 
-/** A fresh backing key version, wrapped for the log (its clear form stays in the actor). */
-export interface NewMaterial {
-  readonly wrapped: WrappedMaterial
-}
-
 const APPEND_ATTEMPTS = 3
 
 /**
- * Binding of a material version under its key's KEK (ARCHITECTURE.md: region,
- * key id, version, algorithm). The algorithm is the key spec, so wrapped bytes
- * can never be read back as material of another kind.
+ * Fails with the decider's rejection if `command` would be rejected in
+ * `state`: the check a command that creates material or a KEK makes before
+ * creating it, so a rejected command never leaves either behind.
  */
-export const materialBinding = (region: string, keyId: string, materialId: string, keySpec: KeySpec) => ({
-  region,
-  keyId,
-  versionId: materialId,
-  algorithm: keySpec
-})
+export const mustAccept = (state: Key, command: KeyCommand): Effect.Effect<void, KeyRejection> => {
+  const outcome = decideKey(state, command)
+  return isKeyRejection(outcome) ? Effect.fail(outcome) : Effect.void
+}
 
 /**
- * The Region's key actors: loaded lazily from the store's key_state row, kept
- * resident up to a bound (least recently used idle actors are evicted), state
- * changes serialized per key through decide → append (durable) → evolve.
+ * The Region's key actors, the one owner of every resident key's state in
+ * this process (ARCHITECTURE.md, "Several processes, one truth"). An actor is
+ * loaded lazily from the key_state row and kept resident up to a bound (least
+ * recently used idle actors are evicted). Its state changes two ways only:
+ * this process's commands, serialized per key (decide → append, durable →
+ * evolve), and `applyFollowed`, which the Region's log follower calls with
+ * every event of the log, so what another process appended is folded in
+ * within the follower's delay. Callers get immutable views, never the actor.
  */
 export class KeyActors extends Context.Service<KeyActors, {
-  use<A, E, R>(keyId: string, f: (actor: KeyActor) => Effect.Effect<A, E, R>): Effect.Effect<A, E | RegionInternalError, R>
+  /** The key's current view (an Absent state for a key that does not exist). */
+  view(keyId: string): Effect.Effect<KeyView, RegionInternalError>
+  /**
+   * Runs a command through the key's actor: `build` sees the current view
+   * under the key's lock; the events are appended (conditional on its seq)
+   * and folded in. On a conflict with another writer the actor catches up and
+   * `build` runs again, at most three times.
+   */
   execute<E, R>(
-    actor: KeyActor,
+    keyId: string,
     build: (state: Key) => Effect.Effect<KeyCommand, E, R>
   ): Effect.Effect<Executed, E | KeyRejection | RegionInternalError, R>
-  material(actor: KeyActor, materialId: string): Effect.Effect<Option.Option<ResidentMaterial>, RegionInternalError>
-  newMaterial(
-    actor: KeyActor,
-    keySpec: KeySpec,
-    options?: { readonly createKek: boolean }
-  ): Effect.Effect<NewMaterial, RegionInternalError>
-  /**
-   * Material from outside the actor (imported, or a multi-Region primary's
-   * version re-wrapped for this Region): wrapped under this key's KEK, made
-   * resident, and the plaintext zeroed.
-   */
-  adoptMaterial(
-    actor: KeyActor,
-    keySpec: KeySpec,
-    materialId: string,
-    plaintext: SecretBytes,
-    options?: { readonly createKek: boolean }
-  ): Effect.Effect<WrappedMaterial, RegionInternalError>
-  /** A version's material in clear, for re-wrapping in another Region; the caller destroys it. */
-  exportMaterial(actor: KeyActor, materialId: string): Effect.Effect<SecretBytes, RegionInternalError>
-  /** A KEK for a key that starts without material (Origin EXTERNAL). */
-  createKek(actor: KeyActor): Effect.Effect<void, RegionInternalError>
-  /** The key's KEK in clear (cached in the actor); it also wraps the key's import parameters. */
-  kek(actor: KeyActor): Effect.Effect<SecretBytes, RegionInternalError>
+  /** Runs `effect` holding the key's lock, so no command changes the key meanwhile. */
+  locked<A, E, R>(keyId: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | RegionInternalError, R>
+  /** Runs `f` over the resident actor, which is not evicted meanwhile: for KeyMaterials alone. */
+  hold<A, E, R>(keyId: string, f: (actor: KeyActor) => Effect.Effect<A, E, R>): Effect.Effect<A, E | RegionInternalError, R>
+  /** Folds in an event from the log (the follower's call); events this actor already holds are ignored. */
+  applyFollowed(event: StoredEvent): Effect.Effect<void>
   evictIdle(now: number): Effect.Effect<number>
   readonly residentCount: Effect.Effect<number>
 }>()("@trent/runtime/KeyActors") {
@@ -92,29 +78,41 @@ export class KeyActors extends Context.Service<KeyActors, {
     const eventLog = yield* EventLog
     const keks = yield* KeyEncryptionKeys
     const webCrypto = yield* WebCrypto
-    const entries = new Map<string, { readonly loaded: Deferred.Deferred<KeyActor, RegionInternalError>; actor?: KeyActor }>()
+    const freshness = yield* Freshness
+    // `followedSeq`: the highest seq the follower saw while the actor was loading, so a load that read an older row reads again.
+    const entries = new Map<string, { readonly loaded: Deferred.Deferred<KeyActor, RegionInternalError>; actor?: KeyActor; followedSeq: number }>()
     const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
 
-    const readStored = (keyId: string) =>
+    const readStored = (keyId: string): Effect.Effect<KeyView, RegionInternalError> =>
       eventLog.readState(keyId).pipe(
         Effect.mapError(internal(`reading the state of ${keyId} failed`)),
         Effect.flatMap((stored) =>
           Effect.try({
             try: () =>
               Option.match(stored, {
-                onNone: () => ({ state: initialKey, seq: 0 }),
-                onSome: (row) => ({ state: decodeKeySnapshot(row.state), seq: row.seq })
+                onNone: () => ({ keyId, state: initialKey, seq: 0 }),
+                onSome: (row) => ({ keyId, state: decodeKeySnapshot(row.state), seq: row.seq })
               }),
             catch: internal(`the stored state of ${keyId} does not decode`)
           })
         )
       )
 
-    const load = Effect.fnUntraced(function*(keyId: string) {
-      const { state, seq } = yield* readStored(keyId)
+    /** Reactions to a key's events, wherever they were appended: run for this process's commits and for followed events. */
+    const react = (actor: KeyActor | undefined, keyId: string, event: KeyEvent): Effect.Effect<void, RegionInternalError> => {
+      if (event._tag === "ImportedKeyMaterialDeleted") actor?.materials.delete(event.materialId)
+      if (event._tag !== "KeyMaterialDestroyed") return Effect.void
+      if (actor !== undefined) forgetSecrets(actor)
+      return keks.destroy(keyId)
+    }
+
+    const load = Effect.fnUntraced(function*(keyId: string, followedSeq: () => number) {
+      let view = yield* readStored(keyId)
+      // The follower saw a newer event while the row was read: read it again (it is written with the event).
+      for (let attempt = 0; attempt < APPEND_ATTEMPTS && followedSeq() > view.seq; attempt++) view = yield* readStored(keyId)
       // Finishes a crypto-shredding interrupted between KeyMaterialDestroyed and the KEK's deletion.
-      if (state.status === "Destroyed") yield* keks.destroy(keyId)
-      return makeKeyActor(keyId, state, seq, yield* Clock.currentTimeMillis)
+      if (view.state.status === "Destroyed") yield* keks.destroy(keyId)
+      return makeKeyActor(view, yield* Clock.currentTimeMillis)
     })
 
     const evictBeyondBound = () => {
@@ -135,12 +133,13 @@ export class KeyActors extends Context.Service<KeyActors, {
           entries.set(keyId, existing)
           return existing.actor !== undefined ? Effect.succeed(existing.actor) : Deferred.await(existing.loaded)
         }
-        const entry: { loaded: Deferred.Deferred<KeyActor, RegionInternalError>; actor?: KeyActor } = {
-          loaded: Deferred.makeUnsafe<KeyActor, RegionInternalError>()
+        const entry: { loaded: Deferred.Deferred<KeyActor, RegionInternalError>; actor?: KeyActor; followedSeq: number } = {
+          loaded: Deferred.makeUnsafe<KeyActor, RegionInternalError>(),
+          followedSeq: 0
         }
         entries.set(keyId, entry)
         evictBeyondBound()
-        return load(keyId).pipe(
+        return load(keyId, () => entry.followedSeq).pipe(
           Effect.onExit((exit) =>
             Effect.sync(() => {
               if (Exit.isSuccess(exit)) entry.actor = exit.value
@@ -151,13 +150,20 @@ export class KeyActors extends Context.Service<KeyActors, {
         )
       })
 
-    /** Holds the actor (busy) for the duration of `f`: the hot path of every operation, kept to two steps. */
-    const use = <A, E, R>(keyId: string, f: (actor: KeyActor) => Effect.Effect<A, E, R>) =>
+    /** Holds the actor (busy) for the duration of `f`, so eviction does not forget its secrets under it. */
+    const hold = <A, E, R>(keyId: string, f: (actor: KeyActor) => Effect.Effect<A, E, R>) =>
       Effect.flatMap(acquire(keyId), (actor) =>
         Effect.clockWith((clock) => {
           actor.busy++
           actor.lastUsedAt = clock.currentTimeMillisUnsafe()
           return Effect.onExit(f(actor), () => Effect.sync(() => void actor.busy--))
+        }))
+
+    const view = (keyId: string) =>
+      Effect.flatMap(acquire(keyId), (actor) =>
+        Effect.clockWith((clock) => {
+          actor.lastUsedAt = clock.currentTimeMillisUnsafe()
+          return Effect.succeed(actor.view)
         }))
 
     const envelopes = (events: ReadonlyArray<KeyEvent>, now: number) =>
@@ -175,121 +181,88 @@ export class KeyActors extends Context.Service<KeyActors, {
           })))
       }).pipe(Effect.provideService(WebCrypto, webCrypto))
 
-    const refresh = (actor: KeyActor) =>
-      Effect.map(readStored(actor.keyId), ({ state, seq }) => {
-        actor.state = state
-        actor.seq = seq
-      })
-
+    /** Appends under the actor's lock; false when another writer got there first. */
     const commit = (actor: KeyActor, events: ReadonlyArray<KeyEvent>, now: number) =>
       Effect.gen(function*() {
-        const next = events.reduce(evolveKey, actor.state)
+        const { keyId, state, seq } = actor.view
+        const next = events.reduce(evolveKey, state)
+        const pending = yield* envelopes(events, now)
+        // Marked before the append, so the follower never takes this process's own events for another writer's.
+        freshness.own(pending.map((event) => event.eventId))
         const appended = yield* eventLog.append({
-          streamId: actor.keyId,
+          streamId: keyId,
           streamType: "key",
-          expectedSeq: actor.seq,
-          events: yield* envelopes(events, now),
+          expectedSeq: seq,
+          events: pending,
           state: encodeKeySnapshot(next),
           dueAt: keyDueAt(next)
         }).pipe(Effect.map(() => true), Effect.catchTag("SeqConflict", () => Effect.succeed(false)))
         if (!appended) return false
-        actor.state = next
-        actor.seq += events.length
-        for (const event of events) {
-          if (event._tag === "ImportedKeyMaterialDeleted") actor.materials.delete(event.materialId)
-        }
-        if (next.status === "Destroyed") {
-          actor.materials.clear()
-          actor.kek = undefined
-          yield* keks.destroy(actor.keyId)
-        }
+        // The follower may have folded these very events in already: the view is set, not advanced.
+        actor.view = { keyId, state: next, seq: seq + events.length }
+        for (const event of events) yield* react(actor, keyId, event)
         return true
       }).pipe(Effect.mapError((e) => e._tag === "RegionInternalError" ? e : internal("appending to the event log failed")(e)))
 
-    const execute = <E, R>(actor: KeyActor, build: (state: Key) => Effect.Effect<KeyCommand, E, R>) =>
-      actor.lock.withPermits(1)(Effect.gen(function*() {
-        for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
-          const command = yield* build(actor.state)
-          const outcome = decideKey(actor.state, command)
-          if (isKeyRejection(outcome)) return yield* Effect.fail(outcome)
-          if (outcome.length === 0) return { state: actor.state, events: outcome }
-          // Another writer appended to this stream (another process on the same file): reload and decide again.
-          if (yield* Effect.uninterruptible(commit(actor, outcome, command.now))) return { state: actor.state, events: outcome }
-          yield* refresh(actor)
+    /** After a conflict: the stored row is at least as new as what the follower has delivered. */
+    const catchUp = (actor: KeyActor) =>
+      Effect.map(readStored(actor.view.keyId), (stored) => {
+        if (stored.seq > actor.view.seq) actor.view = stored
+      })
+
+    const execute = <E, R>(keyId: string, build: (state: Key) => Effect.Effect<KeyCommand, E, R>) =>
+      hold(keyId, (actor) =>
+        actor.lock.withPermits(1)(Effect.gen(function*() {
+          for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
+            const before = actor.view.state
+            const command = yield* build(before)
+            const outcome = decideKey(before, command)
+            if (isKeyRejection(outcome)) return yield* Effect.fail(outcome)
+            if (outcome.length === 0) return { state: before, events: outcome }
+            if (yield* Effect.uninterruptible(commit(actor, outcome, command.now))) return { state: actor.view.state, events: outcome }
+            // Another writer (a worker, another server) appended to this stream: catch up and decide again.
+            yield* catchUp(actor)
+          }
+          return yield* new RegionInternalError({ message: `key ${keyId}: the append kept conflicting` })
+        })))
+
+    const locked = <A, E, R>(keyId: string, effect: Effect.Effect<A, E, R>) => hold(keyId, (actor) => actor.lock.withPermits(1)(effect))
+
+    const applyFollowed = (event: StoredEvent): Effect.Effect<void> => {
+      const entry = entries.get(event.streamId)
+      const actor = entry?.actor
+      const foreign = freshness.followed(event)
+      if (entry !== undefined && actor === undefined) entry.followedSeq = Math.max(entry.followedSeq, event.seq)
+      if (actor !== undefined && event.seq === actor.view.seq + 1) {
+        return Effect.gen(function*() {
+          const decoded = decodeKeyEvent(event)
+          actor.view = { keyId: event.streamId, state: evolveKey(actor.view.state, decoded), seq: event.seq }
+          yield* react(actor, event.streamId, decoded)
+        }).pipe(Effect.catchCause((cause) => evictAfter(event, cause)))
+      }
+      if (actor !== undefined && event.seq > actor.view.seq + 1) {
+        // A gap (the follower restarted past events): the stored row is the truth.
+        return catchUp(actor).pipe(Effect.catchCause((cause) => evictAfter(event, cause)))
+      }
+      // Not resident (its next load reads the row), or already folded in. Reactions still run for others' writes.
+      if (actor === undefined && foreign && event.type === "KeyMaterialDestroyed") {
+        return keks.destroy(event.streamId).pipe(Effect.catchCause((cause) => Effect.logError(`removing the KEK of ${event.streamId} failed`, cause)))
+      }
+      return Effect.void
+    }
+
+    /** An event that does not fold in leaves the actor untrustworthy: drop it, the next use reloads the row. */
+    const evictAfter = (event: StoredEvent, cause: unknown) =>
+      Effect.gen(function*() {
+        const entry = entries.get(event.streamId)
+        if (entry?.actor !== undefined && entry.actor.busy === 0) {
+          entries.delete(event.streamId)
+          forgetSecrets(entry.actor)
+        } else if (entry?.actor !== undefined) {
+          yield* catchUp(entry.actor).pipe(Effect.ignore)
         }
-        return yield* new RegionInternalError({ message: `key ${actor.keyId}: the append kept conflicting` })
-      }))
-
-    /** Imports unwrapped material once, as the resident key of its spec, and zeroes the bytes. */
-    const importOnce = (keySpec: KeySpec, plaintext: SecretBytes) =>
-      importMaterial(keySpec, plaintext).pipe(
-        Effect.mapError(internal("key material does not import")),
-        Effect.ensuring(Effect.sync(() => plaintext.destroy()))
-      )
-
-    const kekOf = (actor: KeyActor) =>
-      actor.kek !== undefined
-        ? Effect.succeed(actor.kek)
-        : Effect.map(keks.load(actor.keyId), (kek) => (actor.kek = kek))
-
-    const material = (actor: KeyActor, materialId: string) =>
-      Effect.gen(function*() {
-        if (actor.state.status === "Absent") return Option.none()
-        const version = actor.state.key.versions.find((v) => v.materialId === materialId)
-        // Imported material deleted or expired leaves the version without bytes: it cannot decrypt until re-imported.
-        if (version === undefined || version.wrapped.length === 0) return Option.none()
-        const cached = actor.materials.get(materialId)
-        if (cached !== undefined) return Option.some(cached)
-        const kek = yield* kekOf(actor)
-        const { keySpec } = actor.state.key
-        const plaintext = yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId, keySpec)).pipe(
-          Effect.mapError(internal(`material ${materialId} of ${actor.keyId} does not unwrap`))
-        )
-        const key = yield* importOnce(keySpec, plaintext)
-        actor.materials.set(materialId, key)
-        return Option.some(key)
-      }).pipe(Effect.provideService(WebCrypto, webCrypto))
-
-    const adoptMaterial = (
-      actor: KeyActor,
-      keySpec: KeySpec,
-      materialId: string,
-      plaintext: SecretBytes,
-      options?: { readonly createKek: boolean }
-    ) =>
-      Effect.gen(function*() {
-        const kek = options?.createKek === true ? yield* keks.create(actor.keyId) : yield* kekOf(actor)
-        actor.kek = kek
-        const wrapped = yield* wrapKeyMaterial(kek, plaintext, materialBinding(config.region, actor.keyId, materialId, keySpec))
-        actor.materials.set(materialId, yield* importOnce(keySpec, plaintext))
-        return { materialId, wrapped }
-      }).pipe(
-        Effect.onError(() => Effect.sync(() => plaintext.destroy())),
-        Effect.provideService(WebCrypto, webCrypto)
-      )
-
-    const newMaterial = (actor: KeyActor, keySpec: KeySpec, options?: { readonly createKek: boolean }) =>
-      Effect.gen(function*() {
-        const materialId = yield* generateMaterialId
-        const plaintext = yield* generateMaterialBytes(keySpec).pipe(Effect.mapError(internal(`generating ${keySpec} material failed`)))
-        return { wrapped: yield* adoptMaterial(actor, keySpec, materialId, plaintext, options) }
-      }).pipe(Effect.provideService(WebCrypto, webCrypto))
-
-    const exportMaterial = (actor: KeyActor, materialId: string) =>
-      Effect.gen(function*() {
-        const version = actor.state.status === "Absent"
-          ? undefined
-          : [...actor.state.key.versions, ...(actor.state.key.pendingRotation === undefined ? [] : [actor.state.key.pendingRotation])]
-            .find((v) => v.materialId === materialId && v.wrapped.length > 0)
-        if (version === undefined || actor.state.status === "Absent") {
-          return yield* new RegionInternalError({ message: `key ${actor.keyId} holds no material ${materialId}` })
-        }
-        const kek = yield* kekOf(actor)
-        return yield* unwrapKeyMaterial(kek, version.wrapped, materialBinding(config.region, actor.keyId, materialId, actor.state.key.keySpec))
-          .pipe(Effect.mapError(internal(`material ${materialId} of ${actor.keyId} does not unwrap`)))
-      }).pipe(Effect.provideService(WebCrypto, webCrypto))
-
-    const createKek = (actor: KeyActor) => Effect.map(keks.create(actor.keyId), (kek) => void (actor.kek = kek))
+        yield* Effect.logError(`event ${event.streamId}#${event.seq} could not be applied to its actor`, cause)
+      })
 
     const evictIdle = (now: number) =>
       Effect.sync(() => {
@@ -306,14 +279,11 @@ export class KeyActors extends Context.Service<KeyActors, {
       })
 
     return KeyActors.of({
-      use,
+      view,
       execute,
-      material,
-      newMaterial,
-      adoptMaterial,
-      exportMaterial,
-      createKek,
-      kek: kekOf,
+      locked,
+      hold,
+      applyFollowed,
       evictIdle,
       residentCount: Effect.sync(() => entries.size)
     })

@@ -9,7 +9,7 @@ import {
 } from "@trent/domain"
 import { Context, Effect, Layer } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
-import type { KeyActor } from "./KeyActor.ts"
+import type { KeyView } from "./KeyActor.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import type { RegionInternalError } from "./RegionErrors.ts"
@@ -25,7 +25,7 @@ export const acceptedForms = (operation: Operation): AcceptedForms => acceptsAny
 
 /**
  * Resolves a caller's KeyId (key id, key ARN, alias name, alias ARN) to a live
- * key's actor and runs `f` holding it, or answers NotFound with AWS's message.
+ * key's current view and runs `f` over it, or answers NotFound with AWS's message.
  */
 export class KeyResolver extends Context.Service<KeyResolver, {
   readonly scope: ResourceScope
@@ -33,7 +33,7 @@ export class KeyResolver extends Context.Service<KeyResolver, {
   withKey<A, E, R>(
     reference: string,
     operation: Operation,
-    f: (actor: KeyActor) => Effect.Effect<A, E, R>
+    f: (view: KeyView) => Effect.Effect<A, E, R>
   ): Effect.Effect<A, E | KeyNotFound | RegionInternalError, R>
 }>()("@trent/runtime/KeyResolver") {
   static readonly layer = Layer.effect(KeyResolver, Effect.gen(function*() {
@@ -60,13 +60,13 @@ export class KeyResolver extends Context.Service<KeyResolver, {
     const withKey = <A, E, R>(
       reference: string,
       operation: Operation,
-      f: (actor: KeyActor) => Effect.Effect<A, E, R>
+      f: (view: KeyView) => Effect.Effect<A, E, R>
     ): Effect.Effect<A, E | KeyNotFound | RegionInternalError, R> =>
       Effect.flatMap(resolveId(reference, operation), (keyId) =>
-        actors.use(keyId, (actor): Effect.Effect<A, E | KeyNotFound, R> =>
-          actor.state.status === "Absent" || actor.state.status === "Destroyed"
+        Effect.flatMap(actors.view(keyId), (view): Effect.Effect<A, E | KeyNotFound, R> =>
+          view.state.status === "Absent" || view.state.status === "Destroyed"
             ? Effect.fail(new KeyNotFound({ message: `Key '${keyArn(scope, keyId)}' does not exist` }))
-            : f(actor)))
+            : f(view)))
 
     return KeyResolver.of({ scope, resolveId, withKey })
   }))

@@ -5,7 +5,8 @@ import { assert, describe, it } from "vitest"
 import { Effect } from "effect"
 import { checkProperty } from "@trent/testing"
 import { unwrapKeyMaterial, WebCrypto } from "@trent/crypto"
-import { KeyActors, materialBinding } from "./KeyActors.ts"
+import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials, materialBinding } from "./KeyMaterials.ts"
 import { Region } from "./Region.ts"
 import { inEmbeddedRegion, testRootKey, utf8, withTempDir } from "./regionFixtures.test-support.ts"
 
@@ -35,16 +36,17 @@ describe("key material at rest", () => {
       const secrets = await Effect.runPromise(inEmbeddedRegion(dir, Effect.gen(function*() {
         const region = yield* Region
         const actors = yield* KeyActors
+        const keyMaterials = yield* KeyMaterials
         /** The key's KEK and every material version in clear, recovered the way the actor does it. */
         const secretsOf = (keyId: string) =>
-          actors.use(keyId, (actor) =>
-            Effect.gen(function*() {
-              const kek = actor.kek!
-              const versions = actor.state.status === "Absent" ? [] : actor.state.key.versions
+          Effect.gen(function*() {
+              const kek = yield* keyMaterials.kek(keyId)
+              const { state } = yield* actors.view(keyId)
+              const versions = state.status === "Absent" ? [] : state.key.versions
               const materials = yield* Effect.forEach(versions, (version) =>
                 unwrapKeyMaterial(kek, version.wrapped, materialBinding("eu-west-1", keyId, version.materialId, "SYMMETRIC_DEFAULT")))
               return [Uint8Array.from(kek.unsafeBytes()), ...materials.map((m) => Uint8Array.from(m.unsafeBytes()))]
-            }).pipe(Effect.provide(WebCrypto.layer), Effect.orDie))
+            }).pipe(Effect.provide(WebCrypto.layer), Effect.orDie)
         const found: Array<Uint8Array> = [testRootKey.unsafeBytes()]
         for (let i = 0; i < 3; i++) {
           const key = yield* region.createKey({ description: `k${i}` })

@@ -14,7 +14,10 @@ import { makePublicKeyOperations } from "./publicKeyOperations.ts"
 import { auditSignerLayer, publishAuditPublicKey } from "./AuditSigningKey.ts"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
+import { Freshness } from "./Freshness.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
+import { followRegionLog } from "./LogFollower.ts"
 import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
 import { makeKeyManagementOperations } from "./keyManagementOperations.ts"
 import { KeyResolver } from "./KeyResolver.ts"
@@ -22,6 +25,8 @@ import { RegionConfig, type RegionSettings, defaultRegionSettings } from "./Regi
 import type { RegionApi } from "./RegionApi.ts"
 import { makeRotationOperations } from "./rotationOperations.ts"
 import { makeScheduledWork } from "./scheduledWork.ts"
+import { fileSchedulerLease, SchedulerLease } from "./SchedulerLease.ts"
+import { RegionWriterSlot } from "./RegionWriterSlot.ts"
 import { ImportParameters } from "./ImportParameters.ts"
 import { makeImportOperations } from "./importOperations.ts"
 import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
@@ -43,6 +48,9 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       const runScheduledWork = yield* makeScheduledWork
       const actors = yield* KeyActors
       const audit = yield* AuditLog
+      const freshness = yield* Freshness
+      // What other writers append reaches this process's actors and aliases from here on.
+      yield* followRegionLog
       const api: RegionApi = {
         region: config.region,
         audit,
@@ -58,10 +66,12 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
         replication: yield* makeReplicaEndpoint,
+        freshness: freshness.report,
         runScheduledWork
       }
+      const lease = yield* SchedulerLease
       const tick = Effect.gen(function*() {
-        yield* runScheduledWork
+        if (yield* lease.held) yield* runScheduledWork
         yield* actors.evictIdle(yield* Clock.currentTimeMillis)
       }).pipe(Effect.catchCause((cause) => Effect.logError("scheduled work failed", cause)))
       yield* Effect.forkScoped(
@@ -75,8 +85,10 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provide(ImportParameters.layer),
     Layer.provideMerge(Authorization.layer),
     Layer.provide(KeyResolver.layer),
+    Layer.provideMerge(KeyMaterials.layer),
     Layer.provideMerge(AliasDirectory.layer),
     Layer.provideMerge(KeyActors.layer),
+    Layer.provideMerge(Freshness.layer),
     Layer.provide(KeyEncryptionKeys.layer)
   )
 
@@ -92,20 +104,25 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
   /**
    * A Region on the given stores (an EventLog and a Keyvault: SQLite, Kafka…),
    * with the Region's root key (TRENT_ROOT_KEY, TRENT_ROOT_KEY_FILE, or
-   * `${rootKeyDir}/root.key`) and @peculiar/webcrypto.
+   * `${rootKeyDir}/root.key`) and @peculiar/webcrypto. Several processes may
+   * run the same Region on one directory: each claims a writer slot there
+   * (its own audit chain, its own Kafka replica), and the scheduler runs in
+   * the one holding the lease (by default a lock file in the directory).
    */
   static readonly layerOn = <E>(
     options: RegionOptions & {
       readonly rootKeyDir: string
       readonly env?: Record<string, string | undefined>
-      /** The Region's audit log; by default its own SQLite file, `${rootKeyDir}/audit.db`. */
-      readonly audit?: Layer.Layer<AuditLog, unknown, AuditSigner> | undefined
+      /** The Region's audit log; by default its own SQLite file, `${rootKeyDir}/audit.db` (`audit-<slot>.db`). */
+      readonly audit?: Layer.Layer<AuditLog, unknown, AuditSigner | RegionWriterSlot> | undefined
+      /** Who runs the scheduler; by default the holder of `${rootKeyDir}/scheduler.lock`. */
+      readonly schedulerLease?: Layer.Layer<never, unknown, never> | undefined
     },
-    stores: Layer.Layer<EventLog | Keyvault, E>
+    stores: Layer.Layer<EventLog | Keyvault, E, RegionWriterSlot>
   ) =>
     Region.layerWithoutStores.pipe(
       Layer.provideMerge(
-        (options.audit ?? AuditLog.layerSqlite({ file: join(options.rootKeyDir, "audit.db"), region: options.region })).pipe(
+        (options.audit ?? slotAuditFile(options.rootKeyDir, options.region)).pipe(
           Layer.tap((context) =>
             publishAuditPublicKey(join(options.rootKeyDir, "audit-public-key.pem"), options.region, Context.get(context, AuditLog).publicKey)
           ),
@@ -114,6 +131,8 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       ),
       Layer.provideMerge(Region.config(options)),
       Layer.provideMerge(stores),
+      Layer.provideMerge(RegionWriterSlot.layer(options.rootKeyDir)),
+      Layer.provideMerge(options.schedulerLease ?? fileSchedulerLease(options.rootKeyDir)),
       Layer.provide(RootKey.layer({ dataDir: options.rootKeyDir, ...(options.env === undefined ? {} : { env: options.env }) })),
       Layer.provideMerge(WebCrypto.layer)
     )
@@ -133,3 +152,10 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     )
   }
 }
+
+/** This writer's own audit hash chain: `audit.db` for slot 0, `audit-<n>.db` for slot n. */
+const slotAuditFile = (dir: string, region: string) =>
+  Layer.unwrap(Effect.gen(function*() {
+    const slot = yield* RegionWriterSlot
+    return AuditLog.layerSqlite({ file: join(dir, slot.fileName("audit.db")), region })
+  }))

@@ -1,4 +1,5 @@
 import type { AuditLog } from "@trent/audit"
+import type { FreshnessReport } from "./Freshness.ts"
 import type { RegionRequests, RegionResults, ServedOperation } from "@trent/protocol"
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
@@ -88,6 +89,8 @@ export interface RegionApi {
   readonly deleteImportedKeyMaterial: Op<"DeleteImportedKeyMaterial">
   /** This Region's side of multi-Region replication, for its sibling Regions (not an AWS operation). */
   readonly replication: ReplicaEndpoint
+  /** How far behind other writers' changes this process's view of the Region is (for /health and /metrics). */
+  readonly freshness: Effect.Effect<FreshnessReport>
   /** The scheduler's pass: rotate keys whose automatic rotation is due, destroy keys whose deletion window ended. */
   readonly runScheduledWork: Effect.Effect<{ readonly rotated: number; readonly destroyed: number }, RegionInternalError>
 }

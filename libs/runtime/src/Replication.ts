@@ -2,6 +2,7 @@ import { isReplica, type KeyCommand, type KeyRecord, type Replication as Members
 import { Clock, Context, Effect, Layer } from "effect"
 import type { Executed } from "./KeyActors.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 import { type ReplicaEndpoint, ReplicationPeers, type RotationSettingsInTransit } from "./ReplicationPeers.ts"
@@ -32,6 +33,7 @@ export class Replication extends Context.Service<Replication, {
     const { region } = yield* RegionConfig
     const peers = yield* ReplicationPeers
     const actors = yield* KeyActors
+    const materials = yield* KeyMaterials
 
     const peer = (name: string) =>
       peers.peer(name).pipe(
@@ -62,14 +64,14 @@ export class Replication extends Context.Service<Replication, {
      * material never crosses; each Region imports it itself.
      */
     const reconcileMaterial = (keyId: string, key: KeyRecord) =>
-      key.origin === "EXTERNAL" ? Effect.void : actors.use(keyId, (actor) =>
+      key.origin === "EXTERNAL" ? Effect.void : Effect.flatMap(actors.view(keyId), ({ state }) =>
         Effect.forEach(key.replication?.replicaRegions ?? [], (member) =>
           Effect.gen(function*() {
             const endpoint = yield* peer(member)
             const held = new Set((yield* endpoint.memberState(keyId))?.materialIds ?? [])
             for (const version of key.versions) {
               if (held.has(version.materialId) || version.wrapped.length === 0) continue
-              const plaintext = yield* actors.exportMaterial(actor, version.materialId)
+              const plaintext = yield* materials.exportMaterial(keyId, state, version.materialId)
               yield* endpoint.receiveMaterial(keyId, {
                 materialId: version.materialId,
                 plaintext,
@@ -90,14 +92,13 @@ export class Replication extends Context.Service<Replication, {
         Effect.gen(function*() {
           const claimed = yield* Effect.flatMap(peer(member), (endpoint) => endpoint.memberState(keyId))
           if (claimed === undefined || claimed.primaryRegion !== member || !claimed.replicaRegions.includes(region)) return
-          yield* actors.use(keyId, (actor) =>
-            actors.execute(actor, () =>
-              Effect.map(Clock.currentTimeMillis, (now): KeyCommand => ({
-                _tag: "UpdateMultiRegionConfiguration",
-                now,
-                primaryRegion: claimed.primaryRegion,
-                replicaRegions: claimed.replicaRegions
-              }))))
+          yield* actors.execute(keyId, () =>
+            Effect.map(Clock.currentTimeMillis, (now): KeyCommand => ({
+              _tag: "UpdateMultiRegionConfiguration",
+              now,
+              primaryRegion: claimed.primaryRegion,
+              replicaRegions: claimed.replicaRegions
+            })))
           yield* Effect.logWarning(`multi-Region key ${keyId}: ${member} is its primary (an interrupted UpdatePrimaryRegion); ${region} is a replica again`)
         }).pipe(logged(`checking the primary of ${keyId} in ${member}`)), { discard: true })
 

@@ -23,9 +23,8 @@ import {
 import { Effect, Option } from "effect"
 import type { OperationFacts } from "./Authorization.ts"
 import { checkEncryptionUse, refuseContext, stopIfDryRun } from "./cryptoRequestChecks.ts"
-import type { KeyActor } from "./KeyActor.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 import type { ResidentMaterial } from "./ResidentMaterial.ts"
@@ -54,16 +53,16 @@ type OpenFailure = InvalidCiphertext | IncorrectKey | KeyNotFound
  */
 export const makeSealing = Effect.gen(function*() {
   const access = yield* KeyAccess
-  const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
   const resolver = yield* KeyResolver
   const webCrypto = yield* WebCrypto
   const withCrypto = Effect.provideService(WebCrypto, webCrypto)
   const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
 
-  const currentMaterial = (state: LiveKey, actor: KeyActor) =>
+  const currentMaterial = (state: LiveKey) =>
     Effect.gen(function*() {
       const version = currentVersion(state.key)
-      const material = version === undefined ? Option.none() : yield* actors.material(actor, version.materialId)
+      const material = version === undefined ? Option.none() : yield* materials.material(state.key.keyId, state, version.materialId)
       if (version === undefined || Option.isNone(material)) {
         return yield* new RegionInternalError({ message: `key ${state.key.keyId} has no usable current material` })
       }
@@ -101,13 +100,12 @@ export const makeSealing = Effect.gen(function*() {
   /** Encrypts under the key's current version; `checkSealable` has passed. */
   const seal = (
     state: LiveKey,
-    actor: KeyActor,
     plaintext: Uint8Array,
     context: EncryptionContext | undefined,
     algorithm: EncryptionAlgorithm
   ): Effect.Effect<Sealed, RegionInternalError | InvalidRequest> =>
     Effect.gen(function*() {
-      const { materialId, material } = yield* currentMaterial(state, actor)
+      const { materialId, material } = yield* currentMaterial(state)
       if (material.kind === "SYMMETRIC") {
         const ciphertextBlob = yield* encryptSymmetric({
           keyId: state.key.keyId,
@@ -144,10 +142,10 @@ export const makeSealing = Effect.gen(function*() {
           message: "The key ID in the request does not identify a CMK that can perform this operation."
         })
       }
-      return yield* access.read(parsed.keyId, operation, (state, actor) =>
+      return yield* access.read(parsed.keyId, operation, (state) =>
         Effect.gen(function*() {
           const chosen = yield* checkEncryptionUse(state, operation, algorithm)
-          const material = yield* actors.material(actor, parsed.materialId)
+          const material = yield* materials.material(state.key.keyId, state, parsed.materialId)
           if (Option.isNone(material) || material.value.kind !== "SYMMETRIC") return yield* new InvalidCiphertext()
           const plaintext = yield* decryptSymmetric({ ciphertext: parsed, material: material.value.key, context }).pipe(withCrypto)
           if (dryRun === true) plaintext.fill(0)
@@ -160,7 +158,6 @@ export const makeSealing = Effect.gen(function*() {
 
   const openAsymmetric = (
     state: LiveKey,
-    actor: KeyActor,
     operation: Operation,
     blob: Uint8Array,
     context: EncryptionContext | undefined,
@@ -170,7 +167,7 @@ export const makeSealing = Effect.gen(function*() {
     Effect.gen(function*() {
       const chosen = yield* checkEncryptionUse(state, operation, algorithm)
       yield* refuseContext(state, context)
-      const { material } = yield* currentMaterial(state, actor)
+      const { material } = yield* currentMaterial(state)
       const key = yield* asymmetric(material, state.key.keyId)
       // checkEncryptionUse admitted only the spec's own algorithms, so an RSA key gets an OAEP one.
       const plaintext = yield* key.decrypt({ algorithm: chosen as Parameters<typeof key.decrypt>[0]["algorithm"], ciphertext: blob }).pipe(
@@ -200,9 +197,9 @@ export const makeSealing = Effect.gen(function*() {
     keyReference === undefined
       ? openSymmetric(operation, blob, context, keyReference, algorithm, dryRun, facts)
       : Effect.flatMap(
-        access.read(keyReference, operation, (state, actor) =>
+        access.read(keyReference, operation, (state) =>
           keyKindOf(state.key.keySpec) === "ASYMMETRIC"
-            ? Effect.map(openAsymmetric(state, actor, operation, blob, context, algorithm, dryRun), Option.some)
+            ? Effect.map(openAsymmetric(state, operation, blob, context, algorithm, dryRun), Option.some)
             : Effect.succeed(Option.none<Opened>()), facts),
         (opened) =>
           Option.isSome(opened)

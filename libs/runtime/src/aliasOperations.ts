@@ -48,9 +48,9 @@ export const makeAliasOperations = Effect.gen(function*() {
   /** TargetKeyId must be a key id or key ARN, never an alias (§7.3). */
   const withTarget = <A, E>(operation: "CreateAlias" | "UpdateAlias", targetKeyId: string, f: (keyId: string, target: Key) => Effect.Effect<A, E>) =>
     Effect.flatMap(resolver.resolveId(targetKeyId, operation), (keyId) =>
-      actors.use(keyId, (actor) => Effect.andThen(authorizeOnKey(operation, keyId, actor.state), f(keyId, actor.state))))
+      Effect.flatMap(actors.view(keyId), ({ state }) => Effect.andThen(authorizeOnKey(operation, keyId, state), f(keyId, state))))
 
-  const currentTargetState = (keyId: string) => actors.use(keyId, (actor) => Effect.succeed(actor.state))
+  const currentTargetState = (keyId: string) => Effect.map(actors.view(keyId), ({ state }) => state)
 
   const operations: Aliases = {
     createAlias: ({ aliasName, targetKeyId }) =>
@@ -110,7 +110,7 @@ export const makeAliasOperations = Effect.gen(function*() {
         const all = yield* directory.list
         const target = keyId === undefined
           ? undefined
-          : yield* resolver.withKey(keyId, "ListAliases", (actor) => Effect.succeed(actor.keyId))
+          : yield* resolver.withKey(keyId, "ListAliases", (view) => Effect.succeed(view.keyId))
         const aliases = target === undefined ? all : all.filter((alias) => alias.targetKeyId === target)
         return yield* fromPage(pageAfter(aliases.map(entry(scope)), (alias) => alias.aliasName, page, listAliasesLimits))
       })

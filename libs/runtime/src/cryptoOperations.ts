@@ -50,13 +50,13 @@ export const makeCryptoOperations = Effect.gen(function*() {
 
   const operations: Cryptographic = {
     encrypt: (request) =>
-      access.read(request.keyId, "Encrypt", (state, actor) =>
+      access.read(request.keyId, "Encrypt", (state) =>
         Effect.gen(function*() {
           const algorithm = yield* checkEncryptionUse(state, "Encrypt", request.encryptionAlgorithm)
           yield* checkPlaintext(request.plaintext)
           yield* sealing.checkSealable(state, algorithm, request.plaintext.length, request.encryptionContext)
           yield* stopIfDryRun(request.dryRun)
-          const { ciphertextBlob } = yield* sealing.seal(state, actor, request.plaintext, request.encryptionContext, algorithm)
+          const { ciphertextBlob } = yield* sealing.seal(state, request.plaintext, request.encryptionContext, algorithm)
           return { ciphertextBlob, keyId: arnOfKey(state.key), encryptionAlgorithm: algorithm }
         }), facts(request.encryptionContext, request.encryptionAlgorithm, request.grantTokens)),
     decrypt: (request) =>
@@ -110,12 +110,12 @@ export const makeCryptoOperations = Effect.gen(function*() {
           request.dryRun,
           sourceFacts
         )
-        return yield* access.read(request.destinationKeyId, "ReEncrypt", (state, actor) =>
+        return yield* access.read(request.destinationKeyId, "ReEncrypt", (state) =>
           Effect.gen(function*() {
             const algorithm = yield* checkEncryptionUse(state, "ReEncrypt", request.destinationEncryptionAlgorithm)
             const plaintext = source.plaintext.unsafeBytes()
             yield* sealing.checkSealable(state, algorithm, plaintext.length, request.destinationEncryptionContext)
-            const sealed = yield* sealing.seal(state, actor, plaintext, request.destinationEncryptionContext, algorithm)
+            const sealed = yield* sealing.seal(state, plaintext, request.destinationEncryptionContext, algorithm)
             return {
               ciphertextBlob: sealed.ciphertextBlob,
               sourceKeyId: arnOfKey(source.state.key),

@@ -36,7 +36,7 @@ export const makeDataKeyOperations = Effect.gen(function*() {
       const length = request.keySpec === undefined
         ? yield* checkNumberOfBytes(request.numberOfBytes!)
         : request.keySpec === "AES_128" ? 16 : 32
-      return yield* access.read(request.keyId, operation, (state, actor) =>
+      return yield* access.read(request.keyId, operation, (state) =>
         Effect.gen(function*() {
           yield* checkSymmetricUse(state, operation)
           yield* stopIfDryRun(request.dryRun)
@@ -44,13 +44,13 @@ export const makeDataKeyOperations = Effect.gen(function*() {
             Effect.mapError(internal("data key generation failed")),
             Effect.provideService(WebCrypto, webCrypto)
           )
-          const sealed = yield* sealing.seal(state, actor, plaintext.unsafeBytes(), request.encryptionContext, "SYMMETRIC_DEFAULT")
+          const sealed = yield* sealing.seal(state, plaintext.unsafeBytes(), request.encryptionContext, "SYMMETRIC_DEFAULT")
           return { ciphertextBlob: sealed.ciphertextBlob, plaintext, keyId: arnOfKey(state.key), keyMaterialId: sealed.materialId! }
         }), contextFacts(request))
     })
 
   const dataKeyPair = (request: GenerateDataKeyPairRequest, operation: Operation) =>
-    access.read(request.keyId, operation, (state, actor) =>
+    access.read(request.keyId, operation, (state) =>
       Effect.gen(function*() {
         yield* checkSymmetricUse(state, operation)
         if (request.keyPairSpec === "SM2") {
@@ -58,7 +58,7 @@ export const makeDataKeyOperations = Effect.gen(function*() {
         }
         yield* stopIfDryRun(request.dryRun)
         const pair = yield* generateKeyPair(request.keyPairSpec).pipe(Effect.mapError(internal("key pair generation failed")))
-        const sealed = yield* sealing.seal(state, actor, pair.privateKey.unsafeBytes(), request.encryptionContext, "SYMMETRIC_DEFAULT")
+        const sealed = yield* sealing.seal(state, pair.privateKey.unsafeBytes(), request.encryptionContext, "SYMMETRIC_DEFAULT")
           .pipe(Effect.tapError(() => Effect.sync(() => pair.privateKey.destroy())))
         return {
           privateKeyCiphertextBlob: sealed.ciphertextBlob,

@@ -25,6 +25,7 @@ import { Clock, Effect } from "effect"
 import { IMPORT_TOKEN_LIFETIME_MS, ImportParameters } from "./ImportParameters.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import type { RegionApi } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
@@ -71,6 +72,7 @@ const checkWrapping = (
 export const makeImportOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
   const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
   const parameters = yield* ImportParameters
   const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
 
@@ -99,7 +101,7 @@ export const makeImportOperations = Effect.gen(function*() {
 
   const operations: Importing = {
     getParametersForImport: ({ keyId, wrappingAlgorithm, wrappingKeySpec }) =>
-      access.read(keyId, "GetParametersForImport", (state, actor) =>
+      access.read(keyId, "GetParametersForImport", (state) =>
         Effect.gen(function*() {
           const refused = checkWrapping(state.key.keySpec, wrappingAlgorithm, wrappingKeySpec)
           if (refused !== undefined) return yield* refused
@@ -107,9 +109,9 @@ export const makeImportOperations = Effect.gen(function*() {
             Effect.mapError(internal("generating the wrapping key failed"))
           )
           const now = yield* Clock.currentTimeMillis
-          const kek = yield* actors.kek(actor)
+          const kek = yield* materials.kek(state.key.keyId)
           // The key's lock serializes issuing (a slot counter is read, then written).
-          const importToken = yield* actor.lock.withPermits(1)(parameters.issue(actor.keyId, kek, {
+          const importToken = yield* actors.locked(state.key.keyId, parameters.issue(state.key.keyId, kek, {
             wrappingAlgorithm,
             wrappingKeySpec,
             issuedAt: now,
@@ -133,16 +135,17 @@ export const makeImportOperations = Effect.gen(function*() {
         )
         if (terms instanceof InvalidRequest) return yield* terms
         let materialId = ""
-        const { state } = yield* access.change(request.keyId, "ImportKeyMaterial", (before, now, actor) =>
+        const { state } = yield* access.change(request.keyId, "ImportKeyMaterial", (before, now) =>
           Effect.gen(function*() {
             if (before.status === "Absent" || before.status === "Destroyed") {
               return { _tag: "ImportKeyMaterial", now, material: { materialId: "", wrapped: new Uint8Array() }, imported: terms } satisfies KeyCommand
             }
             yield* requireImportable(before, "ImportKeyMaterial")
             const { keySpec } = before.key
-            const kek = yield* actors.kek(actor)
-            const plaintext = yield* unwrap(actor.keyId, keySpec, kek, request.importToken, request.encryptedKeyMaterial, now)
-            materialId = importedMaterialId(actor.keyId, plaintext.unsafeBytes())
+            const { keyId } = before.key
+            const kek = yield* materials.kek(keyId)
+            const plaintext = yield* unwrap(keyId, keySpec, kek, request.importToken, request.encryptedKeyMaterial, now)
+            materialId = importedMaterialId(keyId, plaintext.unsafeBytes())
             const command = (wrapped: Uint8Array): KeyCommand => ({
               _tag: "ImportKeyMaterial",
               now,
@@ -157,7 +160,7 @@ export const makeImportOperations = Effect.gen(function*() {
               plaintext.destroy()
               return yield* Effect.fail(dry)
             }
-            const material = yield* actors.adoptMaterial(actor, keySpec, materialId, plaintext)
+            const material = yield* materials.adoptMaterial(keyId, keySpec, materialId, plaintext)
             return command(material.wrapped)
           }))
         return { keyId: arnOfKey((state as LiveKey).key), keyMaterialId: materialId }

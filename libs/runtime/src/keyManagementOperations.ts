@@ -19,6 +19,7 @@ import { newKeyId, newMultiRegionKeyId } from "./Ids.ts"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { checkLimit, decodeMarker, encodeMarker, pageByIndex } from "./Pagination.ts"
 import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionApi, ScheduleKeyDeletionResult } from "./RegionApi.ts"
@@ -41,6 +42,7 @@ const placeholderMaterial: WrappedMaterial = { materialId: "pending", wrapped: n
 export const makeKeyManagementOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
   const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
   const resolver = yield* KeyResolver
   const eventLog = yield* EventLog
   const webCrypto = yield* WebCrypto
@@ -83,8 +85,7 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
         tags: request.tags ?? [],
         material
       })
-      const { state } = yield* actors.use(keyId, (actor) =>
-        actors.execute(actor, (state) =>
+      const { state } = yield* actors.execute(keyId, (state) =>
           Effect.gen(function*() {
             const now = yield* Clock.currentTimeMillis
             const dry = decideKey(state, command(now, external ? noMaterial : placeholderMaterial))
@@ -94,12 +95,12 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
             }
             // An EXTERNAL key starts without material (PendingImport) but with its KEK, which wraps what is imported later.
             if (external) {
-              yield* actors.createKek(actor)
+              yield* materials.createKek(keyId)
               return command(now, noMaterial)
             }
-            const { wrapped } = yield* actors.newMaterial(actor, keySpec, { createKek: true })
+            const { wrapped } = yield* materials.newMaterial(keyId, keySpec, { createKek: true })
             return command(now, wrapped)
-          })))
+          }))
       return keyMetadata(live(state))
     })
 

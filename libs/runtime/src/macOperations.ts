@@ -2,9 +2,8 @@ import type { HmacKey } from "@trent/crypto"
 import { arnOfKey, currentVersion, keySpecRules, type LiveKey, MacInvalid } from "@trent/domain"
 import { Effect, Option } from "effect"
 import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
-import type { KeyActor } from "./KeyActor.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import type { GenerateMacRequest, RegionApi } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
@@ -13,12 +12,12 @@ type MacOperations = Pick<RegionApi, "generateMac" | "verifyMac">
 /** GenerateMac and VerifyMac on HMAC keys: raw RFC 2104 HMACs (aws-kms-api.md §3.2, §5.3). */
 export const makeMacOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
-  const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
 
-  const hmacKey = (state: LiveKey, actor: KeyActor): Effect.Effect<HmacKey, RegionInternalError> =>
+  const hmacKey = (state: LiveKey): Effect.Effect<HmacKey, RegionInternalError> =>
     Effect.gen(function*() {
       const version = currentVersion(state.key)
-      const material = version === undefined ? Option.none() : yield* actors.material(actor, version.materialId)
+      const material = version === undefined ? Option.none() : yield* materials.material(state.key.keyId, state, version.materialId)
       if (Option.isNone(material) || material.value.kind !== "HMAC") {
         return yield* new RegionInternalError({ message: `key ${state.key.keyId} has no usable HMAC key` })
       }
@@ -39,18 +38,18 @@ export const makeMacOperations = Effect.gen(function*() {
 
   const operations: MacOperations = {
     generateMac: (request) =>
-      access.read(request.keyId, "GenerateMac", (state, actor) =>
+      access.read(request.keyId, "GenerateMac", (state) =>
         Effect.gen(function*() {
           const algorithm = yield* checkMac(state, "GenerateMac", request)
-          const key = yield* hmacKey(state, actor)
+          const key = yield* hmacKey(state)
           const mac = yield* key.mac(algorithm, request.message).pipe(Effect.mapError(internal))
           return { mac, macAlgorithm: algorithm, keyId: arnOfKey(state.key) }
         }), macFacts(request)),
     verifyMac: (request) =>
-      access.read(request.keyId, "VerifyMac", (state, actor) =>
+      access.read(request.keyId, "VerifyMac", (state) =>
         Effect.gen(function*() {
           const algorithm = yield* checkMac(state, "VerifyMac", request)
-          const key = yield* hmacKey(state, actor)
+          const key = yield* hmacKey(state)
           const valid = yield* key.verifyMac(algorithm, request.message, request.mac).pipe(Effect.mapError(internal))
           if (!valid) return yield* new MacInvalid()
           return { keyId: arnOfKey(state.key), macValid: true as const, macAlgorithm: algorithm }

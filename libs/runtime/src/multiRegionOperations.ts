@@ -12,6 +12,7 @@ import {
 import { Clock, Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import type { RegionApi } from "./RegionApi.ts"
 import { Replication, rotationInTransit } from "./Replication.ts"
@@ -36,6 +37,7 @@ const notPrimary = (state: LiveKey) =>
 export const makeMultiRegionOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
   const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
   const replication = yield* Replication
   const { region } = yield* RegionConfig
 
@@ -49,16 +51,15 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
   /** Records the new membership on this (the primary's) log, then on every other member's. */
   const recordMembership = (keyId: string, membership: Membership, members: ReadonlyArray<string>) =>
     Effect.gen(function*() {
-      yield* actors.use(keyId, (actor) =>
-        actors.execute(actor, () =>
-          Effect.map(Clock.currentTimeMillis, (now): KeyCommand => ({ _tag: "UpdateMultiRegionConfiguration", now, ...membership }))))
+      yield* actors.execute(keyId, () =>
+        Effect.map(Clock.currentTimeMillis, (now): KeyCommand => ({ _tag: "UpdateMultiRegionConfiguration", now, ...membership })))
       yield* replication.broadcast(keyId, members, membership)
     })
 
   const operations: MultiRegion = {
     replicateKey: (request) =>
       Effect.gen(function*() {
-        const { keyId, membership, created } = yield* access.read(request.keyId, "ReplicateKey", (state, actor) =>
+        const { keyId, membership, created } = yield* access.read(request.keyId, "ReplicateKey", (state) =>
           Effect.gen(function*() {
             const current = yield* primaryOf(state)
             const arn = arnOfKey(state.key)
@@ -87,7 +88,7 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
               for (const version of state.key.versions) {
                 versions.push({
                   materialId: version.materialId,
-                  plaintext: state.key.origin === "EXTERNAL" ? undefined : yield* actors.exportMaterial(actor, version.materialId),
+                  plaintext: state.key.origin === "EXTERNAL" ? undefined : yield* materials.exportMaterial(state.key.keyId, state, version.materialId),
                   createdAt: version.createdAt,
                   rotationType: version.rotationType,
                   imported: undefined
@@ -111,8 +112,8 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
             return { keyId: state.key.keyId, membership, created }
           }))
         yield* recordMembership(keyId, membership, membership.replicaRegions)
-        yield* actors.use(keyId, (actor) =>
-          actor.state.status === "Absent" ? Effect.void : replication.reconcileMaterial(keyId, actor.state.key))
+        const { state } = yield* actors.view(keyId)
+        if (state.status !== "Absent") yield* replication.reconcileMaterial(keyId, state.key)
         // AWS answers while the replica is still being made: KeyState Creating, Enabled false (§3.9).
         return {
           replicaKeyMetadata: { ...created.metadata, keyState: "Creating" as const, enabled: false },

@@ -17,9 +17,8 @@ import {
 } from "@trent/domain"
 import { Effect, Option } from "effect"
 import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
-import type { KeyActor } from "./KeyActor.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import type { RegionApi, SignRequest } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
@@ -47,12 +46,12 @@ const checkMessage = (algorithm: SigningAlgorithm, messageType: MessageType, mes
 /** Sign, Verify, GetPublicKey and DeriveSharedSecret: the operations of asymmetric keys (§3.2). */
 export const makePublicKeyOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
-  const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
 
-  const privateKey = (state: LiveKey, actor: KeyActor): Effect.Effect<AsymmetricPrivateKey, RegionInternalError> =>
+  const privateKey = (state: LiveKey): Effect.Effect<AsymmetricPrivateKey, RegionInternalError> =>
     Effect.gen(function*() {
       const version = currentVersion(state.key)
-      const material = version === undefined ? Option.none() : yield* actors.material(actor, version.materialId)
+      const material = version === undefined ? Option.none() : yield* materials.material(state.key.keyId, state, version.materialId)
       if (Option.isNone(material) || material.value.kind !== "ASYMMETRIC") {
         return yield* new RegionInternalError({ message: `key ${state.key.keyId} has no usable private key` })
       }
@@ -80,19 +79,19 @@ export const makePublicKeyOperations = Effect.gen(function*() {
 
   const operations: PublicKeyOperations = {
     sign: (request) =>
-      access.read(request.keyId, "Sign", (state, actor) =>
+      access.read(request.keyId, "Sign", (state) =>
         Effect.gen(function*() {
           const { algorithm, messageType } = yield* checkSigning(state, "Sign", request)
-          const key = yield* privateKey(state, actor)
+          const key = yield* privateKey(state)
           const signature = yield* key.sign({ algorithm, messageType, message: request.message } as Parameters<typeof key.sign>[0])
             .pipe(Effect.mapError(internal("signing failed")))
           return { keyId: arnOfKey(state.key), signature, signingAlgorithm: algorithm }
         }), signingFacts(request)),
     verify: (request) =>
-      access.read(request.keyId, "Verify", (state, actor) =>
+      access.read(request.keyId, "Verify", (state) =>
         Effect.gen(function*() {
           const { algorithm, messageType } = yield* checkSigning(state, "Verify", request)
-          const key = yield* privateKey(state, actor)
+          const key = yield* privateKey(state)
           const valid = yield* verifySignature({
             spec: state.key.keySpec,
             publicKey: key.publicKey,
@@ -105,7 +104,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           return { keyId: arnOfKey(state.key), signatureValid: true as const, signingAlgorithm: algorithm }
         }), signingFacts(request)),
     getPublicKey: (request) =>
-      access.read(request.keyId, "GetPublicKey", (state, actor) =>
+      access.read(request.keyId, "GetPublicKey", (state) =>
         Effect.gen(function*() {
           const { key } = state
           if (keyKindOf(key.keySpec) !== "ASYMMETRIC") {
@@ -116,7 +115,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           const { macAlgorithms: _, ...algorithms } = keyAlgorithms(key.keySpec, key.keyUsage)
           return {
             keyId: arnOfKey(key),
-            publicKey: (yield* privateKey(state, actor)).publicKey,
+            publicKey: (yield* privateKey(state)).publicKey,
             customerMasterKeySpec: customerMasterKeySpecOf(key.keySpec),
             keySpec: key.keySpec,
             keyUsage: key.keyUsage,
@@ -124,7 +123,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           }
         }), { grantTokens: request.grantTokens }),
     deriveSharedSecret: (request) =>
-      access.read(request.keyId, "DeriveSharedSecret", (state, actor) =>
+      access.read(request.keyId, "DeriveSharedSecret", (state) =>
         Effect.gen(function*() {
           yield* checkUsage(state, "DeriveSharedSecret", "KEY_AGREEMENT")
           const algorithm = yield* checkAlgorithm(
@@ -132,7 +131,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
             request.keyAgreementAlgorithm,
             keySpecRules[state.key.keySpec].keyAgreementAlgorithms
           )
-          const key = yield* privateKey(state, actor)
+          const key = yield* privateKey(state)
           const sharedSecret = yield* key.deriveSharedSecret(request.publicKey).pipe(
             Effect.mapError((error) => new InvalidRequest({ message: error.message }))
           )

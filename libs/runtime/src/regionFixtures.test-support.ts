@@ -5,6 +5,7 @@ import { SecretBytes, WebCrypto } from "@trent/crypto"
 import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Effect, Layer, Logger } from "effect"
 import type { KeyActors } from "./KeyActors.ts"
+import type { KeyMaterials } from "./KeyMaterials.ts"
 import { Region, type RegionOptions } from "./Region.ts"
 
 export const regionOptions: RegionOptions = { region: "eu-west-1", account: "111122223333", schedulerIntervalMs: 3_600_000 }
@@ -40,7 +41,7 @@ export const memoryRegion = (options: Partial<RegionOptions> = {}) =>
 /** Runs `program` against a fresh Region "process" on `dataDir`; the Region closes (files released) when it ends. */
 export const inEmbeddedRegion = <A, E>(
   dataDir: string,
-  program: Effect.Effect<A, E, Region | KeyActors | EventLog>,
+  program: Effect.Effect<A, E, Region | KeyActors | KeyMaterials | EventLog>,
   options?: Partial<RegionOptions>
 ) =>
   Effect.scoped(Effect.provide(program, Layer.merge(embeddedRegion(dataDir, options), quiet)))

@@ -12,6 +12,7 @@ import { Clock, Effect } from "effect"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { Replication } from "./Replication.ts"
@@ -23,15 +24,14 @@ const noBytes = new Uint8Array()
 export const makeReplicaEndpoint = Effect.gen(function*() {
   const { region } = yield* RegionConfig
   const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
   const access = yield* KeyAccess
   const authorization = yield* Authorization
   const replication = yield* Replication
   const { scope } = yield* KeyResolver
 
   const run = (keyId: string, build: (now: number) => KeyCommand) =>
-    actors.use(keyId, (actor) =>
-      actors.execute(actor, () => Effect.map(Clock.currentTimeMillis, build))
-    )
+    actors.execute(keyId, () => Effect.map(Clock.currentTimeMillis, build))
 
   const createReplica = (request: ReplicaRequest) =>
     Effect.gen(function*() {
@@ -59,8 +59,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
           nextRotationAt: request.rotation.nextRotationAt ?? null
         }
       })
-      const { state } = yield* actors.use(request.keyId, (actor) =>
-        actors.execute(actor, (before) =>
+      const { state } = yield* actors.execute(request.keyId, (before) =>
           Effect.gen(function*() {
             const now = yield* Clock.currentTimeMillis
             const dry = decideKey(before, command(now, []))
@@ -68,12 +67,12 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
             if (request.policy !== undefined && !request.bypassPolicyLockoutSafetyCheck) {
               yield* authorization.lockoutCheck(request.policy, { keyArn: keyArn(scope, request.keyId), account: scope.account })
             }
-            yield* actors.createKek(actor)
+            yield* materials.createKek(request.keyId)
             const versions: Array<ReplicatedVersion> = []
             for (const version of request.versions) {
               const wrapped = version.plaintext === undefined
                 ? noBytes
-                : (yield* actors.adoptMaterial(actor, request.keySpec, version.materialId, version.plaintext)).wrapped
+                : (yield* materials.adoptMaterial(request.keyId, request.keySpec, version.materialId, version.plaintext)).wrapped
               versions.push({
                 materialId: version.materialId,
                 wrapped,
@@ -83,7 +82,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
               })
             }
             return command(now, versions)
-          })))
+          }))
       const live = state as LiveKey
       return { metadata: keyMetadata(live), policy: live.key.policy, tags: live.key.tags }
     })
@@ -92,8 +91,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
     region,
     createReplica,
     memberState: (keyId) =>
-      actors.use(keyId, (actor) => {
-        const state = actor.state
+      Effect.flatMap(actors.view(keyId), ({ state }) => {
         if (state.status === "Absent" || state.status === "Destroyed" || state.key.replication === undefined) {
           return Effect.succeed(undefined)
         }
@@ -110,8 +108,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
     applyConfiguration: (keyId, membership) =>
       run(keyId, (now) => ({ _tag: "UpdateMultiRegionConfiguration", now, ...membership })).pipe(Effect.asVoid),
     receiveMaterial: (keyId, version) =>
-      actors.use(keyId, (actor) =>
-        actors.execute(actor, (before) =>
+      actors.execute(keyId, (before) =>
           Effect.gen(function*() {
             const now = yield* Clock.currentTimeMillis
             if (before.status === "Absent" || before.status === "Destroyed") {
@@ -120,7 +117,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
             const held = before.key.versions.some((v) => v.materialId === version.materialId)
             const material = held
               ? { materialId: version.materialId, wrapped: noBytes }
-              : yield* actors.adoptMaterial(actor, before.key.keySpec, version.materialId, version.plaintext)
+              : yield* materials.adoptMaterial(keyId, before.key.keySpec, version.materialId, version.plaintext)
             return {
               _tag: "ReplicateMaterial",
               now,
@@ -129,7 +126,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
               rotatedAt: version.rotatedAt,
               nextRotationAt: version.nextRotationAt ?? null
             } satisfies KeyCommand
-          }))).pipe(Effect.asVoid),
+          })).pipe(Effect.asVoid),
     receiveRotationSettings: (keyId, rotation) =>
       run(keyId, (now) => ({
         _tag: "SyncRotationSettings",
@@ -142,8 +139,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
       })).pipe(Effect.asVoid),
     replicaGone: (keyId, gone) =>
       Effect.gen(function*() {
-        const { state } = yield* actors.use(keyId, (actor) =>
-          actors.execute(actor, (before) =>
+        const { state } = yield* actors.execute(keyId, (before) =>
             Effect.map(Clock.currentTimeMillis, (now): KeyCommand => {
               const current = before.status === "Absent" ? undefined : before.key.replication
               return {
@@ -152,7 +148,7 @@ export const makeReplicaEndpoint = Effect.gen(function*() {
                 primaryRegion: current?.primaryRegion ?? region,
                 replicaRegions: (current?.replicaRegions ?? []).filter((member) => member !== gone)
               }
-            })))
+            }))
         if (state.status === "Absent" || state.key.replication === undefined) return
         yield* replication.broadcast(keyId, state.key.replication.replicaRegions, state.key.replication)
       })

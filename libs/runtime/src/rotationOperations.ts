@@ -1,7 +1,8 @@
 import { arnOfKey, isReplica, type KeyCommand, keyRotations, keyRotationStatus, type LiveKey, rotationUnsupported, supportsRotation } from "@trent/domain"
 import { Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyActors } from "./KeyActors.ts"
+import { mustAccept } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageByIndex } from "./Pagination.ts"
 import type { RegionApi } from "./RegionApi.ts"
@@ -21,7 +22,7 @@ const listable = (state: LiveKey) =>
 
 export const makeRotationOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
-  const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
 
   const operations: Rotation = {
     enableKeyRotation: ({ keyId, rotationPeriodInDays }) =>
@@ -33,12 +34,16 @@ export const makeRotationOperations = Effect.gen(function*() {
     getKeyRotationStatus: ({ keyId }) =>
       access.read(keyId, "GetKeyRotationStatus", (state) => Effect.map(rotatable(state), keyRotationStatus)),
     rotateKeyOnDemand: ({ keyId }) =>
-      access.change(keyId, "RotateKeyOnDemand", (state, now, actor) =>
-        // Material is generated only once the key's state and spec allow the rotation.
-        state.status === "Enabled" && supportsRotation(state.key) && !isReplica(state.key)
-          ? Effect.map(actors.newMaterial(actor, state.key.keySpec), ({ wrapped }): KeyCommand => ({ _tag: "RotateKeyOnDemand", now, material: wrapped }))
-          : Effect.succeed<KeyCommand>({ _tag: "RotateKeyOnDemand", now, material: { materialId: "", wrapped: new Uint8Array() } })
-      ).pipe(Effect.map(({ state }) => ({ keyId: arnOfKey((state as LiveKey).key) }))),
+      access.change(keyId, "RotateKeyOnDemand", (state, now) => {
+        const without: KeyCommand = { _tag: "RotateKeyOnDemand", now, material: { materialId: "", wrapped: new Uint8Array() } }
+        // Material is generated only once the decider accepts the rotation (state, spec, the rotation limit).
+        return state.status === "Enabled" && supportsRotation(state.key) && !isReplica(state.key)
+          ? mustAccept(state, { ...without, material: { materialId: "", wrapped: new Uint8Array(1) } }).pipe(
+            Effect.andThen(materials.newMaterial(state.key.keyId, state.key.keySpec)),
+            Effect.map(({ wrapped }): KeyCommand => ({ ...without, material: wrapped }))
+          )
+          : Effect.succeed(without)
+      }).pipe(Effect.map(({ state }) => ({ keyId: arnOfKey((state as LiveKey).key) }))),
     listKeyRotations: ({ keyId, includeKeyMaterial, ...page }) =>
       access.read(keyId, "ListKeyRotations", (state) =>
         Effect.flatMap(listable(state), (key) =>

@@ -1,13 +1,20 @@
-import { aliasArn, isReplica, type KeyCommand, supportsRotation } from "@trent/domain"
+import { aliasArn, decideKey, isKeyRejection, isReplica, type Key, type KeyCommand, supportsRotation } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import { Clock, Effect } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { KeyMaterials } from "./KeyMaterials.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 import { Replication } from "./Replication.ts"
 
 const BATCH = 100
+
+/** Whether the decider would rotate the key now: only then is fresh material worth generating. */
+const rotatesNow = (state: Key, now: number): boolean => {
+  const outcome = decideKey(state, { _tag: "RunScheduledWork", now, material: { materialId: "", wrapped: new Uint8Array(1) } })
+  return !isKeyRejection(outcome) && outcome.some((event) => event._tag === "KeyRotated")
+}
 const MAX_BATCHES_PER_PASS = 100
 
 /**
@@ -20,21 +27,20 @@ const MAX_BATCHES_PER_PASS = 100
 export const makeScheduledWork = Effect.gen(function*() {
   const eventLog = yield* EventLog
   const actors = yield* KeyActors
+  const materials = yield* KeyMaterials
   const aliases = yield* AliasDirectory
   const replication = yield* Replication
   const { partition, region, account } = yield* RegionConfig
 
   const runForKey = (keyId: string) =>
-    Effect.tap(actors.use(keyId, (actor) =>
-      actors.execute(actor, (state) =>
-        Effect.gen(function*() {
-          const now = yield* Clock.currentTimeMillis
-          // Fresh material only when a rotation can happen; the decider ignores it otherwise.
-          const material = state.status === "Enabled" && supportsRotation(state.key) && !isReplica(state.key)
-            ? (yield* actors.newMaterial(actor, state.key.keySpec)).wrapped
-            : { materialId: "", wrapped: new Uint8Array() }
-          return { _tag: "RunScheduledWork", now, material } satisfies KeyCommand
-        }))), replication.afterChange)
+    Effect.tap(actors.execute(keyId, (state) =>
+      Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        const without: KeyCommand = { _tag: "RunScheduledWork", now, material: { materialId: "", wrapped: new Uint8Array() } }
+        // Fresh material only when the decider would rotate now; it ignores the material otherwise.
+        if (state.status !== "Enabled" || !supportsRotation(state.key) || isReplica(state.key) || !rotatesNow(state, now)) return without
+        return { ...without, material: (yield* materials.newMaterial(keyId, state.key.keySpec)).wrapped } satisfies KeyCommand
+      })), replication.afterChange)
 
   const removeAliasesOf = (keyId: string) =>
     Effect.gen(function*() {

@@ -183,6 +183,16 @@ export const eventLogContract = (fresh: () => Layer.Layer<EventLog, EventLogFail
     }))
   })
 
+  describe("head", () => {
+    test("is 0 for an empty log, then the position of the last event", Effect.gen(function*() {
+      const log = yield* EventLog
+      expect(yield* log.head).toBe(0)
+      yield* log.append(sampleAppend("k1", 0, 1, 2))
+      yield* log.append(sampleAppend("k2", 0, 3))
+      expect(yield* log.head).toBe(3)
+    }))
+  })
+
   describe("follow", () => {
     test("yields the events already stored, then each new one as it is appended", Effect.gen(function*() {
       const log = yield* EventLog
