@@ -85,6 +85,15 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
   }
 }
 
+/**
+ * ReplicateKey's ReplicaKeyMetadata: the replica as AWS describes it while it
+ * is still being made, KeyState Creating and Enabled false, with no
+ * CurrentKeyMaterialId yet (ReplicateKey response,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html#API_ReplicateKey_ResponseSyntax).
+ */
+export const replicaBeingCreated = (metadata: KeyMetadata): KeyMetadata =>
+  ({ ...metadata, keyState: "Creating", enabled: false, currentKeyMaterialId: undefined })
+
 const memberArn = (key: KeyRecord, region: string) => keyArn({ ...key, region }, key.keyId)
 
 export const multiRegionConfiguration = (key: KeyRecord): MultiRegionConfiguration | undefined => {
