@@ -24,7 +24,12 @@ const tagViolations = (tags: ReadonlyArray<Tag>): Array<ConstraintViolation> =>
     return violations
   })
 
-const isReserved = (tagKey: string): boolean => tagKey.startsWith("aws:")
+/**
+ * "The tag key cannot begin with the prefix aws:" (TagResource,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html),
+ * in any case: AWS refuses `AWS:key1` and `Aws:key1` as it refuses `aws:key1`.
+ */
+const isReserved = (tagKey: string): boolean => tagKey.toLowerCase().startsWith("aws:")
 
 /** Checks a TagResource/CreateKey tag list against the key's current tags. */
 export const checkTags = (

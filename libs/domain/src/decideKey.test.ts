@@ -152,6 +152,16 @@ describe("TagResource, UntagResource and PutKeyPolicy", () => {
     given([created, fifty]).when({ _tag: "TagResource", now: T0 + 1, tags: [{ tagKey: "k50", tagValue: "" }] })
       .thenRejects(rejectsWith("TagRejected", "Too many tags"))
   })
+  it("rejects the reserved prefix aws: in any case, in CreateKey and TagResource, with AWS's TagException", () => {
+    for (const tagKey of ["AWS:key1", "Aws:key1", "aWs:key1"]) {
+      given([]).when({ ...createCommand, tags: [{ tagKey, tagValue: "v" }] })
+        .thenRejects(rejectsWith("TagRejected", "Tags beginning with aws: are reserved"))
+      given([created]).when({ _tag: "TagResource", now: T0 + 1, tags: [{ tagKey, tagValue: "v" }] })
+        .thenRejects(rejectsWith("TagRejected", "Tags beginning with aws: are reserved"))
+    }
+    given([created]).when({ _tag: "TagResource", now: T0 + 1, tags: [{ tagKey: "awsome:key1", tagValue: "v" }] })
+      .thenEvents((events) => assert.strictEqual(events.length, 1))
+  })
   it("rejects tag keys over 128 characters at AWS's member path", () =>
     given([created]).when({ _tag: "TagResource", now: T0, tags: [{ tagKey: "ok", tagValue: "" }, { tagKey: "k".repeat(129), tagValue: "" }] })
       .thenRejects(rejectsWith("InvalidRequest", /at 'tags.2.member.tagKey' failed to satisfy constraint: Member must have length less than or equal to 128$/)))

@@ -145,6 +145,20 @@ describe("DeleteImportedKeyMaterial (aws-kms-api.md §3.10, §6)", () => {
     assert.strictEqual(metadata.enabled, false)
     assert.strictEqual(metadata.currentKeyMaterialId, material(2).materialId)
   })
+  it.each([
+    ["SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT"],
+    ["RSA_2048", "SIGN_VERIFY"],
+    ["ECC_NIST_P256", "SIGN_VERIFY"],
+    ["HMAC_256", "GENERATE_VERIFY_MAC"]
+  ] as const)("omits ExpirationModel and ValidTo once a %s key's material is deleted, as AWS's DescribeKey does", (spec, usage) => {
+    const external = { ...externalCreated, keySpec: spec, keyUsage: usage } as KeyEvent
+    for (const terms of [neverExpires, expiresIn(30)]) {
+      const imported = metadataOf([external, importedEvent(2, terms)])
+      assert.strictEqual(imported.expirationModel, terms.expirationModel)
+      const metadata = metadataOf([external, importedEvent(2, terms), deleted])
+      assert.deepStrictEqual([metadata.keyState, metadata.expirationModel, metadata.validTo], ["PendingImport", undefined, undefined])
+    }
+  })
   it("then refuses cryptographic operations as pending import", () => {
     const state = fold([externalCreated, firstImport, deleted])
     for (const operation of ["Encrypt", "Decrypt", "GenerateDataKey", "ReEncrypt"] as const) {
@@ -201,8 +215,11 @@ describe("expiry of imported material (aws-kms-api.md §6)", () => {
   })
   it("never expires material that does not expire", () =>
     given([externalCreated, importedEvent(2, neverExpires)]).when(tick(T0 + 4000 * DAY_MS)).then([]))
-  it("makes an Enabled key PendingImport", () =>
-    assert.strictEqual(fold([externalCreated, firstImport, expired]).status, "PendingImport"))
+  it("makes an Enabled key PendingImport, reporting no ExpirationModel or ValidTo", () => {
+    assert.strictEqual(fold([externalCreated, firstImport, expired]).status, "PendingImport")
+    const metadata = metadataOf([externalCreated, firstImport, expired])
+    assert.deepStrictEqual([metadata.expirationModel, metadata.validTo], [undefined, undefined])
+  })
   it("makes a Disabled key PendingImport, and re-import makes it Enabled", () => {
     const history = [externalCreated, firstImport, { _tag: "KeyDisabled" as const, at: T0 + 2 }, expired]
     assert.strictEqual(fold(history).status, "PendingImport")

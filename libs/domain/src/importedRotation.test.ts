@@ -1,7 +1,7 @@
 import { assert, describe, it } from "vitest"
 import { DAY_MS, evolveKey, initialKey, type KeyRecord } from "./Key.ts"
 import type { ImportedMaterial, KeyEvent } from "./KeyEvent.ts"
-import { ARN, created, KEY_ID, keySpec, material, rejectsWith, T0 } from "./keyFixtures.test-support.ts"
+import { ARN, created, keySpec, material, rejectsWith, T0 } from "./keyFixtures.test-support.ts"
 import { keyMetadata, keyRotations } from "./keyViews.ts"
 
 const { given } = keySpec
@@ -73,7 +73,7 @@ describe("ImportKeyMaterial with NEW_KEY_MATERIAL (aws-kms-api.md §7.10)", () =
   it("refuses other new material while material is pending rotation, with AWS's message", () =>
     given([externalCreated, first, pending]).when(importNew(4, T0 + 4)).thenRejects(rejectsWith(
       "KeyInvalidState",
-      `New key material (id: ${material(4).materialId}) cannot be imported into KMS key ${KEY_ID}, ` +
+      `New key material (id: ${material(4).materialId}) cannot be imported into KMS key ${ARN}, ` +
         `because another key material (id: ${material(3).materialId}) is pending rotation.`
     )))
   it("refuses a KeyMaterialId with NEW_KEY_MATERIAL", () =>

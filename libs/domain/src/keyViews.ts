@@ -39,7 +39,7 @@ export interface KeyMetadata {
   readonly multiRegionConfiguration: MultiRegionConfiguration | undefined
   /** Only while PendingReplicaDeletion: the window that starts when the last replica is gone. */
   readonly pendingDeletionWindowInDays: number | undefined
-  /** Only for EXTERNAL keys once material has been imported. */
+  /** Only for EXTERNAL keys while they hold imported material (not before the first import, nor after it is deleted). */
   readonly expirationModel: ExpirationModel | undefined
   readonly validTo: number | undefined
   readonly currentKeyMaterialId: string | undefined
@@ -85,6 +85,15 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
   }
 }
 
+/**
+ * ReplicateKey's ReplicaKeyMetadata: the replica as AWS describes it while it
+ * is still being made, KeyState Creating and Enabled false, with no
+ * CurrentKeyMaterialId yet (ReplicateKey response,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html#API_ReplicateKey_ResponseSyntax).
+ */
+export const replicaBeingCreated = (metadata: KeyMetadata): KeyMetadata =>
+  ({ ...metadata, keyState: "Creating", enabled: false, currentKeyMaterialId: undefined })
+
 const memberArn = (key: KeyRecord, region: string) => keyArn({ ...key, region }, key.keyId)
 
 export const multiRegionConfiguration = (key: KeyRecord): MultiRegionConfiguration | undefined => {
@@ -97,9 +106,17 @@ export const multiRegionConfiguration = (key: KeyRecord): MultiRegionConfigurati
   }
 }
 
-/** ExpirationModel and ValidTo: EXTERNAL keys once material was imported (the current version's terms). */
+/**
+ * ExpirationModel and ValidTo: the terms of the imported material an EXTERNAL
+ * key currently holds. Before the first import, and again once that material
+ * is deleted or expired (the key back in PendingImport), AWS sends neither:
+ * DescribeKey after DeleteImportedKeyMaterial omits ExpirationModel for
+ * symmetric, RSA, ECC and HMAC keys alike (KeyMetadata,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html).
+ */
 const importTerms = (key: KeyRecord): Pick<KeyMetadata, "expirationModel" | "validTo"> => {
-  const terms = key.origin === "EXTERNAL" ? currentVersion(key)?.imported : undefined
+  const current = key.origin === "EXTERNAL" ? currentVersion(key) : undefined
+  const terms = current !== undefined && current.wrapped.length > 0 ? current.imported : undefined
   return terms === undefined
     ? { expirationModel: undefined, validTo: undefined }
     : { expirationModel: terms.expirationModel, validTo: terms.validTo ?? undefined }

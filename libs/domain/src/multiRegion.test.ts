@@ -2,7 +2,9 @@ import { assert, describe, it } from "vitest"
 import { DAY_MS, evolveKey, initialKey, type Key, keyDueAt } from "./Key.ts"
 import type { KeyEvent, ReplicatedVersion } from "./KeyEvent.ts"
 import { created, keySpec, material, rejectsWith, T0 } from "./keyFixtures.test-support.ts"
-import { keyMetadata } from "./keyViews.ts"
+import { membershipToReplicate } from "./decide/replication.ts"
+import { UnsupportedOperation } from "./KeyErrors.ts"
+import { keyMetadata, replicaBeingCreated } from "./keyViews.ts"
 
 const { given } = keySpec
 
@@ -103,6 +105,26 @@ describe("CreateReplicaKey (aws-kms-api.md §3.9)", () => {
   it("refuses a Region that already holds the key", () => {
     given([replicaCreated]).when(createReplica).thenRejects(rejectsWith("ResourceAlreadyExists"))
     given([primaryCreated]).when(createReplica).thenRejects(rejectsWith("ResourceAlreadyExists"))
+  })
+})
+
+describe("what ReplicateKey may replicate, and how it answers", () => {
+  const live = (events: ReadonlyArray<KeyEvent>) => {
+    const state = fold(events)
+    if (state.status === "Absent" || state.status === "Destroyed") throw new Error("no live key")
+    return state
+  }
+  it("extends a primary's membership", () =>
+    assert.deepStrictEqual(membershipToReplicate(live([primaryCreated, withReplica])), { primaryRegion: PRIMARY, replicaRegions: [REPLICA] }))
+  it("refuses a replica with AWS's message, and a single-Region key", () => {
+    assert.deepStrictEqual(membershipToReplicate(live([replicaCreated])),
+      new UnsupportedOperation({ message: `${arnIn(REPLICA)} is not a multi-region primary key.` }))
+    assert.strictEqual((membershipToReplicate(live([created])) as UnsupportedOperation)._tag, "UnsupportedOperation")
+  })
+  it("describes the replica as Creating, not Enabled, and without CurrentKeyMaterialId yet", () => {
+    const creating = replicaBeingCreated(metadataOf([replicaCreated]))
+    assert.deepStrictEqual([creating.keyState, creating.enabled, creating.currentKeyMaterialId], ["Creating", false, undefined])
+    assert.deepStrictEqual({ ...creating, keyState: "Enabled", enabled: true, currentKeyMaterialId: material(1).materialId }, metadataOf([replicaCreated]))
   })
 })
 

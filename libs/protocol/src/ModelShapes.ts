@@ -9,7 +9,7 @@ import {
   KeyAgreementAlgorithms,
   KeySpecs,
   KeyUsages,
-  MacAlgorithms,
+  type MacAlgorithm,
   MessageTypes,
   GrantOperations,
   Origins,
@@ -70,7 +70,17 @@ export const AttestationDocumentType = blob({ minLength: 1, maxLength: 262144 })
 export const KeySpec = enumeration(KeySpecs)
 export const CustomerMasterKeySpec = enumeration(CustomerMasterKeySpecs)
 export const SigningAlgorithmSpec = enumeration(SigningAlgorithms)
-export const MacAlgorithmSpec = enumeration(MacAlgorithms)
+/**
+ * The MacAlgorithmSpec values in the order AWS lists them when it refuses one:
+ * GenerateMac and VerifyMac with MacAlgorithm 'INVALID' answer `Member must
+ * satisfy enum value set: [HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224,
+ * HMAC_SHA_512]`, not the model's order
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateMac.html#KMS-GenerateMac-request-MacAlgorithm).
+ * The same set as the model's `MacAlgorithms` (a test holds them equal).
+ */
+export const MacAlgorithmsAsAwsLists = ["HMAC_SHA_384", "HMAC_SHA_256", "HMAC_SHA_224", "HMAC_SHA_512"] as const satisfies
+  ReadonlyArray<MacAlgorithm>
+export const MacAlgorithmSpec = enumeration(MacAlgorithmsAsAwsLists)
 export const KeyAgreementAlgorithmSpec = enumeration(KeyAgreementAlgorithms)
 export const MessageType = enumeration(MessageTypes)
 export const DataKeyPairSpec = enumeration(DataKeyPairSpecs)

@@ -66,11 +66,18 @@ const rotationStatus = (status: KeyRotationStatus): WireObject =>
     RotationPeriodInDays: status.rotationPeriodInDays,
     NextRotationDate: optionalEpochSeconds(status.nextRotationDate)
   })
-const replicateKey = (result: ReplicateKeyResult): WireObject => ({
-  ReplicaKeyMetadata: encodeKeyMetadata(result.replicaKeyMetadata),
-  ReplicaPolicy: result.replicaPolicy,
-  ReplicaTags: result.replicaTags.map(tag)
-})
+/**
+ * ReplicaTags only when the replica has tags: AWS sends no ReplicaTags member
+ * for a ReplicateKey request without tags, where other lists (ReplicaKeys) go
+ * out empty (ReplicateKey response,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html#API_ReplicateKey_ResponseSyntax).
+ */
+const replicateKey = (result: ReplicateKeyResult): WireObject =>
+  wireObject({
+    ReplicaKeyMetadata: encodeKeyMetadata(result.replicaKeyMetadata),
+    ReplicaPolicy: result.replicaPolicy,
+    ReplicaTags: result.replicaTags.length === 0 ? undefined : result.replicaTags.map(tag)
+  })
 
 export const responseEncoders: ResponseEncoders = {
   CreateKey: (metadata) => ({ KeyMetadata: encodeKeyMetadata(metadata) }),

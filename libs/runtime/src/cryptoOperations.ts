@@ -100,14 +100,17 @@ export const makeCryptoOperations = Effect.gen(function*() {
           return yield* dryRunSucceeded
         }
         const blob = yield* requireCiphertext(request.ciphertextBlob)
-        yield* checkDestination
+        // The source is opened first, as Decrypt opens it: a SourceKeyId that did not encrypt the blob is
+        // IncorrectKeyException even when the destination cannot serve ReEncrypt (an HMAC key, say), as AWS
+        // answers (IncorrectKeyException, https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_Errors).
+        // A DryRun stops once the destination's checks have passed too.
         const source = yield* sealing.open(
           "ReEncrypt",
           blob,
           request.sourceEncryptionContext,
           request.sourceKeyId,
           request.sourceEncryptionAlgorithm,
-          request.dryRun,
+          undefined,
           sourceFacts
         )
         return yield* access.read(request.destinationKeyId, "ReEncrypt", (state) =>
@@ -115,6 +118,7 @@ export const makeCryptoOperations = Effect.gen(function*() {
             const algorithm = yield* checkEncryptionUse(state, "ReEncrypt", request.destinationEncryptionAlgorithm)
             const plaintext = source.plaintext.unsafeBytes()
             yield* sealing.checkSealable(state, algorithm, plaintext.length, request.destinationEncryptionContext)
+            yield* stopIfDryRun(request.dryRun)
             const sealed = yield* sealing.seal(state, plaintext, request.destinationEncryptionContext, algorithm)
             return {
               ciphertextBlob: sealed.ciphertextBlob,

@@ -22,6 +22,7 @@ describe("multi-Region keys across Regions of one deployment", () => {
       assert.deepStrictEqual(key.multiRegionConfiguration?.replicaKeys, [])
       const replicated = yield* west.replicateKey({ keyId: key.keyId, replicaRegion: "us-east-1", description: "replica", tags: [{ tagKey: "r", tagValue: "east" }] })
       assert.strictEqual(replicated.replicaKeyMetadata.keyState, "Creating")
+      assert.strictEqual(replicated.replicaKeyMetadata.currentKeyMaterialId, undefined)
       assert.strictEqual(replicated.replicaKeyMetadata.arn, `arn:aws:kms:us-east-1:111122223333:key/${key.keyId}`)
       assert.deepStrictEqual(replicated.replicaTags, [{ tagKey: "r", tagValue: "east" }])
       const replica = yield* east.describeKey({ keyId: key.keyId })
@@ -46,7 +47,10 @@ describe("multi-Region keys across Regions of one deployment", () => {
       assert.strictEqual((yield* failure(west.replicateKey({ keyId: key.keyId, replicaRegion: "us-east-1" }))).tag, "ResourceAlreadyExists")
       assert.strictEqual((yield* failure(west.replicateKey({ keyId: key.keyId, replicaRegion: "eu-west-1" }))).tag, "ResourceAlreadyExists")
       assert.strictEqual((yield* failure(west.replicateKey({ keyId: key.keyId, replicaRegion: "sa-east-1" }))).tag, "InvalidRequest")
-      assert.strictEqual((yield* failure(east.replicateKey({ keyId: key.keyId, replicaRegion: "ap-south-1" }))).tag, "UnsupportedOperation")
+      assert.deepStrictEqual(yield* failure(east.replicateKey({ keyId: key.keyId, replicaRegion: "ap-south-1" })), {
+        tag: "UnsupportedOperation",
+        message: `arn:aws:kms:us-east-1:111122223333:key/${key.keyId} is not a multi-region primary key.`
+      })
 
       // A third member learns the whole membership; the others learn of it.
       yield* west.replicateKey({ keyId: key.keyId, replicaRegion: "ap-south-1" })

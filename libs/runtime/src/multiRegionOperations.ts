@@ -5,6 +5,8 @@ import {
   type KeyCommand,
   KeyNotFound,
   type LiveKey,
+  membershipToReplicate,
+  replicaBeingCreated,
   type Replication as Membership,
   ResourceAlreadyExists,
   UnsupportedOperation
@@ -61,7 +63,8 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
       Effect.gen(function*() {
         const { keyId, membership, created } = yield* access.read(request.keyId, "ReplicateKey", (state) =>
           Effect.gen(function*() {
-            const current = yield* primaryOf(state)
+            const current = membershipToReplicate(state)
+            if (current instanceof UnsupportedOperation) return yield* current
             const arn = arnOfKey(state.key)
             if (request.replicaRegion === region || current.replicaRegions.includes(request.replicaRegion)) {
               return yield* new ResourceAlreadyExists({ message: `${arn} already has a replica in ${request.replicaRegion}.` })
@@ -114,12 +117,8 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
         yield* recordMembership(keyId, membership, membership.replicaRegions)
         const { state } = yield* actors.view(keyId)
         if (state.status !== "Absent") yield* replication.reconcileMaterial(keyId, state.key)
-        // AWS answers while the replica is still being made: KeyState Creating, Enabled false (§3.9).
-        return {
-          replicaKeyMetadata: { ...created.metadata, keyState: "Creating" as const, enabled: false },
-          replicaPolicy: created.policy,
-          replicaTags: created.tags
-        }
+        // AWS answers while the replica is still being made.
+        return { replicaKeyMetadata: replicaBeingCreated(created.metadata), replicaPolicy: created.policy, replicaTags: created.tags }
       }),
 
     updatePrimaryRegion: ({ keyId, primaryRegion }) =>

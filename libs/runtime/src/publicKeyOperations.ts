@@ -132,8 +132,11 @@ export const makePublicKeyOperations = Effect.gen(function*() {
             keySpecRules[state.key.keySpec].keyAgreementAlgorithms
           )
           const key = yield* privateKey(state)
+          // A PublicKey that is no usable point on the key's curve is AWS's bare ValidationException, with an empty
+          // message (DeriveSharedSecret, https://docs.aws.amazon.com/kms/latest/APIReference/API_DeriveSharedSecret.html#KMS-DeriveSharedSecret-request-PublicKey):
+          // the reason stays inside.
           const sharedSecret = yield* key.deriveSharedSecret(request.publicKey).pipe(
-            Effect.mapError((error) => new InvalidRequest({ message: error.message }))
+            Effect.mapError((error) => new InvalidRequest({ message: error._tag === "InvalidPublicKey" ? "" : error.message }))
           )
           if (request.dryRun === true) sharedSecret.destroy()
           yield* stopIfDryRun(request.dryRun)

@@ -1,5 +1,14 @@
 import { randomBytes } from "node:crypto"
-import { arnOfKey, decodeKeyEvent, encodeGrantToken, evolveKey, initialKey, type Key, keyMetadata } from "@trent/domain"
+import {
+  arnOfKey,
+  decodeKeyEvent,
+  encodeGrantToken,
+  evolveKey,
+  initialKey,
+  type Key,
+  keyMetadata,
+  replicaBeingCreated
+} from "@trent/domain"
 import type { EventLog, StoredEvent } from "@trent/event-log"
 import { encodeResponse, type ScheduleKeyDeletionResult } from "@trent/protocol"
 import { Effect, Schema } from "effect"
@@ -114,7 +123,7 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
       const state = yield* keyStateAfter(executed, log)
       if (state.status === "Destroyed") return yield* new AnswerUnavailable({ message: `${state.key.keyId} is destroyed in ${replicaRegion}` })
       return {
-        replicaKeyMetadata: { ...keyMetadata(state), keyState: "Creating" as const, enabled: false },
+        replicaKeyMetadata: replicaBeingCreated(keyMetadata(state)),
         replicaPolicy: state.key.policy,
         replicaTags: state.key.tags
       }

@@ -83,9 +83,10 @@ export const decideImportKeyMaterial = (state: Key, command: typeof ImportKeyMat
     if (key.versions.length === 0) return imported(command, false)
     if (key.versions.some((v) => v.materialId === materialId)) return differentMaterial(arn)
     const pending = key.pendingRotation
+    // AWS names the key by its ARN here, as in its other KMSInvalidStateException messages.
     if (pending !== undefined && pending.materialId !== materialId) {
       return new KeyInvalidState({
-        message: `New key material (id: ${materialId}) cannot be imported into KMS key ${key.keyId}, ` +
+        message: `New key material (id: ${materialId}) cannot be imported into KMS key ${arn}, ` +
           `because another key material (id: ${pending.materialId}) is pending rotation.`
       })
     }

@@ -1,4 +1,4 @@
-import { DAY_MS, isReplica, type Key } from "../Key.ts"
+import { DAY_MS, isReplica, type Key, type LiveKey, type Replication } from "../Key.ts"
 import type { KeyEvent } from "../KeyEvent.ts"
 import type {
   CreateReplicaKey,
@@ -116,3 +116,17 @@ export const refuseOnReplica = (state: Key): UnsupportedOperation | undefined =>
       message: `${arnOf(state)} is a multi-Region replica key. Run this operation on its primary key in ${state.key.replication!.primaryRegion}.`
     })
     : undefined
+
+/**
+ * The membership ReplicateKey extends: only a multi-Region primary key can be
+ * replicated ("The KMS key that you use for this operation must be a
+ * multi-Region primary key", ReplicateKey,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html).
+ * AWS refuses a replica with `<key ARN> is not a multi-region primary key.`
+ */
+export const membershipToReplicate = (state: LiveKey): Replication | UnsupportedOperation => {
+  const { replication } = state.key
+  if (replication === undefined) return new UnsupportedOperation({ message: `${arnOf(state)} is not a multi-Region key.` })
+  if (isReplica(state.key)) return new UnsupportedOperation({ message: `${arnOf(state)} is not a multi-region primary key.` })
+  return replication
+}

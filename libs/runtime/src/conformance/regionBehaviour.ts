@@ -75,6 +75,22 @@ export const regionBehaviourSuite = (store: StoreUnderTest) => {
         assert.strictEqual(error.message, "The key ID in the request does not identify a CMK that can perform this operation.")
         yield* region.decrypt({ ciphertextBlob, keyId: a.arn })
       })))
+    it.effect("answers ReEncrypt's SourceKeyId that did not encrypt with IncorrectKey before any usage check, as AWS does", () =>
+      inRegion(Effect.gen(function*() {
+        const region = yield* Region
+        const a = yield* region.createKey({})
+        const b = yield* region.createKey({})
+        const hmac = yield* region.createKey({ keySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" })
+        const { ciphertextBlob } = yield* region.encrypt({ keyId: a.keyId, plaintext: utf8("s") })
+        for (const [sourceKeyId, destinationKeyId] of [[hmac.keyId, hmac.keyId], [hmac.keyId, b.keyId], [b.keyId, hmac.keyId]]) {
+          const error = yield* failure(region.reEncrypt({ ciphertextBlob, sourceKeyId, destinationKeyId }))
+          assert.deepStrictEqual([error._tag, error.message], ["IncorrectKey", "The key ID in the request does not identify a CMK that can perform this operation."])
+        }
+        const wrongDestination = yield* failure(region.reEncrypt({ ciphertextBlob, sourceKeyId: a.keyId, destinationKeyId: hmac.keyId }))
+        assert.deepStrictEqual([wrongDestination._tag, wrongDestination.message], ["InvalidKeyUsage", `${hmac.arn} key usage is GENERATE_VERIFY_MAC which is not valid for ReEncrypt.`])
+        const dryRun = yield* failure(region.reEncrypt({ ciphertextBlob, destinationKeyId: b.keyId, dryRun: true }))
+        assert.strictEqual(dryRun._tag, "DryRunSucceeded")
+      })))
     it.effect("refuses a disabled key with DisabledException's message and one pending deletion with KMSInvalidState's", () =>
       inRegion(Effect.gen(function*() {
         const region = yield* Region
