@@ -5,6 +5,8 @@ export class EdgeSettings extends Context.Service<EdgeSettings, {
   readonly host: string
   readonly port: number
   readonly devMode: boolean
+  /** `POST /_trent/reset` (dev mode, one process only). */
+  readonly devReset?: boolean | undefined
   readonly acceptSessionTokens: boolean
   readonly maxBodyBytes: number
   readonly knownRegions: ReadonlySet<string>

@@ -90,7 +90,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
         return send(res, 200, requestId, JSON.stringify({ status: "ok", regions: regions.names }), "application/json")
       }
       if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, renderMetrics(), "text/plain; version=0.0.4")
-      if (req.method === "POST" && path === "/_trent/reset" && settings.devMode) {
+      if (req.method === "POST" && path === "/_trent/reset" && settings.devMode && settings.devReset !== false) {
         await runPromise(regions.reset)
         return send(res, 200, requestId, "{}")
       }

@@ -2,8 +2,8 @@ import { join, resolve } from "node:path"
 import { AuditLog } from "@trent/audit"
 import { Credentials } from "@trent/auth"
 import { EventLog } from "@trent/event-log"
-import { kafkaKeyvaultLayer, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
-import { Region } from "@trent/runtime"
+import { kafkaKeyvaultLayer, kafkaSchedulerLease, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
+import { Region, RegionWriterSlot, SchedulerLease, withSiblingChains } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { HttpEdge } from "./HttpEdge.ts"
@@ -12,6 +12,7 @@ import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests
 import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
 import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
 import { Regions } from "./Regions.ts"
+import { isWorkerProcess } from "./Workers.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
 
 /** A Region's event log on Kafka, registered (with its catch-up) for the Kafka request worker. */
@@ -22,9 +23,14 @@ const kafkaEventLogRegistered = (options: KafkaStoreOptions, logs: RegionEventLo
     return log.eventLog
   }))
 
-/** A Region on the configured store: SQLite files under `dir`, or Kafka topics (with a local replica in `dir`). */
+/**
+ * A Region on the configured store: SQLite files under `dir`, or Kafka topics (with a local replica in
+ * `dir`). Each process that runs the Region on `dir` (a worker, a server) has a writer slot there: on
+ * Kafka its own replica file and audit chain, and the scheduler runs in whichever holds the group's lease.
+ */
 const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service"]) => (account: string, region: string, dir: string) => {
   if (settings.store === "kafka") {
+    const regionDir = join(dir, region)
     const options: KafkaStoreOptions = {
       brokers: settings.kafkaBrokers,
       region,
@@ -32,15 +38,26 @@ const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service
       // One account's Regions never share topics with another's.
       topicPrefix: accountTopicPrefix(settings.kafkaTopicPrefix, settings.accountId, account)
     }
+    const inSlot = <A, E, R>(build: (slot: RegionWriterSlot["Service"]) => Layer.Layer<A, E, R>) =>
+      Layer.unwrap(Effect.map(Effect.service(RegionWriterSlot), build))
     return Region.layerOn(
       {
         region,
         account,
-        rootKeyDir: join(dir, region),
-        // The audit trail on Kafka: this server's audit file, every batch also in `<prefix>.<region>.audit`.
-        audit: AuditLog.layerStore(makeKafkaAuditStore({ ...options, auditFile: join(dir, region, "audit.db") }), { region })
+        rootKeyDir: regionDir,
+        // The audit trail on Kafka: this writer's audit file, every batch also in `<prefix>.<region>.audit`.
+        audit: inSlot((slot) => {
+          const auditFile = join(regionDir, slot.fileName("audit.db"))
+          return withSiblingChains(regionDir, auditFile).pipe(
+            Layer.provide(AuditLog.layerStore(makeKafkaAuditStore({ ...options, auditFile }), { region }))
+          )
+        }),
+        schedulerLease: Layer.effect(SchedulerLease, kafkaSchedulerLease(options))
       },
-      Layer.merge(kafkaEventLogRegistered(options, logs, account), kafkaKeyvaultLayer(options))
+      Layer.merge(
+        inSlot((slot) => kafkaEventLogRegistered({ ...options, replicaFile: join(regionDir, slot.fileName("kafka-replica.db")) }, logs, account)),
+        kafkaKeyvaultLayer(options)
+      )
     )
   }
   const registration = Layer.effectDiscard(EventLog.use((eventLog) => logs.register(account, region, { eventLog, catchUp: Effect.void })))
@@ -81,6 +98,8 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     host: settings.host,
     port: settings.port,
     devMode: settings.devMode,
+    // A reset wipes the files the other workers have open: only a server that is one process offers it.
+    devReset: settings.devMode && !isWorkerProcess(),
     acceptSessionTokens: settings.acceptSessionTokens,
     maxBodyBytes: settings.maxBodyBytes,
     knownRegions: new Set(settings.regions),

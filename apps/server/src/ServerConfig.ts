@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs"
+import { availableParallelism } from "node:os"
 import { Schema } from "effect"
 
 /**
@@ -27,6 +28,8 @@ export interface ServerSettings {
   readonly kafkaRequests: boolean
   /** Accounts besides the default one whose request topics (`<prefix>.<account>.<region>.requests`) are consumed too. */
   readonly kafkaRequestAccounts: ReadonlyArray<string>
+  /** Processes serving the port (node:cluster), each on the same store; 1 is one process. Default: the CPUs. */
+  readonly workers: number
 }
 
 export const DEFAULT_PORT = 7400
@@ -49,7 +52,8 @@ export const defaultServerSettings: ServerSettings = {
   kafkaTopicPrefix: "trent",
   audit: true,
   kafkaRequests: false,
-  kafkaRequestAccounts: []
+  kafkaRequestAccounts: [],
+  workers: availableParallelism()
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -72,7 +76,8 @@ const PartialSettings = Schema.Struct({
   kafkaTopicPrefix: Schema.optional(Schema.String.check(Schema.isPattern(/^[a-zA-Z0-9._-]{1,100}$/))),
   audit: Schema.optional(Schema.Boolean),
   kafkaRequests: Schema.optional(Schema.Boolean),
-  kafkaRequestAccounts: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^\d{12}$/))))
+  kafkaRequestAccounts: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^\d{12}$/)))),
+  workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 })))
 })
 type PartialSettings = typeof PartialSettings.Type
 
@@ -117,7 +122,8 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     kafkaTopicPrefix: env["TRENT_KAFKA_TOPIC_PREFIX"],
     audit: flag(env["TRENT_NO_AUDIT"]) === true ? false : undefined,
     kafkaRequests: flag(env["TRENT_KAFKA_REQUESTS"]),
-    kafkaRequestAccounts: list(env["TRENT_KAFKA_REQUEST_ACCOUNTS"])
+    kafkaRequestAccounts: list(env["TRENT_KAFKA_REQUEST_ACCOUNTS"]),
+    workers: number(env["TRENT_WORKERS"])
   }))
 
 const flagNames: Record<string, keyof ServerSettings> = {
@@ -132,7 +138,8 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--store": "store",
   "--kafka-brokers": "kafkaBrokers",
   "--kafka-topic-prefix": "kafkaTopicPrefix",
-  "--kafka-request-accounts": "kafkaRequestAccounts"
+  "--kafka-request-accounts": "kafkaRequestAccounts",
+  "--workers": "workers"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {
@@ -150,7 +157,7 @@ const fromFlags = (argv: ReadonlyArray<string>) => {
       if (name === "--config") configFile = value
       else {
         const key = flagNames[name]!
-        raw[key] = key === "port" || key === "maxBodyBytes" ? number(value) : key === "regions" || key === "kafkaBrokers" || key === "kafkaRequestAccounts" ? list(value) : key === "logLevel" ? logLevel(value) : value
+        raw[key] = key === "port" || key === "maxBodyBytes" || key === "workers" ? number(value) : key === "regions" || key === "kafkaBrokers" || key === "kafkaRequestAccounts" ? list(value) : key === "logLevel" ? logLevel(value) : value
       }
     } else throw new ConfigError(`unknown flag ${name}`)
   }

@@ -29,3 +29,4 @@ export { type OperationAuditRule, operationAuditRules } from "./operationAuditRu
 export { makeSqliteAuditStore, type SqliteAuditStoreOptions } from "./SqliteAuditStore.ts"
 export { verifyEntries } from "./verifyEntries.ts"
 export type { VerifiedCheckpoint, VerifyOptions, VerifyProblem, VerifyReport } from "./VerifyReport.ts"
+export { auditChainFiles, combineReports, lastUsageAcross, openAuditChainsReadOnly, readAcross, type ChainReads } from "./auditChains.ts"

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
-import { dirname, join } from "node:path"
+
 import { AuditLogFailure, type AuditStore, makeSqliteAuditStore, type StoredAuditEntry } from "@trent/audit"
 import { Effect, type Scope } from "effect"
 import { makeKafkaClient } from "./kafkaClient.ts"
@@ -28,9 +28,12 @@ const auditTopicSpec = (topic: string, region: string, replicationFactor: number
   tuning: { "retention.bytes": "-1" }
 })
 
+/** A marker file of this audit file's chain: `audit-writer-id` beside `audit.db`, `audit-1-writer-id` beside `audit-1.db`. */
+const besideChain = (auditFile: string, what: string): string => `${auditFile.replace(/\.db$/, "")}-${what}`
+
 /** A writer id that outlives restarts: kept beside the audit file. */
 const writerIdOf = (auditFile: string): string => {
-  const file = join(dirname(auditFile), "audit-writer-id")
+  const file = besideChain(auditFile, "writer-id")
   if (existsSync(file)) return readFileSync(file, "utf8").trim()
   const id = randomUUID()
   writeFileSync(file, `${id}\n`, { mode: 0o600 })
@@ -59,7 +62,7 @@ export const makeKafkaAuditStore = (options: KafkaAuditStoreOptions): Effect.Eff
       yield* ensureTopic(admin, auditTopicSpec(resolved.auditTopic, resolved.region, resolved.replicationFactor), resolved.requestTimeoutMs)
     })).pipe(Effect.mapError(failure(`setting up ${resolved.auditTopic}`)))
     const producer = yield* connectProducer(kafka, resolved.requestTimeoutMs).pipe(Effect.mapError(failure("connecting the audit producer")))
-    const markFile = join(dirname(options.auditFile), "audit-published-seq")
+    const markFile = besideChain(options.auditFile, "published-seq")
     let published = existsSync(markFile) ? Number(readFileSync(markFile, "utf8")) || 0 : 0
 
     /** One record per batch: the entries, in order, as a JSON array (one round trip, however many). */

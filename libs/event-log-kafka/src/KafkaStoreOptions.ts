@@ -7,6 +7,11 @@ export interface KafkaStoreOptions {
   readonly region: string
   /** The server's data directory: the replica is `${dataDir}/${region}/kafka-replica.db`. */
   readonly dataDir: string
+  /**
+   * This server's replica of the events topic; default `${dataDir}/${region}/kafka-replica.db`. Each
+   * process keeps its own (several workers on one data directory: one per writer slot).
+   */
+  readonly replicaFile?: string
   /** First part of every topic name; default "trent" (`trent.<region>.events`). Tests use unique ones. */
   readonly topicPrefix?: string
   /**
@@ -78,6 +83,6 @@ export const resolveKafkaStoreOptions = (options: KafkaStoreOptions): ResolvedKa
     eventsTopic,
     keyvaultTopic: `${prefix}.${options.region}.keyvault`,
     auditTopic: `${prefix}.${options.region}.audit`,
-    replicaFile: join(options.dataDir, options.region, "kafka-replica.db")
+    replicaFile: options.replicaFile ?? join(options.dataDir, options.region, "kafka-replica.db")
   }
 }

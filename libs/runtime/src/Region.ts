@@ -11,6 +11,7 @@ import { makeGrantOperations } from "./grantOperations.ts"
 import { makeLastUsageOperations } from "./lastUsageOperations.ts"
 import { makeMacOperations } from "./macOperations.ts"
 import { makePublicKeyOperations } from "./publicKeyOperations.ts"
+import { withSiblingChains } from "./AuditSiblings.ts"
 import { auditSignerLayer, publishAuditPublicKey } from "./AuditSigningKey.ts"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
@@ -157,5 +158,6 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
 const slotAuditFile = (dir: string, region: string) =>
   Layer.unwrap(Effect.gen(function*() {
     const slot = yield* RegionWriterSlot
-    return AuditLog.layerSqlite({ file: join(dir, slot.fileName("audit.db")), region })
+    const file = join(dir, slot.fileName("audit.db"))
+    return withSiblingChains(dir, file).pipe(Layer.provide(AuditLog.layerSqlite({ file, region })))
   }))

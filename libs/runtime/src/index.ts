@@ -1,4 +1,5 @@
 export * from "./AliasDirectory.ts"
+export * from "./AuditSiblings.ts"
 export * from "./Freshness.ts"
 export * from "./KeyActor.ts"
 export * from "./KeyActors.ts"

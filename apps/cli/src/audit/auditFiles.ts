@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { type AuditFile, openAuditFileReadOnly } from "@trent/audit"
+import { type AuditFile, auditChainFiles, openAuditChainsReadOnly } from "@trent/audit"
 import { Effect, Option, type Scope } from "effect"
 import { OperationFailed, UsageError } from "../cli/CliFailure.ts"
 
@@ -21,12 +21,18 @@ export const regionDir = (location: AuditLocation): Effect.Effect<string, UsageE
     }))
     : Effect.fail(new UsageError({ message: `'${location.region}' is not a Region name (e.g. us-east-1)` }))
 
-/** Opens the Region's audit file read-only (safe while the server runs). */
-export const openAuditFile = (location: AuditLocation): Effect.Effect<AuditFile, UsageError | OperationFailed, Scope.Scope> =>
+/**
+ * Opens the Region's audit trail read-only (safe while the server runs): every
+ * writer's chain (`audit.db`, `audit-<n>.db`: one per worker or server that
+ * wrote it), as one trail.
+ */
+export const openAuditFile = (location: AuditLocation): Effect.Effect<AuditFile & { readonly chains: number }, UsageError | OperationFailed, Scope.Scope> =>
   Effect.gen(function*() {
-    const file = join(yield* regionDir(location), "audit.db")
-    if (!existsSync(file)) return yield* new OperationFailed({ message: `there is no audit trail at ${file}` })
-    return yield* openAuditFileReadOnly(file).pipe(
+    const dir = yield* regionDir(location)
+    if (auditChainFiles(dir).length === 0) {
+      return yield* new OperationFailed({ message: `there is no audit trail at ${join(dir, "audit.db")}` })
+    }
+    return yield* openAuditChainsReadOnly(dir).pipe(
       Effect.mapError((error) => new OperationFailed({ message: error.message, cause: error }))
     )
   })

@@ -25,6 +25,7 @@ export const verifyAudit = Effect.fn("audit.verify")((input: VerifyInput) =>
     }
     yield* Console.log(
       `ok: Region ${audit.region}, ${report.records} records and ${report.checkpoints} signed checkpoints verified` +
+        (audit.chains > 1 ? ` in ${audit.chains} writers' chains` : "") +
         (report.unsignedTail > 0 ? `; ${report.unsignedTail} records after the last checkpoint are chained but not yet signed` : "")
     )
   })))
