@@ -1,4 +1,4 @@
-import { type Clock, type Duration, Effect, Option } from "effect"
+import { type Duration, Effect, Option } from "effect"
 import type { AppendSignal } from "./AppendSignal.ts"
 import type { EventLog } from "./EventLog.ts"
 import { followLog } from "./followLog.ts"
@@ -24,10 +24,8 @@ export const makeSqliteEventReads = (options: {
   readonly signal: AppendSignal
   /** How often followers look for rows written by other connections; undefined when there are none. */
   readonly pollInterval: Duration.Input | undefined
-  /** The clock followers' polls sleep on (the store's own). */
-  readonly clock?: Clock.Clock | undefined
 }): EventLogReads => {
-  const { sql, attempt, signal, pollInterval, clock } = options
+  const { sql, attempt, signal, pollInterval } = options
 
   const readEvents = (action: string, run: () => ReadonlyArray<unknown>) =>
     attempt(action, () => run().map(decodeEventArrayRow))
@@ -73,7 +71,7 @@ export const makeSqliteEventReads = (options: {
     readStream,
     readAll,
     head,
-    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval, clock }, afterPosition),
+    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval }, afterPosition),
     readState,
     listStates,
     dueStates

@@ -1,4 +1,4 @@
-import { Clock, Duration, Effect, Option, Stream } from "effect"
+import { Duration, Effect, Option, Stream } from "effect"
 import type { AppendSignal } from "./AppendSignal.ts"
 import type { EventLogFailure } from "./EventLogFailure.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
@@ -8,12 +8,17 @@ export interface FollowSource {
   readonly signal: AppendSignal
   /** How often to look for appends made by other connections; undefined when there can be none. */
   readonly pollInterval: Duration.Input | undefined
-  /**
-   * The clock the polls sleep on: the store's own (the one it was opened with), never a test's
-   * TestClock, which would run every poll of a jump of days one after another.
-   */
-  readonly clock?: Clock.Clock | undefined
 }
+
+/**
+ * Waits in real time, whatever Clock the caller runs on: polling another process's appends is
+ * the store's own business, and on a TestClock a jump of days would run every poll of it in turn.
+ */
+const realTimeSleep = (duration: Duration.Input) =>
+  Effect.callback<void>((resume) => {
+    const timer = setTimeout(() => resume(Effect.void), Duration.toMillis(Duration.fromInputUnsafe(duration)))
+    return Effect.sync(() => clearTimeout(timer))
+  })
 
 const pageSize = 1_000
 
@@ -30,10 +35,6 @@ export const followLog = (source: FollowSource, afterPosition: number): Stream.S
       const page = yield* source.readAll(cursor, pageSize)
       const last = page.at(-1)
       if (last !== undefined) return [page, Option.some(last.position)] as const
-      if (source.pollInterval === undefined) yield* appended
-      else {
-        const poll = Effect.sleep(source.pollInterval)
-        yield* Effect.raceFirst(appended, source.clock === undefined ? poll : Effect.provideService(poll, Clock.Clock, source.clock))
-      }
+      yield* source.pollInterval === undefined ? appended : Effect.raceFirst(appended, realTimeSleep(source.pollInterval))
       return [page, Option.some(cursor)] as const
     }))

@@ -91,6 +91,12 @@ export interface RegionApi {
   readonly replication: ReplicaEndpoint
   /** How far behind other writers' changes this process's view of the Region is (for /health and /metrics). */
   readonly freshness: Effect.Effect<FreshnessReport>
+  /**
+   * Completes once every change stored in the Region's log when called (by any
+   * writer) is enforced by this process: read-your-writes across processes on
+   * demand. On Kafka, the log is this server's replica.
+   */
+  readonly caughtUp: Effect.Effect<void, RegionInternalError>
   /** The scheduler's pass: rotate keys whose automatic rotation is due, destroy keys whose deletion window ended. */
   readonly runScheduledWork: Effect.Effect<{ readonly rotated: number; readonly destroyed: number }, RegionInternalError>
 }

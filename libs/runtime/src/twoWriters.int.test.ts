@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { assert, describe, it } from "vitest"
-import { Context, Effect, Exit, Layer, Scope } from "effect"
+import { Cause, Context, Effect, Exit, Layer, Scope } from "effect"
 import { Region } from "./Region.ts"
 import type { RegionApi } from "./RegionApi.ts"
-import { embeddedRegion, quiet, utf8, withTempDir } from "./regionFixtures.test-support.ts"
+import { asTest, embeddedRegion, quiet, utf8, withTempDir } from "./regionFixtures.test-support.ts"
 
 /** Far above the README's bound (50 ms p99 on SQLite): the benchmark reports the real figure. */
 const ENFORCED_WITHIN_MS = 2_000
@@ -16,7 +16,7 @@ const openRegion = async (dir: string): Promise<{ region: RegionApi; close: () =
   return { region: Context.get(context, Region), close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
 }
 
-const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
+const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(asTest(effect))
 
 /** Polls `check` until it holds, failing after the bound; returns how long it took. */
 const within = async (what: string, check: () => Promise<boolean>): Promise<number> => {
@@ -108,6 +108,21 @@ describe("two writers on one SQLite directory", () => {
       } finally {
         await b.close()
         await a.close()
+      }
+    }))
+})
+
+describe("a Region without a RequestContext", () => {
+  it("dies (MissingRequestContext) instead of running unauthorized", () =>
+    withTempDir(async (dir) => {
+      const { region, close } = await openRegion(dir)
+      try {
+        const exit = await Effect.runPromise(Effect.exit(region.createKey({})))
+        assert.isTrue(Exit.isFailure(exit) && Cause.hasDies(exit.cause))
+        assert.match(String(Exit.isFailure(exit) ? Cause.squash(exit.cause) : ""), /MissingRequestContext|without a RequestContext/)
+        assert.strictEqual((await run(region.listKeys({}))).items.length, 0)
+      } finally {
+        await close()
       }
     }))
 })

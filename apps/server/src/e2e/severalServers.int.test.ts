@@ -37,6 +37,12 @@ describe("several servers on one store", () => {
     const b = await startServerProcess(flags)
     try {
       report("SQLite", await changesEnforcedAcross(clientsOf(a), clientsOf(b), 2_000))
+      // B measured what it enforced of A's changes: /health and /metrics say how far behind it was.
+      const health = await (await fetch(`${b.url}/health`)).json() as { freshness: Array<{ region: string; appliedFromOtherWriters: number; lagMillis: { p99: number } }> }
+      const west = health.freshness.find((entry) => entry.region === "eu-west-1")!
+      expect(west.appliedFromOtherWriters).toBeGreaterThan(10)
+      expect(west.lagMillis.p99).toBeLessThan(2_000)
+      expect(await (await fetch(`${b.url}/metrics`)).text()).toMatch(/trent_key_state_lag_seconds\{account="111122223333",region="eu-west-1",quantile="0.99"\} \d/)
     } finally {
       expect(await b.stop()).toBe(0)
       expect(await a.stop()).toBe(0)
