@@ -9,6 +9,7 @@ import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
 import { renderFreshness } from "./freshnessMetrics.ts"
 import { Metrics, MetricsSources } from "./Metrics.ts"
 import { Regions } from "./Regions.ts"
+import type { SiblingWrites } from "./SiblingWrites.ts"
 
 const JSON_11 = "application/x-amz-json-1.1"
 const DRAIN_MS = 10_000
@@ -54,7 +55,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
   static readonly layer = Layer.effect(HttpEdge, Effect.gen(function*() {
     const settings = yield* EdgeSettings
     const regions = yield* Regions
-    const context = yield* Effect.context<Credentials | Regions | EdgeSettings>()
+    const context = yield* Effect.context<Credentials | Regions | EdgeSettings | SiblingWrites>()
     const runPromise = Effect.runPromiseWith(context)
     const metrics = new Metrics()
     // With --kafka-requests, the worker's counters are served after the edge's.

@@ -22,6 +22,8 @@ export interface RegionsOptions {
 export class Regions extends Context.Service<Regions, {
   readonly names: ReadonlyArray<string>
   get(account: string, region: string): Effect.Effect<RegionApi | undefined, unknown>
+  /** The Region if it is running in this process, without starting it. */
+  opened(account: string, region: string): RegionApi | undefined
   readonly reset: Effect.Effect<void, unknown>
   /** Each running Region's freshness: how far behind other writers' changes this process is. */
   readonly freshness: Effect.Effect<ReadonlyArray<{ readonly account: string; readonly region: string; readonly report: FreshnessReport }>>
@@ -85,7 +87,9 @@ export class Regions extends Context.Service<Regions, {
           return Effect.map(api.freshness, (report) => ({ account, region, report }))
         }))
 
-      return Regions.of({ names: options.regions, get, reset, freshness })
+      const opened = (account: string, region: string) => open.get(`${account}/${region}`)?.api
+
+      return Regions.of({ names: options.regions, get, opened, reset, freshness })
     }))
   }
 }

@@ -18,6 +18,7 @@ import { KeyAccess } from "./KeyAccess.ts"
 import { Freshness } from "./Freshness.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
+import { publishedAppends } from "./AppendPublisher.ts"
 import { LogFollower } from "./LogFollower.ts"
 import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
 import { makeKeyManagementOperations } from "./keyManagementOperations.ts"
@@ -71,6 +72,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,
         caughtUp: follower.caughtUp,
+        applied: (marks) => Effect.forEach(marks, follower.applied, { concurrency: "unbounded", discard: true }),
         runScheduledWork
       }
       const lease = yield* SchedulerLease
@@ -94,7 +96,9 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provideMerge(AliasDirectory.layer),
     Layer.provideMerge(KeyActors.layer),
     Layer.provideMerge(Freshness.layer),
-    Layer.provide(KeyEncryptionKeys.layer)
+    Layer.provide(KeyEncryptionKeys.layer),
+    // Every append above is told to this process's siblings before it is acknowledged.
+    Layer.provide(publishedAppends)
   )
 
   /** An audit log in memory with a fresh signing key, for Regions built in tests. */
