@@ -45,6 +45,14 @@ export const makeSqliteEventReads = (options: {
   })
 
   const head = attempt("reading the end of the log", () => Number(sql.head.get()?.["head"] ?? 0))
+  /** For an idle follower's polls; a failing read answers "moved", so the follower's own read reports it. */
+  const headNow = () => {
+    try {
+      return Number(sql.head.get()?.["head"] ?? 0)
+    } catch {
+      return Number.POSITIVE_INFINITY
+    }
+  }
 
   const readState = Effect.fn("EventLog.readState")(function*(streamId: string) {
     const states = yield* readStates(`reading the state of ${streamId}`, () => sql.state.all(streamId))
@@ -71,7 +79,7 @@ export const makeSqliteEventReads = (options: {
     readStream,
     readAll,
     head,
-    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval }, afterPosition),
+    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval, headNow }, afterPosition),
     readState,
     listStates,
     dueStates

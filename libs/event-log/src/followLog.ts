@@ -8,6 +8,11 @@ export interface FollowSource {
   readonly signal: AppendSignal
   /** How often to look for appends made by other connections; undefined when there can be none. */
   readonly pollInterval: Duration.Input | undefined
+  /**
+   * The log's last position, read synchronously: an idle follower asks this
+   * at each poll, a statement away, and runs a read only once it moved.
+   */
+  readonly headNow?: (() => number) | undefined
 }
 
 /**
@@ -19,6 +24,23 @@ const realTimeSleep = (duration: Duration.Input) =>
     const timer = setTimeout(() => resume(Effect.void), Duration.toMillis(Duration.fromInputUnsafe(duration)))
     return Effect.sync(() => clearTimeout(timer))
   })
+
+/** In real time, like realTimeSleep: completes once `headNow` passes `cursor`, looking every `interval`. */
+const pollPast = (headNow: () => number, cursor: number, interval: Duration.Input) =>
+  Effect.callback<void>((resume) => {
+    const timer = setInterval(() => {
+      if (headNow() <= cursor) return
+      clearInterval(timer)
+      resume(Effect.void)
+    }, Duration.toMillis(Duration.fromInputUnsafe(interval)))
+    return Effect.sync(() => clearInterval(timer))
+  })
+
+const waitForAppend = (source: FollowSource, cursor: number, appended: Effect.Effect<void>) => {
+  if (source.pollInterval === undefined) return appended
+  const poll = source.headNow === undefined ? realTimeSleep(source.pollInterval) : pollPast(source.headNow, cursor, source.pollInterval)
+  return Effect.raceFirst(appended, poll)
+}
 
 const pageSize = 1_000
 
@@ -35,6 +57,6 @@ export const followLog = (source: FollowSource, afterPosition: number): Stream.S
       const page = yield* source.readAll(cursor, pageSize)
       const last = page.at(-1)
       if (last !== undefined) return [page, Option.some(last.position)] as const
-      yield* source.pollInterval === undefined ? appended : Effect.raceFirst(appended, realTimeSleep(source.pollInterval))
+      yield* waitForAppend(source, cursor, appended)
       return [page, Option.some(cursor)] as const
     }))
