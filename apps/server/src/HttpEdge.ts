@@ -7,8 +7,10 @@ import { Context, Effect, Layer, Option } from "effect"
 import { defaultConnectionLimits, makeEdgeServer, overTls } from "./EdgeServer.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
+import { renderFreshness } from "./freshnessMetrics.ts"
 import { Metrics, MetricsSources } from "./Metrics.ts"
 import { Regions } from "./Regions.ts"
+import type { SiblingWrites } from "./SiblingWrites.ts"
 
 const JSON_11 = "application/x-amz-json-1.1"
 const DRAIN_MS = 10_000
@@ -54,15 +56,16 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
   static readonly layer = Layer.effect(HttpEdge, Effect.gen(function*() {
     const settings = yield* EdgeSettings
     const regions = yield* Regions
-    const context = yield* Effect.context<Credentials | Regions | EdgeSettings>()
+    const context = yield* Effect.context<Credentials | Regions | EdgeSettings | SiblingWrites>()
     const runPromise = Effect.runPromiseWith(context)
     // Log lines from outside a request's fiber go through the server's own (JSON) logger too.
     const runFork = Effect.runForkWith(context)
     const metrics = new Metrics()
     // With --kafka-requests, the worker's counters are served after the edge's.
     const sources = yield* Effect.serviceOption(MetricsSources)
-    const renderMetrics = () =>
-      metrics.render() + (Option.isSome(sources) ? sources.value.renderers.map((render) => render()).join("") : "")
+    const renderMetrics = async () =>
+      metrics.render() + renderFreshness(await runPromise(regions.freshness)) +
+      (Option.isSome(sources) ? sources.value.renderers.map((render) => render()).join("") : "")
     let inFlight = 0
 
     /** The peer's address; an IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d. */
@@ -92,9 +95,15 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
       const path = req.url?.split("?")[0]
       if (req.method === "POST" && path === "/") return kms(req, res, requestId)
       if (req.method === "GET" && path === "/health") {
-        return send(res, 200, requestId, JSON.stringify({ status: "ok", regions: regions.names }), "application/json")
+        const freshness = (await runPromise(regions.freshness)).map(({ account, region, report }) => ({
+          account,
+          region,
+          appliedFromOtherWriters: report.applied,
+          lagMillis: report.lagMillis
+        }))
+        return send(res, 200, requestId, JSON.stringify({ status: "ok", regions: regions.names, freshness }), "application/json")
       }
-      if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, renderMetrics(), "text/plain; version=0.0.4")
+      if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, await renderMetrics(), "text/plain; version=0.0.4")
       if (req.method === "POST" && path === "/_trent/reset" && settings.devMode && settings.devReset !== false) {
         await runPromise(regions.reset)
         return send(res, 200, requestId, "{}")

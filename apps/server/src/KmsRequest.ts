@@ -18,6 +18,7 @@ import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, type KmsResponse, success } from "./KmsResponse.ts"
 import { operationHandlers } from "./operationHandlers.ts"
 import { Regions } from "./Regions.ts"
+import { SiblingWrites } from "./SiblingWrites.ts"
 
 export { failure, type KmsResponse } from "./KmsResponse.ts"
 
@@ -92,6 +93,8 @@ const run = <Op extends ServedOperation>(
       return outcome(failure(operation, { type: "UnrecognizedClientException", status: 400, message: `Trent does not host Region ${regionName}.` }))
     }
     if (Result.isFailure(decoded)) return outcome(failure(operation, decoded.failure))
+    // Every write another worker of this server acknowledged before this request came is applied here first.
+    yield* (yield* SiblingWrites).settled
     const result = yield* Effect.result(
       operationHandlers[operation](region, decoded.success).pipe(
         Effect.provideService(RequestContext, { principal: principal.arn, requestId, caller: callerOf(principal, origin) })

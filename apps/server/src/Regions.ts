@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs"
 import { join } from "node:path"
-import { Region, type RegionApi, ReplicationPeers } from "@trent/runtime"
+import { type FreshnessReport, Region, type RegionApi, ReplicationPeers } from "@trent/runtime"
 import { Context, Effect, Exit, Layer, Scope, Semaphore } from "effect"
 
 export interface RegionsOptions {
@@ -22,7 +22,11 @@ export interface RegionsOptions {
 export class Regions extends Context.Service<Regions, {
   readonly names: ReadonlyArray<string>
   get(account: string, region: string): Effect.Effect<RegionApi | undefined, unknown>
+  /** The Region if it is running in this process, without starting it. */
+  opened(account: string, region: string): RegionApi | undefined
   readonly reset: Effect.Effect<void, unknown>
+  /** Each running Region's freshness: how far behind other writers' changes this process is. */
+  readonly freshness: Effect.Effect<ReadonlyArray<{ readonly account: string; readonly region: string; readonly report: FreshnessReport }>>
 }>()("@trent/server/Regions") {
   static layer(options: RegionsOptions) {
     return Layer.effect(Regions, Effect.gen(function*() {
@@ -77,7 +81,15 @@ export class Regions extends Context.Service<Regions, {
         yield* Effect.logWarning("dev reset: every Region's state was wiped")
       }))
 
-      return Regions.of({ names: options.regions, get, reset })
+      const freshness = Effect.suspend(() =>
+        Effect.forEach([...open.entries()], ([name, { api }]) => {
+          const [account, region] = name.split("/") as [string, string]
+          return Effect.map(api.freshness, (report) => ({ account, region, report }))
+        }))
+
+      const opened = (account: string, region: string) => open.get(`${account}/${region}`)?.api
+
+      return Regions.of({ names: options.regions, get, opened, reset, freshness })
     }))
   }
 }

@@ -3,7 +3,7 @@ import { AuditLog } from "@trent/audit"
 import { Credentials } from "@trent/auth"
 import { EventLog } from "@trent/event-log"
 import { kafkaKeyvaultLayer, kafkaSchedulerLease, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
-import { Region, RegionWriterSlot, SchedulerLease, withSiblingChains } from "@trent/runtime"
+import { AppendPublisher, Region, RegionWriterSlot, SchedulerLease, withSiblingChains } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { HttpEdge } from "./HttpEdge.ts"
@@ -12,6 +12,7 @@ import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests
 import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
 import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
 import { Regions } from "./Regions.ts"
+import { SiblingWrites } from "./SiblingWrites.ts"
 import { isWorkerProcess } from "./Workers.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
 
@@ -28,7 +29,14 @@ const kafkaEventLogRegistered = (options: KafkaStoreOptions, logs: RegionEventLo
  * `dir`). Each process that runs the Region on `dir` (a worker, a server) has a writer slot there: on
  * Kafka its own replica file and audit chain, and the scheduler runs in whichever holds the group's lease.
  */
-const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service"]) => (account: string, region: string, dir: string) => {
+const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service"], siblings: SiblingWrites["Service"]) =>
+(account: string, region: string, dir: string) =>
+  regionOnStore(settings, logs, account, region, dir).pipe(
+    // The other workers of this server note every append before it is acknowledged.
+    Layer.provide(Layer.succeed(AppendPublisher, { published: (marks) => siblings.publish(account, region, marks) }))
+  )
+
+const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"], account: string, region: string, dir: string) => {
   if (settings.store === "kafka") {
     const regionDir = join(dir, region)
     const options: KafkaStoreOptions = {
@@ -92,7 +100,13 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
   const regions = Layer.unwrap(Effect.gen(function*() {
     const defaultAccount = (yield* Credentials).defaultAccountId
     const logs = yield* RegionEventLogs
-    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs) })
+    const siblings = yield* SiblingWrites
+    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs, siblings) })
+  }))
+  // Once the Regions are open, what the other workers append is applied here before a request is served.
+  const siblingNotices = Layer.effectDiscard(Effect.gen(function*() {
+    const regions = yield* Regions
+    yield* (yield* SiblingWrites).applyTo(regions.opened)
   }))
   const edgeSettings = Layer.succeed(EdgeSettings, EdgeSettings.of({
     host: settings.host,
@@ -131,7 +145,9 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
   return Layer.mergeAll(HttpEdge.layer, kafkaRequests).pipe(
     // GET /metrics serves the Kafka worker's counters too.
     Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
+    Layer.provideMerge(siblingNotices),
     Layer.provideMerge(regions),
+    Layer.provideMerge(isWorkerProcess() ? SiblingWrites.cluster : SiblingWrites.none),
     Layer.provideMerge(RegionEventLogs.layer),
     Layer.provideMerge(edgeSettings),
     Layer.provideMerge(credentials),

@@ -1,5 +1,7 @@
 import cluster, { type Worker } from "node:cluster"
+import { createServer } from "node:net"
 import { Deferred, Effect } from "effect"
+import { siblingRelay } from "./siblingRelay.ts"
 
 /** What a worker tells the primary once its edge listens. */
 export interface WorkerReady {
@@ -27,12 +29,15 @@ const STOP_GRACE_MS = 30_000
  * the primary (SIGTERM/SIGINT) stops every worker the way one server stops:
  * stop accepting, drain, close the stores.
  */
-export const superviseWorkers = (count: number): Effect.Effect<never, Error> =>
+export const superviseWorkers = (count: number, listen: { readonly host: string; readonly port: number }): Effect.Effect<never, Error> =>
   Effect.gen(function*() {
+    // A taken port is one line, as for one process, not N workers failing to bind.
+    yield* portFree(listen.host, listen.port)
     let stopping = false
     const live = new Set<Worker>()
     const failed = yield* Deferred.make<never, Error>()
     const quickExits = new Map<number, number>()
+    const relay = siblingRelay()
 
     /** Forks one worker; resolves with its URL once it is ready, fails if it exits first. */
     const start = (slot: number) =>
@@ -42,12 +47,14 @@ export const superviseWorkers = (count: number): Effect.Effect<never, Error> =>
         const startedAt = Date.now()
         let ready = false
         worker.on("message", (message: unknown) => {
+          relay.heard(worker, message)
           if (!isReady(message) || ready) return
           ready = true
           resume(Effect.succeed(message.url))
         })
         worker.once("exit", (code, signal) => {
           live.delete(worker)
+          relay.gone(worker)
           if (!ready) return resume(Effect.fail(new Error(`worker ${slot} exited (${signal ?? code}) before it was ready`)))
           if (stopping) return
           const quick = Date.now() - startedAt < QUICK_EXIT_MS ? (quickExits.get(slot) ?? 0) + 1 : 0
@@ -85,6 +92,15 @@ export const superviseWorkers = (count: number): Effect.Effect<never, Error> =>
     yield* Effect.logInfo(`Trent: ${count} workers serving ${url}`)
     return yield* Deferred.await(failed)
   }).pipe(Effect.scoped)
+
+/** Fails the way HttpEdge does when it cannot listen on host:port (port 0 is always free). */
+const portFree = (host: string, port: number) =>
+  Effect.callback<void, Error>((resume) => {
+    if (port === 0) return resume(Effect.void)
+    const probe = createServer()
+    probe.once("error", (error) => resume(Effect.fail(new Error(`cannot listen on ${host}:${port}: ${error.message}`))))
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resume(Effect.void)))
+  })
 
 /** In a worker: tells the primary it is ready. */
 export const announceReady = (url: string): Effect.Effect<void> =>

@@ -14,7 +14,7 @@ import { ConfigError, resolveServerSettings, type ServerSettings } from "./Serve
  */
 export const serverProgram = (settings: ServerSettings): Effect.Effect<never, unknown> => {
   const program = settings.workers > 1 && !isWorkerProcess()
-    ? superviseWorkers(settings.workers)
+    ? superviseWorkers(settings.workers, settings)
     : Effect.scoped(Effect.gen(function*() {
       const context = yield* Layer.build(serverLayer(settings))
       if (isWorkerProcess()) yield* announceReady(Context.get(context, HttpEdge).url)

@@ -1,4 +1,4 @@
-import { Clock, Effect, type Scope } from "effect"
+import { Effect, type Scope } from "effect"
 import { prepareAppend, type AppendInput, type PreparedAppend } from "./AppendInput.ts"
 import { makeAppendSignal } from "./AppendSignal.ts"
 import type { EventLog } from "./EventLog.ts"
@@ -90,6 +90,5 @@ export const makeSqliteEventLog = (
       }
     })
 
-    const clock = yield* Clock.Clock
-    return { append, ...makeSqliteEventReads({ region, sql, attempt, signal, pollInterval, clock }) }
+    return { append, ...makeSqliteEventReads({ region, sql, attempt, signal, pollInterval }) }
   })

@@ -1,4 +1,4 @@
-import { type Clock, type Duration, Effect, Option } from "effect"
+import { type Duration, Effect, Option } from "effect"
 import type { AppendSignal } from "./AppendSignal.ts"
 import type { EventLog } from "./EventLog.ts"
 import { followLog } from "./followLog.ts"
@@ -24,10 +24,8 @@ export const makeSqliteEventReads = (options: {
   readonly signal: AppendSignal
   /** How often followers look for rows written by other connections; undefined when there are none. */
   readonly pollInterval: Duration.Input | undefined
-  /** The clock followers' polls sleep on (the store's own). */
-  readonly clock?: Clock.Clock | undefined
 }): EventLogReads => {
-  const { sql, attempt, signal, pollInterval, clock } = options
+  const { sql, attempt, signal, pollInterval } = options
 
   const readEvents = (action: string, run: () => ReadonlyArray<unknown>) =>
     attempt(action, () => run().map(decodeEventArrayRow))
@@ -47,6 +45,14 @@ export const makeSqliteEventReads = (options: {
   })
 
   const head = attempt("reading the end of the log", () => Number(sql.head.get()?.["head"] ?? 0))
+  /** For an idle follower's polls; a failing read answers "moved", so the follower's own read reports it. */
+  const headNow = () => {
+    try {
+      return Number(sql.head.get()?.["head"] ?? 0)
+    } catch {
+      return Number.POSITIVE_INFINITY
+    }
+  }
 
   const readState = Effect.fn("EventLog.readState")(function*(streamId: string) {
     const states = yield* readStates(`reading the state of ${streamId}`, () => sql.state.all(streamId))
@@ -73,7 +79,7 @@ export const makeSqliteEventReads = (options: {
     readStream,
     readAll,
     head,
-    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval, clock }, afterPosition),
+    follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval, headNow }, afterPosition),
     readState,
     listStates,
     dueStates

@@ -1,4 +1,4 @@
-import { Clock, Duration, Effect, Option, Stream } from "effect"
+import { Duration, Effect, Option, Stream } from "effect"
 import type { AppendSignal } from "./AppendSignal.ts"
 import type { EventLogFailure } from "./EventLogFailure.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
@@ -9,10 +9,37 @@ export interface FollowSource {
   /** How often to look for appends made by other connections; undefined when there can be none. */
   readonly pollInterval: Duration.Input | undefined
   /**
-   * The clock the polls sleep on: the store's own (the one it was opened with), never a test's
-   * TestClock, which would run every poll of a jump of days one after another.
+   * The log's last position, read synchronously: an idle follower asks this
+   * at each poll, a statement away, and runs a read only once it moved.
    */
-  readonly clock?: Clock.Clock | undefined
+  readonly headNow?: (() => number) | undefined
+}
+
+/**
+ * Waits in real time, whatever Clock the caller runs on: polling another process's appends is
+ * the store's own business, and on a TestClock a jump of days would run every poll of it in turn.
+ */
+const realTimeSleep = (duration: Duration.Input) =>
+  Effect.callback<void>((resume) => {
+    const timer = setTimeout(() => resume(Effect.void), Duration.toMillis(Duration.fromInputUnsafe(duration)))
+    return Effect.sync(() => clearTimeout(timer))
+  })
+
+/** In real time, like realTimeSleep: completes once `headNow` passes `cursor`, looking every `interval`. */
+const pollPast = (headNow: () => number, cursor: number, interval: Duration.Input) =>
+  Effect.callback<void>((resume) => {
+    const timer = setInterval(() => {
+      if (headNow() <= cursor) return
+      clearInterval(timer)
+      resume(Effect.void)
+    }, Duration.toMillis(Duration.fromInputUnsafe(interval)))
+    return Effect.sync(() => clearInterval(timer))
+  })
+
+const waitForAppend = (source: FollowSource, cursor: number, appended: Effect.Effect<void>) => {
+  if (source.pollInterval === undefined) return appended
+  const poll = source.headNow === undefined ? realTimeSleep(source.pollInterval) : pollPast(source.headNow, cursor, source.pollInterval)
+  return Effect.raceFirst(appended, poll)
 }
 
 const pageSize = 1_000
@@ -30,10 +57,6 @@ export const followLog = (source: FollowSource, afterPosition: number): Stream.S
       const page = yield* source.readAll(cursor, pageSize)
       const last = page.at(-1)
       if (last !== undefined) return [page, Option.some(last.position)] as const
-      if (source.pollInterval === undefined) yield* appended
-      else {
-        const poll = Effect.sleep(source.pollInterval)
-        yield* Effect.raceFirst(appended, source.clock === undefined ? poll : Effect.provideService(poll, Clock.Clock, source.clock))
-      }
+      yield* waitForAppend(source, cursor, appended)
       return [page, Option.some(cursor)] as const
     }))

@@ -14,7 +14,7 @@ import { Context, Effect, Layer, Option, Semaphore } from "effect"
 import { Freshness } from "./Freshness.ts"
 import { newEventId } from "./Ids.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
-import { RequestContext } from "./RequestContext.ts"
+import { currentRequest } from "./RequestContext.ts"
 
 export interface AliasEntry {
   readonly aliasName: string
@@ -77,7 +77,7 @@ export class AliasDirectory extends Context.Service<AliasDirectory, {
         const outcome = decideAlias(current.alias, command)
         if (isAliasRejection(outcome)) return yield* Effect.fail(outcome)
         const next = outcome.reduce(evolveAlias, current.alias)
-        const request = yield* RequestContext
+        const request = yield* currentRequest
         const commandId = yield* newEventId(command.now)
         const events = yield* Effect.forEach(outcome, (event) =>
           Effect.map(newEventId(command.now), (eventId) => ({

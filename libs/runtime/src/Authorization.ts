@@ -17,7 +17,7 @@ import { Clock, Context, Effect, Layer, Result } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { AccessDenied } from "./RegionErrors.ts"
-import { type Caller, RequestContext } from "./RequestContext.ts"
+import { type Caller, currentCaller } from "./RequestContext.ts"
 
 /**
  * What an operation tells authorization about itself: the IAM action when it
@@ -49,8 +49,9 @@ const ALLOWS_NOTHING: PolicyDocument = { kind: "key", statements: [] }
 /**
  * Every request's access decision (ARCHITECTURE.md, a request's path, step 4):
  * the key policy, the caller's identity policies and the key's grants, decided
- * by @trent/policy exactly as AWS KMS decides. A request without a caller is
- * the Region acting for itself and is not checked.
+ * by @trent/policy exactly as AWS KMS decides. Trent acting for itself (a
+ * SystemActor: the scheduler) is not checked; a request without any
+ * RequestContext dies (RequestContext.ts).
  */
 export class Authorization extends Context.Service<Authorization, {
   /** An operation on a key the Region resolved from `reference`. */
@@ -105,7 +106,7 @@ export class Authorization extends Context.Service<Authorization, {
     const forKey = (key: KeyRecord, operation: string, reference: string, facts: OperationFacts = {}) =>
       Effect.gen(function*() {
         yield* checkGrantTokens(facts.grantTokens)
-        const { caller } = yield* RequestContext
+        const caller = yield* currentCaller
         if (caller === undefined || facts.authorizedByOperation === true) return
         const now = yield* Clock.currentTimeMillis
         const action = facts.action ?? `kms:${operation}`
@@ -148,7 +149,7 @@ export class Authorization extends Context.Service<Authorization, {
 
     const forRequest = (action: string, resource: string, facts: OperationFacts = {}) =>
       Effect.gen(function*() {
-        const { caller } = yield* RequestContext
+        const caller = yield* currentCaller
         if (caller === undefined) return
         const now = yield* Clock.currentTimeMillis
         const { action: _, grantTokens: __, childGrant: ___, authorizedByOperation: ____, tagKeys: _____, ...operationFacts } = facts
@@ -168,7 +169,7 @@ export class Authorization extends Context.Service<Authorization, {
 
     const lockoutCheck = (policy: string, key: { readonly keyArn: string; readonly account: string }) =>
       Effect.gen(function*() {
-        const { caller } = yield* RequestContext
+        const caller = yield* currentCaller
         const parsed = keyPolicy(policy)
         if (caller === undefined || parsed === undefined) return
         const now = yield* Clock.currentTimeMillis

@@ -22,7 +22,7 @@ import { forgetSecrets, type KeyActor, type KeyView, makeKeyActor } from "./KeyA
 import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
-import { RequestContext } from "./RequestContext.ts"
+import { currentRequest } from "./RequestContext.ts"
 
 export interface Executed {
   readonly state: Key
@@ -168,7 +168,7 @@ export class KeyActors extends Context.Service<KeyActors, {
 
     const envelopes = (events: ReadonlyArray<KeyEvent>, now: number) =>
       Effect.gen(function*() {
-        const request = yield* RequestContext
+        const request = yield* currentRequest
         const commandId = yield* newEventId(now)
         return yield* Effect.forEach(events, (event) =>
           Effect.map(newEventId(now), (eventId) => ({

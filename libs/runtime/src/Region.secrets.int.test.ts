@@ -8,7 +8,7 @@ import { unwrapKeyMaterial, WebCrypto } from "@trent/crypto"
 import { KeyActors } from "./KeyActors.ts"
 import { KeyMaterials, materialBinding } from "./KeyMaterials.ts"
 import { Region } from "./Region.ts"
-import { inEmbeddedRegion, testRootKey, utf8, withTempDir } from "./regionFixtures.test-support.ts"
+import { asTest, inEmbeddedRegion, testRootKey, utf8, withTempDir } from "./regionFixtures.test-support.ts"
 
 /** Every file of the Region's stores, WAL and shared-memory files included. */
 const storeFiles = (dir: string): Array<Buffer> => {
@@ -75,7 +75,7 @@ describe("tampering", () => {
       Effect.runPromise(inEmbeddedRegion(dir, Effect.gen(function*() {
         const region = yield* Region
         const key = yield* region.createKey({})
-        const run = <A>(effect: Effect.Effect<A, unknown>) => Effect.runPromise(Effect.result(effect))
+        const run = <A>(effect: Effect.Effect<A, unknown>) => Effect.runPromise(Effect.result(asTest(effect)))
         yield* Effect.promise(() =>
           checkProperty(
             "Region rejects tampered ciphertext",

@@ -18,11 +18,13 @@ import { KeyAccess } from "./KeyAccess.ts"
 import { Freshness } from "./Freshness.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
-import { followRegionLog } from "./LogFollower.ts"
+import { publishedAppends } from "./AppendPublisher.ts"
+import { LogFollower } from "./LogFollower.ts"
 import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
 import { makeKeyManagementOperations } from "./keyManagementOperations.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { RegionConfig, type RegionSettings, defaultRegionSettings } from "./RegionConfig.ts"
+import { RequestContext, systemRequest } from "./RequestContext.ts"
 import type { RegionApi } from "./RegionApi.ts"
 import { makeRotationOperations } from "./rotationOperations.ts"
 import { makeScheduledWork } from "./scheduledWork.ts"
@@ -46,12 +48,13 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Region,
     Effect.gen(function*() {
       const config = yield* RegionConfig
-      const runScheduledWork = yield* makeScheduledWork
+      // The scheduler is Trent acting for itself, named as such in every event it appends.
+      const runScheduledWork = (yield* makeScheduledWork).pipe(Effect.provideService(RequestContext, systemRequest("scheduler")))
       const actors = yield* KeyActors
       const audit = yield* AuditLog
       const freshness = yield* Freshness
       // What other writers append reaches this process's actors and aliases from here on.
-      yield* followRegionLog
+      const follower = yield* LogFollower
       const api: RegionApi = {
         region: config.region,
         audit,
@@ -68,6 +71,8 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeMultiRegionOperations),
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,
+        caughtUp: follower.caughtUp,
+        applied: (marks) => Effect.forEach(marks, follower.applied, { concurrency: "unbounded", discard: true }),
         runScheduledWork
       }
       const lease = yield* SchedulerLease
@@ -81,6 +86,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       return Region.of(api)
     })
   ).pipe(
+    Layer.provideMerge(LogFollower.layer),
     Layer.provideMerge(KeyAccess.layer),
     Layer.provideMerge(Replication.layer),
     Layer.provide(ImportParameters.layer),
@@ -90,7 +96,9 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provideMerge(AliasDirectory.layer),
     Layer.provideMerge(KeyActors.layer),
     Layer.provideMerge(Freshness.layer),
-    Layer.provide(KeyEncryptionKeys.layer)
+    Layer.provide(KeyEncryptionKeys.layer),
+    // Every append above is told to this process's siblings before it is acknowledged.
+    Layer.provide(publishedAppends)
   )
 
   /** An audit log in memory with a fresh signing key, for Regions built in tests. */

@@ -1,5 +1,6 @@
 import type { AuditLog } from "@trent/audit"
 import type { FreshnessReport } from "./Freshness.ts"
+import type { StreamMark } from "./LogFollower.ts"
 import type { RegionRequests, RegionResults, ServedOperation } from "@trent/protocol"
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
@@ -91,6 +92,14 @@ export interface RegionApi {
   readonly replication: ReplicaEndpoint
   /** How far behind other writers' changes this process's view of the Region is (for /health and /metrics). */
   readonly freshness: Effect.Effect<FreshnessReport>
+  /**
+   * Completes once every change stored in the Region's log when called (by any
+   * writer) is enforced by this process: read-your-writes across processes on
+   * demand. On Kafka, the log is this server's replica.
+   */
+  readonly caughtUp: Effect.Effect<void, RegionInternalError>
+  /** Completes once this process has applied each stream up to the event named (a sibling's append it is told of). */
+  readonly applied: (marks: ReadonlyArray<StreamMark>) => Effect.Effect<void, RegionInternalError>
   /** The scheduler's pass: rotate keys whose automatic rotation is due, destroy keys whose deletion window ended. */
   readonly runScheduledWork: Effect.Effect<{ readonly rotated: number; readonly destroyed: number }, RegionInternalError>
 }

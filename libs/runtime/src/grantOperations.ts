@@ -25,7 +25,7 @@ import { fromPage } from "./keyManagementOperations.ts"
 import { pageByIndex } from "./Pagination.ts"
 import type { RegionApi } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
-import { RequestContext } from "./RequestContext.ts"
+import { currentCaller } from "./RequestContext.ts"
 import type { GrantListEntry } from "@trent/protocol"
 
 type Grants = Pick<RegionApi, "createGrant" | "listGrants" | "listRetirableGrants" | "retireGrant" | "revokeGrant">
@@ -63,7 +63,7 @@ export const makeGrantOperations = Effect.gen(function*() {
       Effect.provideService(WebCrypto, webCrypto)
     )
 
-  const caller = Effect.map(RequestContext, (request) => request.caller)
+  const caller = currentCaller
 
   /**
    * RetireGrant's own rule (KMS Developer Guide, "Retiring and revoking

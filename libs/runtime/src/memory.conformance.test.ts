@@ -3,3 +3,4 @@ import { memoryStore, regionBehaviourSuite, regionModelSuite, schedulerSuite } f
 regionBehaviourSuite(memoryStore)
 schedulerSuite(memoryStore)
 regionModelSuite(memoryStore, { maxSteps: 60, size: "large" })
+regionModelSuite(memoryStore, { maxSteps: 60, size: "large", servers: 2 })

@@ -7,6 +7,7 @@ import { Effect, Layer, Logger } from "effect"
 import type { KeyActors } from "./KeyActors.ts"
 import type { KeyMaterials } from "./KeyMaterials.ts"
 import { Region, type RegionOptions } from "./Region.ts"
+import { RequestContext, systemRequest } from "./RequestContext.ts"
 
 export const regionOptions: RegionOptions = { region: "eu-west-1", account: "111122223333", schedulerIntervalMs: 3_600_000 }
 
@@ -44,7 +45,10 @@ export const inEmbeddedRegion = <A, E>(
   program: Effect.Effect<A, E, Region | KeyActors | KeyMaterials | EventLog>,
   options?: Partial<RegionOptions>
 ) =>
-  Effect.scoped(Effect.provide(program, Layer.merge(embeddedRegion(dataDir, options), quiet)))
+  Effect.scoped(Effect.provide(program, Layer.merge(embeddedRegion(dataDir, options), quiet))).pipe(asTest)
+
+/** Tests drive Regions directly, as Trent itself: every operation needs a RequestContext (none is implied). */
+export const asTest = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provideService(effect, RequestContext, systemRequest("test"))
 
 export const withTempDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {
   const dir = mkdtempSync(join(tmpdir(), "trent-region-"))
@@ -56,3 +60,19 @@ export const withTempDir = async <A>(f: (dir: string) => Promise<A>): Promise<A>
 }
 
 export const utf8 = (text: string) => new TextEncoder().encode(text)
+
+/** A Region whose every operation runs as the test (asTest), for tests that call it outside a fixture's program. */
+export const asTestRegion = <A extends object>(api: A): A =>
+  new Proxy(api, {
+    get: (target, property) => {
+      const value: unknown = Reflect.get(target, property)
+      if (Effect.isEffect(value)) return asTest(value)
+      // Nested endpoints (replication) too; data (ids, keys) is returned as it is.
+      if (typeof value === "object" && value !== null && !(value instanceof Uint8Array)) return asTestRegion(value)
+      if (typeof value !== "function") return value
+      return (...args: Array<unknown>) => {
+        const result: unknown = (value as (...a: Array<unknown>) => unknown).apply(target, args)
+        return Effect.isEffect(result) ? asTest(result) : result
+      }
+    }
+  })

@@ -4,7 +4,7 @@ import { Context, Effect, Layer } from "effect"
 import { Region } from "./Region.ts"
 import type { RegionApi } from "./RegionApi.ts"
 import { ReplicationPeers } from "./ReplicationPeers.ts"
-import { regionOptions, testRootKey } from "./regionFixtures.test-support.ts"
+import { asTestRegion, regionOptions, testRootKey } from "./regionFixtures.test-support.ts"
 
 /**
  * Several Regions of one account in one scope, each on its own memory stores
@@ -34,5 +34,5 @@ export const regionGroup = (names: ReadonlyArray<string>, unreachable: Set<strin
       )
       apis.set(name, Context.get(yield* Layer.build(layer), Region))
     }
-    return (name: string): RegionApi => apis.get(name)!
+    return (name: string): RegionApi => asTestRegion(apis.get(name)!)
   })

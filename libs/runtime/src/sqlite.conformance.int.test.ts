@@ -3,3 +3,4 @@ import { regionBehaviourSuite, regionModelSuite, schedulerSuite, sqliteStore } f
 regionBehaviourSuite(sqliteStore)
 schedulerSuite(sqliteStore)
 regionModelSuite(sqliteStore, { maxSteps: 20, size: "medium" })
+regionModelSuite(sqliteStore, { maxSteps: 20, size: "medium", servers: 2 })

@@ -1,22 +1,23 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { assert, describe, it } from "vitest"
-import { Context, Effect, Exit, Layer, Scope } from "effect"
+import { Cause, Context, Effect, Exit, Layer, Scope } from "effect"
+import { AppendPublisher } from "./AppendPublisher.ts"
 import { Region } from "./Region.ts"
 import type { RegionApi } from "./RegionApi.ts"
-import { embeddedRegion, quiet, utf8, withTempDir } from "./regionFixtures.test-support.ts"
+import { asTest, embeddedRegion, quiet, utf8, withTempDir } from "./regionFixtures.test-support.ts"
 
 /** Far above the README's bound (50 ms p99 on SQLite): the benchmark reports the real figure. */
 const ENFORCED_WITHIN_MS = 2_000
 
 /** A Region "process" on `dir`: its own SQLite connections, actors, follower and writer slot. */
-const openRegion = async (dir: string): Promise<{ region: RegionApi; close: () => Promise<void> }> => {
+const openRegion = async (dir: string, publisher: Layer.Layer<never> = Layer.empty): Promise<{ region: RegionApi; close: () => Promise<void> }> => {
   const scope = await Effect.runPromise(Scope.make())
-  const context = await Effect.runPromise(Layer.buildWithScope(Layer.merge(embeddedRegion(dir), quiet), scope))
+  const context = await Effect.runPromise(Layer.buildWithScope(Layer.merge(embeddedRegion(dir), quiet).pipe(Layer.provide(publisher)), scope))
   return { region: Context.get(context, Region), close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
 }
 
-const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
+const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(asTest(effect))
 
 /** Polls `check` until it holds, failing after the bound; returns how long it took. */
 const within = async (what: string, check: () => Promise<boolean>): Promise<number> => {
@@ -73,6 +74,36 @@ describe("two writers on one SQLite directory", () => {
       }
     }))
 
+  it("with an AppendPublisher (the workers of one server), the other applies each change before the writer acknowledges it", () =>
+    withTempDir(async (dir) => {
+      let sibling: RegionApi | undefined
+      const tellSibling = Layer.succeed(AppendPublisher, {
+        published: (marks) => sibling === undefined ? Effect.void : Effect.orDie(sibling.applied(marks))
+      })
+      const a = await openRegion(dir, tellSibling)
+      const b = await openRegion(dir)
+      sibling = b.region
+      try {
+        const key = await run(a.region.createKey({ description: "shared" }))
+        await run(b.region.encrypt({ keyId: key.keyId, plaintext: utf8("x") }))
+        // No waiting: B's very next read after each acknowledgement must show it (B's own follower polls every 5 ms).
+        for (let round = 0; round < 20; round++) {
+          await run(a.region.disableKey({ keyId: key.keyId }))
+          assert.isTrue(await fails(b.region.encrypt({ keyId: key.keyId, plaintext: utf8("x") })), `round ${round}: disabled`)
+          await run(a.region.enableKey({ keyId: key.keyId }))
+          assert.strictEqual((await run(b.region.describeKey({ keyId: key.keyId }))).keyState, "Enabled", `round ${round}: enabled`)
+          await run(a.region.createAlias({ aliasName: `alias/r${round}`, targetKeyId: key.keyId }))
+          assert.strictEqual((await run(b.region.describeKey({ keyId: `alias/r${round}` }))).keyId, key.keyId, `round ${round}: alias`)
+          await run(a.region.deleteAlias({ aliasName: `alias/r${round}` }))
+          assert.isTrue(await fails(b.region.describeKey({ keyId: `alias/r${round}` })), `round ${round}: alias deleted`)
+        }
+      } finally {
+        sibling = undefined
+        await b.close()
+        await a.close()
+      }
+    }))
+
   it("both append to the same key without losing a change (conditional appends, then catch-up)", () =>
     withTempDir(async (dir) => {
       const a = await openRegion(dir)
@@ -108,6 +139,21 @@ describe("two writers on one SQLite directory", () => {
       } finally {
         await b.close()
         await a.close()
+      }
+    }))
+})
+
+describe("a Region without a RequestContext", () => {
+  it("dies (MissingRequestContext) instead of running unauthorized", () =>
+    withTempDir(async (dir) => {
+      const { region, close } = await openRegion(dir)
+      try {
+        const exit = await Effect.runPromise(Effect.exit(region.createKey({})))
+        assert.isTrue(Exit.isFailure(exit) && Cause.hasDies(exit.cause))
+        assert.match(String(Exit.isFailure(exit) ? Cause.squash(exit.cause) : ""), /MissingRequestContext|without a RequestContext/)
+        assert.strictEqual((await run(region.listKeys({}))).items.length, 0)
+      } finally {
+        await close()
       }
     }))
 })

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { decodeKeyEvent, evolveKey, initialKey, type Key } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
-import { Region } from "@trent/runtime"
+import { Region, RequestContext, systemRequest } from "@trent/runtime"
 import { Effect, Layer, Logger } from "effect"
 import { corpusAppend, keyIdOf } from "./replayCorpus.ts"
 
@@ -60,7 +60,7 @@ export const replaySqlite = (dir: string, keys: number, eventsPerKey: number): P
         const started = performance.now()
         yield* Effect.scoped(Effect.gen(function*() {
           const api = yield* Region
-          yield* api.describeKey({ keyId: keyIdOf(keys - 1) })
+          yield* api.describeKey({ keyId: keyIdOf(keys - 1) }).pipe(Effect.provideService(RequestContext, systemRequest("bench")))
         }).pipe(Effect.provide(Layer.merge(
           Region.layerEmbedded({ region, account: "111122223333", dataDir: dir, env: { TRENT_ROOT_KEY: Buffer.alloc(32, 1).toString("base64") } }),
           Logger.layer([])

@@ -4,7 +4,8 @@ import { createInterface } from "node:readline"
 /** Spawns a node process and waits for a stdout line matching `ready`, returning the process and the match. */
 export const startProcess = (args: ReadonlyArray<string>, env: Record<string, string>, ready: RegExp) =>
   new Promise<{ child: ChildProcess; match: RegExpExecArray }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] })
+    // kafkajs's retry timers trip Node's negative-timeout warning; it says nothing about the run.
+    const child = spawn(process.execPath, ["--disable-warning=TimeoutNegativeWarning", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] })
     const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not become ready`)), 30_000)
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)))
     createInterface({ input: child.stdout! }).on("line", (line) => {

@@ -23,6 +23,7 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--no-audit", "for benchmarks only: record no audit trail (TRENT_NO_AUDIT=1)"],
   ["--store <store>", "embedded (SQLite) or kafka (default embedded; TRENT_STORE)"],
   ["--kafka-brokers <list>", "comma list of host:port, for --store kafka (TRENT_KAFKA_BROKERS)"],
+  ["--workers <n>", "worker processes behind the one port (default: one per CPU; TRENT_WORKERS)"],
   ["--kafka-topic-prefix <prefix>", "topics are <prefix>.<region>.events and .keyvault (default trent)"],
   ["--kafka-requests", "also serve key operations sent as Kafka messages (TRENT_KAFKA_REQUESTS=1)"],
   ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"],

@@ -15,7 +15,16 @@ describe("the HTTP edge", () => {
   it("answers health, and counts requests by operation and outcome in Prometheus metrics", async () => {
     const health = await fetch(`${server.url}/health`)
     expect(health.status).toBe(200)
-    expect(await health.json()).toEqual({ status: "ok", regions: ["eu-west-1", "us-east-1"] })
+    // One server alone on its store: nothing from other writers, no lag.
+    const idle = { appliedFromOtherWriters: 0, lagMillis: { window: 0, p50: 0, p99: 0, max: 0 } }
+    expect(await health.json()).toEqual({
+      status: "ok",
+      regions: ["eu-west-1", "us-east-1"],
+      freshness: [
+        { account: "111122223333", region: "eu-west-1", ...idle },
+        { account: "111122223333", region: "us-east-1", ...idle }
+      ]
+    })
     await server.client().send(new ListKeysCommand({}))
     await fetch(server.url, { method: "POST", headers: { "x-amz-target": "TrentService.ListKeys" }, body: "{}" })
     const metrics = await (await fetch(`${server.url}/metrics`)).text()

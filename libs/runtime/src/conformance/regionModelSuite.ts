@@ -6,6 +6,7 @@ import { checkProperty } from "@trent/testing"
 import { decodeKeyEvent, decodeKeySnapshot, encodeKeySnapshot, evolveKey, initialKey } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import { Region } from "../Region.ts"
+import type { RegionApi } from "../RegionApi.ts"
 import {
   advanceModel,
   applyToModel,
@@ -15,7 +16,7 @@ import {
   type Step,
   stepArbitrary
 } from "./regionModel.ts"
-import { inRegionOn, onFreshStore } from "./regionOnStore.ts"
+import { inRegionOn, inTwoRegionsOn, onFreshStore } from "./regionOnStore.ts"
 import type { PreparedStore, StoreUnderTest } from "./StoreUnderTest.ts"
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
@@ -28,7 +29,7 @@ const expect = (what: string, actual: unknown, expected: unknown) => {
 /** Every ciphertext ever returned decrypts to its plaintext exactly when its key is Enabled; otherwise the model's rejection. */
 const checkAllCiphertexts = (model: Model) =>
   Effect.gen(function*() {
-    const region = yield* Region
+    const region: RegionApi = yield* Region
     for (const [i, c] of model.ciphertexts.entries()) {
       const key = model.keys[c.keyIndex]!
       const result = yield* Effect.result(region.decrypt({ ciphertextBlob: c.blob, encryptionContext: c.context }))
@@ -61,9 +62,8 @@ const checkReplay = (model: Model) =>
     }
   })
 
-const runStep = (model: Model, step: Step) =>
+const runStep = (model: Model, step: Step, region: RegionApi) =>
   Effect.gen(function*() {
-    const region = yield* Region
     if (step.op === "create") {
       const key = yield* region.createKey({})
       model.keys.push({ keyId: key.keyId, status: "Enabled", deletionDate: 0, onDemand: 0 })
@@ -115,7 +115,7 @@ const runStep = (model: Model, step: Step) =>
 const daily = { schedulerIntervalMs: 24 * 3_600_000 }
 
 /** Runs the steps, starting a new Region "process" at every restart, then checks every invariant in a last fresh one. */
-const scenario = (steps: ReadonlyArray<Step>, prepared: PreparedStore) =>
+const scenario = (steps: ReadonlyArray<Step>, prepared: PreparedStore, servers?: ReadonlyArray<boolean>) =>
   Effect.gen(function*() {
     const model: Model = { now: 0, keys: [], ciphertexts: [] }
     const segments: Array<Array<Step>> = [[]]
@@ -123,8 +123,19 @@ const scenario = (steps: ReadonlyArray<Step>, prepared: PreparedStore) =>
       if (step.op === "restart") segments.push([])
       else segments[segments.length - 1]!.push(step)
     }
+    let index = 0
     for (const segment of segments) {
-      yield* inRegionOn(prepared, Effect.forEach(segment, (step) => runStep(model, step), { discard: true }), daily)
+      if (servers === undefined) {
+        yield* inRegionOn(prepared, Effect.flatMap(Effect.service(Region), (region) => Effect.forEach(segment, (step) => runStep(model, step, region), { discard: true })), daily)
+        continue
+      }
+      // Two servers on the store: each step runs on the one the property chose; a server catches up with the
+      // log before it acts (read-your-writes across processes, on demand: RegionApi.caughtUp).
+      yield* inTwoRegionsOn(prepared, (a, b) =>
+        Effect.forEach(segment, (step) => {
+          const region = servers[index++ % servers.length] === true ? b : a
+          return Effect.andThen(region.caughtUp, runStep(model, step, region))
+        }, { discard: true }), daily)
     }
     yield* inRegionOn(prepared, Effect.andThen(checkAllCiphertexts(model), checkReplay(model)), daily)
   }).pipe(Effect.provide(TestClock.layer()))
@@ -135,6 +146,8 @@ export interface ModelSuiteOptions {
   readonly numRuns?: number
   /** The test's time limit: stores with real I/O per run (Kafka) need more than vitest's default. */
   readonly timeoutMs?: number
+  /** 2: every step runs on one of two Region processes sharing the store, chosen at random. */
+  readonly servers?: 1 | 2
 }
 
 /**
@@ -143,13 +156,20 @@ export interface ModelSuiteOptions {
  * decrypts once its material is destroyed, and replaying the stored events
  * equals the live state.
  */
-export const regionModelSuite = (store: StoreUnderTest, options: ModelSuiteOptions) =>
-  describe(`the Region against a reference model (${store.name})`, () => {
-    it("agrees with the model over random operation sequences with restarts", () =>
+export const regionModelSuite = (store: StoreUnderTest, options: ModelSuiteOptions) => {
+  const two = options.servers === 2
+  const where = two ? `${store.name}, two servers` : store.name
+  return describe(`the Region against a reference model (${where})`, () => {
+    it(`agrees with the model over random operation sequences with restarts${two ? ", spread over two servers" : ""}`, () =>
       checkProperty(
-        `Region ≡ model (${store.name})`,
-        fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: options.maxSteps, size: options.size }), (steps) =>
-          Effect.runPromise(onFreshStore(store.prepare, (prepared) => scenario(steps, prepared)) as Effect.Effect<void>)),
+        `Region ≡ model (${where})`,
+        fc.asyncProperty(
+          fc.array(stepArbitrary, { minLength: 1, maxLength: options.maxSteps, size: options.size }),
+          fc.array(fc.boolean(), { minLength: 1, maxLength: options.maxSteps }),
+          (steps, servers) =>
+            Effect.runPromise(onFreshStore(store.prepare, (prepared) => scenario(steps, prepared, two ? servers : undefined)) as Effect.Effect<void>)
+        ),
         options.numRuns === undefined ? {} : { numRuns: options.numRuns }
       ), options.timeoutMs)
   })
+}

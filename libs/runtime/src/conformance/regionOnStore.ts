@@ -1,6 +1,8 @@
-import { Effect, Layer } from "effect"
+import { Context, Effect, Layer } from "effect"
 import type { KeyActors } from "../KeyActors.ts"
 import { Region, type RegionOptions } from "../Region.ts"
+import type { RegionApi } from "../RegionApi.ts"
+import { RequestContext, systemRequest } from "../RequestContext.ts"
 import type { PreparedStore, StoreServices } from "./StoreUnderTest.ts"
 
 export const conformanceRegion: RegionOptions = {
@@ -21,14 +23,14 @@ export const inRegionOn = <A, E>(
   Effect.acquireUseRelease(
     Effect.promise(() => prepared.open()),
     (opened) =>
-      Effect.scoped(Effect.provide(
+      Effect.scoped(Effect.provideService(Effect.provide(
         program,
         Region.layerWithoutStores.pipe(
           Layer.provideMerge(Region.memoryAudit(options.region ?? conformanceRegion.region)),
           Layer.provideMerge(Region.config({ ...conformanceRegion, ...options })),
           Layer.provideMerge(Layer.succeedContext(opened.context))
         )
-      )),
+      ), RequestContext, systemRequest("test"))),
     (opened) => Effect.promise(() => opened.close())
   )
 
@@ -42,3 +44,27 @@ export const onFreshStore = <A, E>(
     use,
     (prepared) => Effect.promise(() => prepared.dispose())
   )
+
+/**
+ * Runs `program` with two Region "processes" on the prepared store at once
+ * (two servers sharing it): each opens the stores itself and follows the log.
+ */
+export const inTwoRegionsOn = <A, E>(
+  prepared: PreparedStore,
+  program: (a: RegionApi, b: RegionApi) => Effect.Effect<A, E>,
+  options: Partial<RegionOptions> = {}
+): Effect.Effect<A, E | unknown> =>
+  Effect.scoped(Effect.gen(function*() {
+    const open = Effect.gen(function*() {
+      const opened = yield* Effect.acquireRelease(Effect.promise(() => prepared.open()), (o) => Effect.promise(() => o.close()))
+      const context = yield* Layer.build(Region.layerWithoutStores.pipe(
+        Layer.provideMerge(Region.memoryAudit(options.region ?? conformanceRegion.region)),
+        Layer.provideMerge(Region.config({ ...conformanceRegion, ...options })),
+        Layer.provideMerge(Layer.succeedContext(opened.context))
+      ))
+      return Context.get(context, Region)
+    })
+    const a = yield* open
+    const b = yield* open
+    return yield* program(a, b)
+  })).pipe(Effect.provideService(RequestContext, systemRequest("test")))
