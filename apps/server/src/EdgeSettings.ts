@@ -1,4 +1,5 @@
 import { Context } from "effect"
+import type { ConnectionLimits, EdgeTls } from "./EdgeServer.ts"
 
 /** The HTTP edge's own settings (the subset of ServerSettings it reads per request). */
 export class EdgeSettings extends Context.Service<EdgeSettings, {
@@ -14,4 +15,8 @@ export class EdgeSettings extends Context.Service<EdgeSettings, {
   readonly requestLogs: boolean
   /** Record every request in its Region's audit trail before answering it. */
   readonly audit: boolean
+  /** HTTPS (and mutual TLS) instead of HTTP. */
+  readonly tls?: EdgeTls | undefined
+  /** Timeouts and the connection cap; defaultConnectionLimits when absent. */
+  readonly connections?: ConnectionLimits | undefined
 }>()("@trent/server/EdgeSettings") {}

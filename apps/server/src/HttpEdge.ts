@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto"
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { IncomingMessage, ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import type { Credentials } from "@trent/auth"
 import { serializationError } from "@trent/protocol"
 import { Context, Effect, Layer, Option } from "effect"
+import { defaultConnectionLimits, makeEdgeServer, overTls } from "./EdgeServer.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
 import { renderFreshness } from "./freshnessMetrics.ts"
@@ -57,6 +58,8 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const regions = yield* Regions
     const context = yield* Effect.context<Credentials | Regions | EdgeSettings | SiblingWrites>()
     const runPromise = Effect.runPromiseWith(context)
+    // Log lines from outside a request's fiber go through the server's own (JSON) logger too.
+    const runFork = Effect.runForkWith(context)
     const metrics = new Metrics()
     // With --kafka-requests, the worker's counters are served after the edge's.
     const sources = yield* Effect.serviceOption(MetricsSources)
@@ -71,6 +74,8 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const kms = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       const started = performance.now()
       const body = await readBody(req, settings.maxBodyBytes)
+      edge.cap.answering(req.socket)
+      res.once("close", () => edge.cap.answered(req.socket))
       const response: KmsResponse = body === undefined
         ? { ...failure("Unknown", serializationError(`The request body exceeds ${settings.maxBodyBytes} bytes.`)), status: 413 }
         : await runPromise(handleKmsRequest({
@@ -79,7 +84,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
           query: req.url?.split("?")[1] ?? "",
           headers: req.headers,
           body
-        }, requestId, { sourceIp: sourceIpOf(req), secureTransport: false }))
+        }, requestId, { sourceIp: sourceIpOf(req), secureTransport: overTls(req) }))
       if (body === undefined) res.setHeader("connection", "close")
       send(res, response.status, requestId, response.body, JSON_11, response.status === 200 ? undefined : response.outcome)
       metrics.record(response.operation, response.outcome, (performance.now() - started) / 1000)
@@ -107,15 +112,25 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
       send(res, 404, requestId, JSON.stringify({ __type: "UnknownOperationException" }), JSON_11, "UnknownOperationException")
     }
 
-    const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, requestTimeout: 60_000 }, (req, res) => {
-      inFlight++
-      res.on("close", () => inFlight--)
-      route(req, res).catch((error: unknown) => {
-        Effect.runFork(Effect.logError("unhandled edge failure", { error: String(error) }))
-        if (!res.headersSent) send(res, 500, "unknown", JSON.stringify({ __type: "KMSInternalException", message: "Internal failure." }))
-        else res.destroy()
-      })
+    const edge = yield* Effect.try({
+      try: () =>
+        makeEdgeServer(settings.tls, settings.connections ?? defaultConnectionLimits, (req, res) => {
+          inFlight++
+          res.on("close", () => inFlight--)
+          route(req, res).catch((error: unknown) => {
+            // A client that goes away mid-body is no failure of ours: nothing to answer, one debug line.
+            if (req.destroyed || (error as { code?: string }).code === "ECONNRESET") {
+              runFork(Effect.logDebug("client went away before its request was read", { code: (error as { code?: string }).code }))
+              return res.destroy()
+            }
+            runFork(Effect.logError("unhandled edge failure", { error: String(error) }))
+            if (!res.headersSent) send(res, 500, "unknown", JSON.stringify({ __type: "KMSInternalException", message: "Internal failure." }))
+            else res.destroy()
+          })
+        }, (rejection) => runFork(Effect.logDebug("connection refused by the HTTP parser or TLS", rejection))),
+      catch: (error) => error as Error
     })
+    const { server } = edge
 
     yield* Effect.acquireRelease(
       Effect.callback<void, Error>((resume) => {
@@ -139,7 +154,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     ).pipe(Effect.mapError((error) => new Error(`cannot listen on ${settings.host}:${settings.port}: ${error.message}`)))
 
     const { port } = server.address() as AddressInfo
-    const url = `http://${settings.host}:${port}`
+    const url = `${edge.scheme}://${settings.host}:${port}`
     yield* Effect.logInfo(`Trent listening on ${url}`)
     return HttpEdge.of({ url, metrics })
   }))

@@ -118,7 +118,17 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     maxBodyBytes: settings.maxBodyBytes,
     knownRegions: new Set(settings.regions),
     requestLogs: settings.logLevel === "Debug" || settings.logLevel === "Trace",
-    audit: settings.audit
+    audit: settings.audit,
+    // Issue #15: HTTPS and the connection limits.
+    tls: settings.tlsCert === undefined || settings.tlsKey === undefined
+      ? undefined
+      : { cert: settings.tlsCert, key: settings.tlsKey, clientCa: settings.tlsClientCa },
+    connections: {
+      maxConnections: settings.maxConnections,
+      headersTimeoutMs: settings.headersTimeoutMs,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      keepAliveTimeoutMs: settings.keepAliveTimeoutMs
+    }
   }))
   const kafkaRequests = settings.kafkaRequests
     ? Layer.unwrap(Credentials.useSync((c) =>

@@ -31,4 +31,12 @@ describe("server settings", () => {
     expect(() => resolveServerSettings(["--port"], {})).toThrow(/needs a value/)
     expect(() => resolveServerSettings(["--config", "/nonexistent/trent.json"], {})).toThrow(/cannot read the config file/)
   })
+  it("reads TLS and connection limits from flags and the environment, and refuses halves of a pair", () => {
+    expect(resolveServerSettings(["--tls-cert", "c.pem", "--tls-key=k.pem", "--max-connections", "100"], { TRENT_TLS_CLIENT_CA: "ca.pem", TRENT_HEADERS_TIMEOUT_MS: "2000" }))
+      .toMatchObject({ tlsCert: "c.pem", tlsKey: "k.pem", tlsClientCa: "ca.pem", maxConnections: 100, headersTimeoutMs: 2000, requestTimeoutMs: 30_000 })
+    expect(() => resolveServerSettings(["--tls-cert", "c.pem"], {})).toThrow(/--tls-cert and --tls-key go together/)
+    expect(() => resolveServerSettings(["--tls-client-ca", "ca.pem"], {})).toThrow(/--tls-client-ca needs/)
+    expect(() => resolveServerSettings(["--headers-timeout-ms", "40000"], {})).toThrow(/cannot exceed/)
+    expect(() => resolveServerSettings(["--max-connections", "0"], {})).toThrow(ConfigError)
+  })
 })

@@ -1,12 +1,20 @@
 import { readFileSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import { Schema } from "effect"
+import {
+  defaultSecuritySettings,
+  securityFlags,
+  securityFromEnv,
+  securityProblem,
+  type SecuritySettings,
+  securitySettingsFields
+} from "./SecuritySettings.ts"
 
 /**
  * The server's settings, from (lowest to highest precedence) a JSON config
  * file, TRENT_* environment variables and command-line flags.
  */
-export interface ServerSettings {
+export interface ServerSettings extends SecuritySettings {
   readonly host: string
   readonly port: number
   readonly dataDir: string
@@ -53,7 +61,9 @@ export const defaultServerSettings: ServerSettings = {
   audit: true,
   kafkaRequests: false,
   kafkaRequestAccounts: [],
-  workers: availableParallelism()
+  workers: availableParallelism(),
+  // Issue #15: TLS, connection limits, Kafka TLS and SASL (SecuritySettings.ts).
+  ...defaultSecuritySettings
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -77,7 +87,9 @@ const PartialSettings = Schema.Struct({
   audit: Schema.optional(Schema.Boolean),
   kafkaRequests: Schema.optional(Schema.Boolean),
   kafkaRequestAccounts: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^\d{12}$/)))),
-  workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 })))
+  workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 }))),
+  // Issue #15's block.
+  ...securitySettingsFields
 })
 type PartialSettings = typeof PartialSettings.Type
 
@@ -123,8 +135,18 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     audit: flag(env["TRENT_NO_AUDIT"]) === true ? false : undefined,
     kafkaRequests: flag(env["TRENT_KAFKA_REQUESTS"]),
     kafkaRequestAccounts: list(env["TRENT_KAFKA_REQUEST_ACCOUNTS"]),
-    workers: number(env["TRENT_WORKERS"])
+    workers: number(env["TRENT_WORKERS"]),
+    // Issue #15's block.
+    ...securityEnv(env)
   }))
+
+const securityEnv = (env: Record<string, string | undefined>) => {
+  const raw = securityFromEnv(env)
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => {
+    const parse = Object.values(securityFlags).find(([setting]) => setting === key)?.[1]
+    return [key, parse === "number" ? number(value) : parse === "boolean" ? flag(value) : value]
+  }))
+}
 
 const flagNames: Record<string, keyof ServerSettings> = {
   "--host": "host",
@@ -151,6 +173,13 @@ const fromFlags = (argv: ReadonlyArray<string>) => {
     else if (name === "--accept-session-tokens") raw["acceptSessionTokens"] = true
     else if (name === "--kafka-requests") raw["kafkaRequests"] = true
     else if (name === "--no-audit") raw["audit"] = false
+    else if (securityFlags[name]?.[1] === "boolean") raw[securityFlags[name][0]] = true
+    else if (securityFlags[name] !== undefined) {
+      const value = inline ?? argv[++i]
+      if (value === undefined) throw new ConfigError(`${name} needs a value`)
+      const [key, parse] = securityFlags[name]
+      raw[key] = parse === "number" ? number(value) : value
+    }
     else if (name === "--config" || flagNames[name] !== undefined) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new ConfigError(`${name} needs a value`)
@@ -190,5 +219,7 @@ export const resolveServerSettings = (
   if (settings.kafkaRequests && settings.kafkaBrokers.length === 0) {
     throw new ConfigError("--kafka-requests (TRENT_KAFKA_REQUESTS) needs brokers: --kafka-brokers host:port[,host:port…] or TRENT_KAFKA_BROKERS")
   }
+  const security = securityProblem(settings)
+  if (security !== undefined) throw new ConfigError(security)
   return settings
 }

@@ -41,5 +41,7 @@ export const runServer = (argv: ReadonlyArray<string>, env: Record<string, strin
     console.error(`trent: ${error.message}`)
     process.exit(2)
   }
+  // Besides the modes each store sets: any file the server process creates is its owner's alone (0600, dirs 0700).
+  process.umask(0o077)
   NodeRuntime.runMain(serverProgram(settings), { teardown: (exit, onExit) => onExit(serverExitCode(exit)) })
 }

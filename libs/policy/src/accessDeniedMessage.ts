@@ -28,6 +28,8 @@ const context = (action: string, reason: DenialReason): string => {
     case "ExplicitDenyInIdentityPolicy":
       return "with an explicit deny in an identity-based policy"
     case "NoKeyPolicyAllows":
+    // AWS names no other reason for an action that cannot cross accounts: no key policy can allow it.
+    case "NotAllowedAcrossAccounts":
       return `because no resource-based policy allows the ${action} action`
     case "NoIdentityPolicyAllows":
       return `because no identity-based policy allows the ${action} action`

@@ -48,7 +48,7 @@ describe(`${KMS}/key-policy-default.html — "Allows access to the AWS account a
     const usersOnly = keyPolicy({
       Effect: "Allow", Principal: { AWS: user("alice").arn }, Action: "kms:*", Resource: "*"
     })
-    assert.deepStrictEqual(decide(usersOnly, user("bob"), "kms:Decrypt", { identityPolicies: [iamAllows("kms:*")] }), denied("NoKeyPolicyAllows"))
+    assert.deepStrictEqual(decide(usersOnly, user("bob"), "kms:Decrypt", { identityPolicies: [iamAllows("kms:*")] }), denied("NotAllowedAcrossAccounts"))
     const denyDecrypt = identityPolicy({ Effect: "Deny", Action: "kms:Decrypt", Resource: "*" })
     assert.deepStrictEqual(decide(usersOnly, user("alice"), "kms:Decrypt", { identityPolicies: [denyDecrypt] }), denied("ExplicitDenyInIdentityPolicy"))
   })
@@ -101,7 +101,7 @@ describe(`${KMS}/key-policy-modifying-external-accounts.html — "Allowing users
   })
   it("both steps together allow the external user, for the permissions both allow", () => {
     assert.deepStrictEqual(decide(keyUsers, external, "kms:Decrypt", { identityPolicies: [iamAllows("kms:Decrypt")] }), ALLOW)
-    assert.deepStrictEqual(decide(keyUsers, external, "kms:ScheduleKeyDeletion", { identityPolicies: [iamAllows("kms:*")] }), denied("NoKeyPolicyAllows"))
+    assert.deepStrictEqual(decide(keyUsers, external, "kms:ScheduleKeyDeletion", { identityPolicies: [iamAllows("kms:*")] }), denied("NotAllowedAcrossAccounts"))
   })
 })
 

@@ -4,6 +4,7 @@ import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Clock, Context, Duration, Effect, Layer } from "effect"
 import { join } from "node:path"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { sweepDestroyedKeks } from "./DestroyedKekSweep.ts"
 import { makeAliasOperations } from "./aliasOperations.ts"
 import { makeCryptoOperations } from "./cryptoOperations.ts"
 import { makeDataKeyOperations } from "./dataKeyOperations.ts"
@@ -53,6 +54,8 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       const actors = yield* KeyActors
       const audit = yield* AuditLog
       const freshness = yield* Freshness
+      // A crash between KeyMaterialDestroyed and the KEK's removal leaves nothing behind once the Region is up.
+      yield* sweepDestroyedKeks
       // What other writers append reaches this process's actors and aliases from here on.
       const follower = yield* LogFollower
       const api: RegionApi = {
@@ -142,7 +145,12 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       Layer.provideMerge(stores),
       Layer.provideMerge(RegionWriterSlot.layer(options.rootKeyDir)),
       Layer.provideMerge(options.schedulerLease ?? fileSchedulerLease(options.rootKeyDir)),
-      Layer.provide(RootKey.layer({ dataDir: options.rootKeyDir, ...(options.env === undefined ? {} : { env: options.env }) })),
+      Layer.provide(RootKey.layer({
+        dataDir: options.rootKeyDir,
+        // Present once the Region has started: a missing root.key beside them is lost, never made anew.
+        stateFiles: regionStateFiles,
+        ...(options.env === undefined ? {} : { env: options.env })
+      })),
       Layer.provideMerge(WebCrypto.layer)
     )
 
@@ -153,7 +161,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
   static readonly layerEmbedded = (options: RegionOptions & { readonly dataDir: string; readonly env?: Record<string, string | undefined> }) => {
     const dir = join(options.dataDir, options.region)
     return Region.layerOn(
-      { ...options, rootKeyDir: dir },
+      { keyvaultLocation: join(dir, "keyvault.db"), ...options, rootKeyDir: dir },
       Layer.merge(
         EventLog.layerSqlite({ file: join(dir, "events.db"), region: options.region }),
         Keyvault.layerSqlite({ file: join(dir, "keyvault.db") })
@@ -161,6 +169,8 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     )
   }
 }
+
+const regionStateFiles = ["events.db", "keyvault.db", "audit.db", "audit-public-key.pem", "kafka-replica.db"]
 
 /** This writer's own audit hash chain: `audit.db` for slot 0, `audit-<n>.db` for slot n. */
 const slotAuditFile = (dir: string, region: string) =>

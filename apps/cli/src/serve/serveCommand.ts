@@ -26,7 +26,14 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--workers <n>", "worker processes behind the one port (default: one per CPU; TRENT_WORKERS)"],
   ["--kafka-topic-prefix <prefix>", "topics are <prefix>.<region>.events and .keyvault (default trent)"],
   ["--kafka-requests", "also serve key operations sent as Kafka messages (TRENT_KAFKA_REQUESTS=1)"],
-  ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"]
+  ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"],
+  ["--tls-cert <file>", "PEM certificate chain; with --tls-key, serve HTTPS only (TRENT_TLS_CERT)"],
+  ["--tls-key <file>", "PEM private key for --tls-cert (TRENT_TLS_KEY)"],
+  ["--tls-client-ca <file>", "PEM CA; clients must present a certificate it issued (TRENT_TLS_CLIENT_CA)"],
+  ["--max-connections <n>", "open connections per process, the longest-idle closed at the cap (default 512)"],
+  ["--headers-timeout-ms <ms>", "time to send a request's headers (default 10000; TRENT_HEADERS_TIMEOUT_MS)"],
+  ["--request-timeout-ms <ms>", "time to send a whole request (default 30000; TRENT_REQUEST_TIMEOUT_MS)"],
+  ["--keep-alive-timeout-ms <ms>", "idle keep-alive connections are closed after this (default 5000)"]
 ]
 
 const width = Math.max(...serverFlags.map(([flag]) => flag.length))
