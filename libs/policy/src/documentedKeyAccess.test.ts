@@ -48,7 +48,7 @@ describe(`${KMS}/key-policy-default.html — "Allows access to the AWS account a
     const usersOnly = keyPolicy({
       Effect: "Allow", Principal: { AWS: user("alice").arn }, Action: "kms:*", Resource: "*"
     })
-    assert.deepStrictEqual(decide(usersOnly, user("bob"), "kms:Decrypt", { identityPolicies: [iamAllows("kms:*")] }), denied("NotAllowedAcrossAccounts"))
+    assert.deepStrictEqual(decide(usersOnly, user("bob"), "kms:Decrypt", { identityPolicies: [iamAllows("kms:*")] }), denied("NoKeyPolicyAllows"))
     const denyDecrypt = identityPolicy({ Effect: "Deny", Action: "kms:Decrypt", Resource: "*" })
     assert.deepStrictEqual(decide(usersOnly, user("alice"), "kms:Decrypt", { identityPolicies: [denyDecrypt] }), denied("ExplicitDenyInIdentityPolicy"))
   })
