@@ -1,6 +1,10 @@
-import { readFileSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import { Schema } from "effect"
+import { ConfigError } from "./config/ConfigError.ts"
+import { readConfigFile } from "./config/configFile.ts"
+import { flag, fromText, list, logLevel, number, type ValueKind } from "./config/settingValues.ts"
+
+export { ConfigError } from "./config/ConfigError.ts"
 
 /**
  * The server's settings, from (lowest to highest precedence) a JSON config
@@ -30,6 +34,15 @@ export interface ServerSettings {
   readonly kafkaRequestAccounts: ReadonlyArray<string>
   /** Processes serving the port (node:cluster), each on the same store; 1 is one process. Default: the CPUs. */
   readonly workers: number
+  // Operating it (issue #16): seed file, readiness, request logs.
+  /** A seed file (YAML or JSON) applied at every start: keys with fixed ids, aliases, policies, tags (seed/README.md). */
+  readonly seedFile: string | undefined
+  /** `/health/ready` is false while a Region's replica lags other writers by more than this (p99, milliseconds). */
+  readonly readyMaxLagMs: number
+  /** How long `/health` waits for a Region's store to answer before calling it not ready (milliseconds). */
+  readonly readyTimeoutMs: number
+  /** The share of requests logged at Info (1 = every request, 0 = none); errors are always logged. */
+  readonly requestLogSample: number
 }
 
 export const DEFAULT_PORT = 7400
@@ -53,7 +66,12 @@ export const defaultServerSettings: ServerSettings = {
   audit: true,
   kafkaRequests: false,
   kafkaRequestAccounts: [],
-  workers: availableParallelism()
+  workers: availableParallelism(),
+  // Operating it (issue #16).
+  seedFile: undefined,
+  readyMaxLagMs: 5_000,
+  readyTimeoutMs: 2_000,
+  requestLogSample: 1
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -77,11 +95,14 @@ const PartialSettings = Schema.Struct({
   audit: Schema.optional(Schema.Boolean),
   kafkaRequests: Schema.optional(Schema.Boolean),
   kafkaRequestAccounts: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^\d{12}$/)))),
-  workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 })))
+  workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 }))),
+  // Operating it (issue #16).
+  seedFile: Schema.optional(Schema.String),
+  readyMaxLagMs: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 86_400_000 }))),
+  readyTimeoutMs: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 10, maximum: 60_000 }))),
+  requestLogSample: Schema.optional(Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1 })))
 })
 type PartialSettings = typeof PartialSettings.Type
-
-export class ConfigError extends Error {}
 
 const decode = (source: string, raw: Record<string, unknown>): PartialSettings => {
   try {
@@ -93,17 +114,6 @@ const decode = (source: string, raw: Record<string, unknown>): PartialSettings =
 
 const definedOnly = (raw: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined))
-
-const flag = (value: string | undefined): boolean | undefined =>
-  value === undefined ? undefined : ["1", "true", "yes", "on"].includes(value.toLowerCase())
-
-const number = (value: string | undefined): number | unknown => (value === undefined || value === "" ? undefined : Number(value))
-
-const list = (value: string | undefined): Array<string> | undefined =>
-  value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)
-
-const logLevel = (value: string | undefined): string | undefined =>
-  value === undefined ? undefined : value.charAt(0).toUpperCase() + value.slice(1).toLowerCase()
 
 const fromEnv = (env: Record<string, string | undefined>) =>
   decode("the environment", definedOnly({
@@ -123,7 +133,12 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     audit: flag(env["TRENT_NO_AUDIT"]) === true ? false : undefined,
     kafkaRequests: flag(env["TRENT_KAFKA_REQUESTS"]),
     kafkaRequestAccounts: list(env["TRENT_KAFKA_REQUEST_ACCOUNTS"]),
-    workers: number(env["TRENT_WORKERS"])
+    workers: number(env["TRENT_WORKERS"]),
+    // Operating it (issue #16).
+    seedFile: env["TRENT_SEED"],
+    readyMaxLagMs: number(env["TRENT_READY_MAX_LAG_MS"]),
+    readyTimeoutMs: number(env["TRENT_READY_TIMEOUT_MS"]),
+    requestLogSample: number(env["TRENT_REQUEST_LOG_SAMPLE"])
   }))
 
 const flagNames: Record<string, keyof ServerSettings> = {
@@ -139,7 +154,37 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--kafka-brokers": "kafkaBrokers",
   "--kafka-topic-prefix": "kafkaTopicPrefix",
   "--kafka-request-accounts": "kafkaRequestAccounts",
-  "--workers": "workers"
+  "--workers": "workers",
+  // Operating it (issue #16).
+  "--seed": "seedFile",
+  "--ready-max-lag-ms": "readyMaxLagMs",
+  "--ready-timeout-ms": "readyTimeoutMs",
+  "--request-log-sample": "requestLogSample"
+}
+
+/** How each setting reads from text (flags, and strings in the config file); the rest are strings. */
+const settingKinds: Readonly<Record<keyof ServerSettings, ValueKind>> = {
+  host: "string",
+  port: "number",
+  dataDir: "string",
+  regions: "list",
+  accountId: "string",
+  logLevel: "logLevel",
+  devMode: "boolean",
+  acceptSessionTokens: "boolean",
+  credentialsConfig: "string",
+  maxBodyBytes: "number",
+  store: "string",
+  kafkaBrokers: "list",
+  kafkaTopicPrefix: "string",
+  audit: "boolean",
+  kafkaRequests: "boolean",
+  kafkaRequestAccounts: "list",
+  workers: "number",
+  seedFile: "string",
+  readyMaxLagMs: "number",
+  readyTimeoutMs: "number",
+  requestLogSample: "number"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {
@@ -157,23 +202,14 @@ const fromFlags = (argv: ReadonlyArray<string>) => {
       if (name === "--config") configFile = value
       else {
         const key = flagNames[name]!
-        raw[key] = key === "port" || key === "maxBodyBytes" || key === "workers" ? number(value) : key === "regions" || key === "kafkaBrokers" || key === "kafkaRequestAccounts" ? list(value) : key === "logLevel" ? logLevel(value) : value
+        raw[key] = fromText(settingKinds[key], value)
       }
     } else throw new ConfigError(`unknown flag ${name}`)
   }
   return { settings: decode("the command line", raw), configFile }
 }
 
-const fromFile = (path: string) => {
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"))
-  } catch (error) {
-    throw new ConfigError(`cannot read the config file ${path}: ${(error as Error).message}`)
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path} must hold a JSON object`)
-  return decode(path, raw as Record<string, unknown>)
-}
+const fromFile = (path: string) => decode(path, readConfigFile(path, settingKinds))
 
 /** Resolves the settings: file (`--config` or TRENT_CONFIG) < environment < flags. Throws ConfigError with a clear message. */
 export const resolveServerSettings = (
