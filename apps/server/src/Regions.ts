@@ -25,6 +25,8 @@ export class Regions extends Context.Service<Regions, {
   readonly reset: Effect.Effect<void, unknown>
   /** Each running Region's freshness: how far behind other writers' changes this process is. */
   readonly freshness: Effect.Effect<ReadonlyArray<{ readonly account: string; readonly region: string; readonly report: FreshnessReport }>>
+  /** The Regions running now (the default account's, and others' started on first use), for readiness. */
+  readonly running: Effect.Effect<ReadonlyArray<{ readonly account: string; readonly region: string; readonly api: RegionApi }>>
 }>()("@trent/server/Regions") {
   static layer(options: RegionsOptions) {
     return Layer.effect(Regions, Effect.gen(function*() {
@@ -85,7 +87,13 @@ export class Regions extends Context.Service<Regions, {
           return Effect.map(api.freshness, (report) => ({ account, region, report }))
         }))
 
-      return Regions.of({ names: options.regions, get, reset, freshness })
+      const running = Effect.sync(() =>
+        [...open.entries()].map(([name, { api }]) => {
+          const [account, region] = name.split("/") as [string, string]
+          return { account, region, api }
+        }))
+
+      return Regions.of({ names: options.regions, get, reset, freshness, running })
     }))
   }
 }

@@ -11,6 +11,7 @@ import { MetricsSources } from "./Metrics.ts"
 import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
 import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
 import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
+import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import { isWorkerProcess } from "./Workers.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
@@ -121,6 +122,7 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
   return Layer.mergeAll(HttpEdge.layer, kafkaRequests).pipe(
     // GET /metrics serves the Kafka worker's counters too.
     Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
+    Layer.provideMerge(Readiness.layer({ maxLagMs: settings.readyMaxLagMs, timeoutMs: settings.readyTimeoutMs })),
     Layer.provideMerge(regions),
     Layer.provideMerge(RegionEventLogs.layer),
     Layer.provideMerge(edgeSettings),
