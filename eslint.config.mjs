@@ -47,8 +47,9 @@ export default [
               onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing", "scope:server"]
             },
             {
+              // Tools may use the libraries and the broker tool (benchmarks on a real Kafka), never an app.
               sourceTag: "type:tool",
-              onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing"]
+              onlyDependOnLibsWithTags: ["type:core", "type:io", "type:testing", "scope:kafka"]
             }
           ]
         }

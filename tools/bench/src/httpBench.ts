@@ -18,7 +18,7 @@ const serverMain = resolve(here, "../../../apps/server/src/main.ts")
 
 export const runHttpBench = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "trent-bench-"))
-  const trent = await startProcess([serverMain, "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info"], {}, /Trent listening on (http:\/\/[^"\s]+)/)
+  const trent = await startProcess([serverMain, "--workers", "1", "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info"], {}, /Trent listening on (http:\/\/[^"\s]+)/)
   const bare = await startProcess([join(here, "bareServer.ts")], {}, /PORT=(\d+)/)
   const trentUrl = trent.match[1]!
   const bareUrl = `http://127.0.0.1:${bare.match[1]}`

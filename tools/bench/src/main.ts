@@ -3,10 +3,14 @@ import { runAuditBench } from "./auditBench.ts"
 import { runHttpBench } from "./httpBench.ts"
 import { runKafkaBench } from "./kafkaBench.ts"
 import { runReplayBench } from "./replayBench.ts"
+import { runFreshnessBench } from "./freshnessBench.ts"
+import { runWorkersBench } from "./workersBench.ts"
 
-/** `npm run bench` runs every benchmark; `npm run bench -- http`, `-- asymmetric`, `-- audit`, `-- kafka` or `-- replay` runs one. Tables only, no assertions. */
+/** `npm run bench` runs every benchmark; `npm run bench -- http`, `-- asymmetric`, `-- audit`, `-- kafka`, `-- replay`, `-- workers` or `-- freshness` runs one. Tables only, no assertions. */
 const which = process.argv[2] ?? "all"
 if (which === "all" || which === "http") await runHttpBench()
+if (which === "all" || which === "workers") await runWorkersBench()
+if (which === "all" || which === "freshness") await runFreshnessBench()
 if (which === "all" || which === "asymmetric") await runAsymmetricBench()
 if (which === "all" || which === "audit") await runAuditBench()
 if (which === "all" || which === "replay") await runReplayBench()
