@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { DEFAULT_ACCOUNT_ID } from "@trent/auth"
 import { ConfigError, DEFAULT_PORT, resolveServerSettings } from "./ServerConfig.ts"
 
 describe("server settings", () => {
@@ -14,6 +15,10 @@ describe("server settings", () => {
       devMode: false,
       logLevel: "Info"
     })
+  })
+  it("has one default account, the one dev mode and first-start credentials use", () => {
+    expect(resolveServerSettings([], {}).accountId).toBe(DEFAULT_ACCOUNT_ID)
+    expect(DEFAULT_ACCOUNT_ID).toBe("111122223333")
   })
   it("lets flags override the environment, which overrides the config file", () => {
     const dir = mkdtempSync(join(tmpdir(), "trent-config-"))

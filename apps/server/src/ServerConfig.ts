@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os"
+import { DEFAULT_ACCOUNT_ID } from "@trent/auth"
 import { Schema } from "effect"
 import { ConfigError } from "./config/ConfigError.ts"
 import { readConfigFile } from "./config/configFile.ts"
@@ -53,7 +54,8 @@ export const defaultServerSettings: ServerSettings = {
   port: DEFAULT_PORT,
   dataDir: "./data",
   regions: ["us-east-1"],
-  accountId: "111122223333",
+  // One default account everywhere: the one libs/auth gives dev mode and first-start credentials.
+  accountId: DEFAULT_ACCOUNT_ID,
   logLevel: "Info",
   devMode: false,
   acceptSessionTokens: false,
