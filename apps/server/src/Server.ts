@@ -14,6 +14,7 @@ import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
 import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import { isWorkerProcess } from "./Workers.ts"
+import { seedLayer } from "./seed/seedLayer.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
 
 /** A Region's event log on Kafka, registered (with its catch-up) for the Kafka request worker. */
@@ -123,6 +124,8 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     // GET /metrics serves the Kafka worker's counters too.
     Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
     Layer.provideMerge(Readiness.layer({ maxLagMs: settings.readyMaxLagMs, timeoutMs: settings.readyTimeoutMs })),
+    // Seeded before the edge listens, so no client ever sees the Region without its seed.
+    Layer.provideMerge(seedLayer(settings)),
     Layer.provideMerge(regions),
     Layer.provideMerge(RegionEventLogs.layer),
     Layer.provideMerge(edgeSettings),

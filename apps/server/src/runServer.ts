@@ -3,6 +3,7 @@ import { Cause, Context, Effect, Exit, Layer } from "effect"
 import { HttpEdge } from "./HttpEdge.ts"
 import { announceReady, isWorkerProcess, superviseWorkers } from "./Workers.ts"
 import { jsonLogs, serverLayer } from "./Server.ts"
+import { checkSeedFile } from "./seed/seedLayer.ts"
 import { ConfigError, resolveServerSettings, type ServerSettings } from "./ServerConfig.ts"
 
 /**
@@ -36,6 +37,7 @@ export const runServer = (argv: ReadonlyArray<string>, env: Record<string, strin
   let settings: ServerSettings
   try {
     settings = resolveServerSettings(argv, env)
+    checkSeedFile(settings)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     console.error(`trent: ${error.message}`)

@@ -34,6 +34,7 @@ import { makeImportOperations } from "./importOperations.ts"
 import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
 import { makeReplicaEndpoint } from "./replicaEndpoint.ts"
 import { Replication } from "./Replication.ts"
+import { makeSeedOperations } from "./seedOperations.ts"
 
 export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
 
@@ -68,6 +69,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeLastUsageOperations),
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
+        ...(yield* makeSeedOperations),
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,
         caughtUp: follower.caughtUp,

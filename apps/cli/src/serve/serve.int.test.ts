@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -51,6 +51,17 @@ describe("trent serve", () => {
       } finally {
         holder.close()
       }
+    }))
+
+  it("refuses a bad seed file before starting anything: exit 2, one line naming what is wrong", () =>
+    withDataDir(async (dataDir) => {
+      const seed = join(dataDir, "seed.yaml")
+      writeFileSync(seed, "Keys:\n  - KeyId: 11111111-2222-4333-8444-555555555555\n    Aliasses: [alias/x]\n")
+      const run = await runCliProcess(["serve", "--port", "0", "--data-dir", join(dataDir, "data"), "--seed", seed])
+      expect(run.code).toBe(2)
+      expect(run.stderr.trimEnd().split("\n")).toHaveLength(1)
+      expect(run.stderr).toMatch(/^trent: invalid seed file .*seed\.yaml: Expected no excess property at \["Keys"\]\[0\]\["Aliasses"\]/)
+      expect(existsSync(join(dataDir, "data"))).toBe(false)
     }))
 
   it("documents every server flag of the README's configuration table in its --help", async () => {
