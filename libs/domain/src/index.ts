@@ -1,5 +1,6 @@
 export * from "./Alias.ts"
 export * from "./AliasName.ts"
+export * from "./AwsManagedKey.ts"
 export * from "./checkAliasTarget.ts"
 export * from "./checkKeyState.ts"
 export * from "./decideKey.ts"

@@ -29,7 +29,7 @@ export interface KeyMetadata {
   readonly keyState: KeyState
   readonly deletionDate: number | undefined
   readonly origin: Origin
-  readonly keyManager: "CUSTOMER"
+  readonly keyManager: "CUSTOMER" | "AWS"
   readonly customerMasterKeySpec: CustomerMasterKeySpec | undefined
   readonly keySpec: KeySpec
   readonly encryptionAlgorithms: ReadonlyArray<EncryptionAlgorithm> | undefined
@@ -73,7 +73,7 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
     keyState: state.status,
     deletionDate: state.status === "PendingDeletion" ? state.deletionDate : undefined,
     origin: key.origin,
-    keyManager: "CUSTOMER",
+    keyManager: key.awsManagedFor === undefined ? "CUSTOMER" : "AWS",
     customerMasterKeySpec: customerMasterKeySpecOf(key.keySpec),
     keySpec: key.keySpec,
     ...keyAlgorithms(key.keySpec, key.keyUsage),

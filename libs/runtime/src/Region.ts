@@ -4,6 +4,7 @@ import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Clock, Context, Duration, Effect, Layer } from "effect"
 import { join } from "node:path"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { AwsManagedKeys } from "./AwsManagedKeys.ts"
 import { makeAliasOperations } from "./aliasOperations.ts"
 import { makeCryptoOperations } from "./cryptoOperations.ts"
 import { makeDataKeyOperations } from "./dataKeyOperations.ts"
@@ -92,6 +93,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provide(ImportParameters.layer),
     Layer.provideMerge(Authorization.layer),
     Layer.provide(KeyResolver.layer),
+    Layer.provide(AwsManagedKeys.layer),
     Layer.provideMerge(KeyMaterials.layer),
     Layer.provideMerge(AliasDirectory.layer),
     Layer.provideMerge(KeyActors.layer),

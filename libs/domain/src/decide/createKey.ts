@@ -1,4 +1,5 @@
-import type { Key } from "../Key.ts"
+import { AWS_MANAGED_ROTATION_DAYS } from "../AwsManagedKey.ts"
+import { DAY_MS, type Key } from "../Key.ts"
 import type { KeyEvent } from "../KeyEvent.ts"
 import type { CreateKey } from "../KeyCommand.ts"
 import { InvalidRequest, KeyInvalidState, type KeyRejection, UnsupportedOperation } from "../KeyErrors.ts"
@@ -69,5 +70,16 @@ export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): Rea
     tags: command.tags,
     material: command.material,
     createdAt: command.now
-  }]
+  }, ...(command.awsManagedFor === undefined ? [] : awsManaged(command.awsManagedFor, command.now))]
 }
+
+/** An AWS managed key says so (KeyManager AWS) and rotates every year from its creation, as AWS's do. */
+const awsManaged = (service: string, now: number): ReadonlyArray<KeyEvent> => [
+  { _tag: "KeyManagedByAws", at: now, service },
+  {
+    _tag: "KeyRotationEnabled",
+    at: now,
+    rotationPeriodInDays: AWS_MANAGED_ROTATION_DAYS,
+    nextRotationAt: now + AWS_MANAGED_ROTATION_DAYS * DAY_MS
+  }
+]
