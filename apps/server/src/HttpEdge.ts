@@ -145,7 +145,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
 
     const { port } = server.address() as AddressInfo
     const url = `http://${settings.host}:${port}`
-    yield* Effect.logInfo(`Trent listening on ${url}`)
+    yield* Effect.logInfo(`Trent listening on ${url}`, { url })
     return HttpEdge.of({ url, metrics })
   }))
 }

@@ -15,6 +15,7 @@ import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import { isWorkerProcess } from "./Workers.ts"
 import { seedLayer } from "./seed/seedLayer.ts"
+import { flatJsonLogger } from "./logging/flatJsonLogger.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
 
 /** A Region's event log on Kafka, registered (with its catch-up) for the Kafka request worker. */
@@ -66,9 +67,9 @@ const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service
   return registration.pipe(Layer.provideMerge(Region.layerEmbedded({ region, account, dataDir: dir })))
 }
 
-/** Structured JSON log lines on stdout at the configured level. Never secrets: nothing logs key material. */
+/** Flat JSON log lines on stdout at the configured level (logging/flatJsonLogger.ts). Never secrets: nothing logs key material. */
 export const jsonLogs = (settings: Pick<ServerSettings, "logLevel">) =>
-  Layer.merge(Logger.layer([Logger.consoleJson]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
+  Layer.merge(Logger.layer([flatJsonLogger]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
 
 /** What tests inject into a server; nothing in production. */
 export interface ServerHooks {
@@ -105,7 +106,7 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     acceptSessionTokens: settings.acceptSessionTokens,
     maxBodyBytes: settings.maxBodyBytes,
     knownRegions: new Set(settings.regions),
-    requestLogs: settings.logLevel === "Debug" || settings.logLevel === "Trace",
+    requestLogSample: settings.requestLogSample,
     audit: settings.audit
   }))
   const kafkaRequests = settings.kafkaRequests

@@ -164,6 +164,16 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--request-log-sample": "requestLogSample"
 }
 
+/** Every flag the server takes (those with a value, the switches, --config): the README's table and `trent serve --help` list each. */
+export const serverFlagNames: ReadonlyArray<string> = [
+  "--config",
+  ...Object.keys(flagNames),
+  "--dev",
+  "--accept-session-tokens",
+  "--kafka-requests",
+  "--no-audit"
+]
+
 /** How each setting reads from text (flags, and strings in the config file); the rest are strings. */
 const settingKinds: Readonly<Record<keyof ServerSettings, ValueKind>> = {
   host: "string",

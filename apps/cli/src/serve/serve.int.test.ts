@@ -6,6 +6,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { CreateKeyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms"
 import { fromIni } from "@aws-sdk/credential-provider-ini"
+import { serverFlagNames } from "@trent/server"
 import { describe, expect, it } from "vitest"
 import { cliMain, runCli, runCliProcess } from "../testing/runCli.test-support.ts"
 import { listeningUrl } from "../testing/trentServer.test-support.ts"
@@ -71,5 +72,10 @@ describe("trent serve", () => {
     expect(flags.length).toBeGreaterThan(10)
     const help = (await runCli(["serve", "--help"])).stdout
     for (const flag of [...flags, "--config", "--kafka-topic-prefix"]) expect(help, flag).toContain(`  ${flag}`)
+    // And every flag the server takes is in both: the table and --help never fall behind ServerConfig.
+    for (const flag of serverFlagNames) {
+      if (flag !== "--config") expect(flags, `README row for ${flag}`).toContain(flag)
+      expect(help, `--help line for ${flag}`).toContain(`  ${flag}`)
+    }
   })
 })

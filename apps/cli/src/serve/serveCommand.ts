@@ -25,7 +25,12 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--kafka-brokers <list>", "comma list of host:port, for --store kafka (TRENT_KAFKA_BROKERS)"],
   ["--kafka-topic-prefix <prefix>", "topics are <prefix>.<region>.events and .keyvault (default trent)"],
   ["--kafka-requests", "also serve key operations sent as Kafka messages (TRENT_KAFKA_REQUESTS=1)"],
-  ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"]
+  ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"],
+  ["--workers <n>", "processes serving the port, node:cluster (default the CPUs; TRENT_WORKERS)"],
+  ["--seed <file>", "YAML or JSON seed file: keys with fixed ids, aliases, policies, tags, applied at every start (TRENT_SEED)"],
+  ["--ready-max-lag-ms <ms>", "/health/ready is false while other writers' changes lag more, p99 (default 5000)"],
+  ["--ready-timeout-ms <ms>", "how long /health waits for a Region's store (default 2000)"],
+  ["--request-log-sample <share>", "share of successful requests logged at info, 0..1 (default 1; TRENT_REQUEST_LOG_SAMPLE)"]
 ]
 
 const width = Math.max(...serverFlags.map(([flag]) => flag.length))
