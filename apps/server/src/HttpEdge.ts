@@ -9,6 +9,7 @@ import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
 import { renderFreshness } from "./freshnessMetrics.ts"
 import { Metrics, MetricsSources } from "./Metrics.ts"
+import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import type { SiblingWrites } from "./SiblingWrites.ts"
 
@@ -56,6 +57,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
   static readonly layer = Layer.effect(HttpEdge, Effect.gen(function*() {
     const settings = yield* EdgeSettings
     const regions = yield* Regions
+    const readiness = yield* Readiness
     const context = yield* Effect.context<Credentials | Regions | EdgeSettings | SiblingWrites>()
     const runPromise = Effect.runPromiseWith(context)
     // Log lines from outside a request's fiber go through the server's own (JSON) logger too.
@@ -94,14 +96,18 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
       const requestId = randomUUID()
       const path = req.url?.split("?")[0]
       if (req.method === "POST" && path === "/") return kms(req, res, requestId)
-      if (req.method === "GET" && path === "/health") {
+      if (req.method === "GET" && (path === "/health" || path === "/health/ready")) {
         const freshness = (await runPromise(regions.freshness)).map(({ account, region, report }) => ({
           account,
           region,
           appliedFromOtherWriters: report.applied,
           lagMillis: report.lagMillis
         }))
-        return send(res, 200, requestId, JSON.stringify({ status: "ok", regions: regions.names, freshness }), "application/json")
+        // Liveness answers 200 whatever the stores do; `ready` and `readiness` say whether requests can succeed.
+        const checked = await runPromise(readiness.check)
+        const ready = checked.every((region) => region.ready)
+        const body = JSON.stringify({ status: "ok", regions: regions.names, freshness, ready, readiness: checked })
+        return send(res, path === "/health/ready" && !ready ? 503 : 200, requestId, body, "application/json")
       }
       if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, await renderMetrics(), "text/plain; version=0.0.4")
       if (req.method === "POST" && path === "/_trent/reset" && settings.devMode && settings.devReset !== false) {
@@ -155,7 +161,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
 
     const { port } = server.address() as AddressInfo
     const url = `${edge.scheme}://${settings.host}:${port}`
-    yield* Effect.logInfo(`Trent listening on ${url}`)
+    yield* Effect.logInfo(`Trent listening on ${url}`, { url })
     return HttpEdge.of({ url, metrics })
   }))
 }

@@ -4,6 +4,7 @@ import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Clock, Context, Duration, Effect, Layer } from "effect"
 import { join } from "node:path"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { AwsManagedKeys } from "./AwsManagedKeys.ts"
 import { sweepDestroyedKeks } from "./DestroyedKekSweep.ts"
 import { makeAliasOperations } from "./aliasOperations.ts"
 import { makeCryptoOperations } from "./cryptoOperations.ts"
@@ -36,6 +37,7 @@ import { makeImportOperations } from "./importOperations.ts"
 import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
 import { makeReplicaEndpoint } from "./replicaEndpoint.ts"
 import { Replication } from "./Replication.ts"
+import { makeSeedOperations } from "./seedOperations.ts"
 
 export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
 
@@ -72,6 +74,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeLastUsageOperations),
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
+        ...(yield* makeSeedOperations),
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,
         caughtUp: follower.caughtUp,
@@ -95,6 +98,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provide(ImportParameters.layer),
     Layer.provideMerge(Authorization.layer),
     Layer.provide(KeyResolver.layer),
+    Layer.provide(AwsManagedKeys.layer),
     Layer.provideMerge(KeyMaterials.layer),
     Layer.provideMerge(AliasDirectory.layer),
     Layer.provideMerge(KeyActors.layer),

@@ -33,7 +33,14 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--max-connections <n>", "open connections per process, the longest-idle closed at the cap (default 512)"],
   ["--headers-timeout-ms <ms>", "time to send a request's headers (default 10000; TRENT_HEADERS_TIMEOUT_MS)"],
   ["--request-timeout-ms <ms>", "time to send a whole request (default 30000; TRENT_REQUEST_TIMEOUT_MS)"],
-  ["--keep-alive-timeout-ms <ms>", "idle keep-alive connections are closed after this (default 5000)"]
+  ["--keep-alive-timeout-ms <ms>", "idle keep-alive connections are closed after this (default 5000)"],
+  ["--kafka-tls", "connect to the brokers over TLS (TRENT_KAFKA_TLS=1)"],
+  ["--kafka-tls-ca <file>", "PEM CA that issued the brokers' certificates (default the system's; TRENT_KAFKA_TLS_CA)"],
+  ["--kafka-sasl-username <user>", "SASL/SCRAM-SHA-512 user; the password only from TRENT_KAFKA_SASL_PASSWORD"],
+  ["--seed <file>", "YAML or JSON seed file: keys with fixed ids, aliases, policies, tags, applied at every start (TRENT_SEED)"],
+  ["--ready-max-lag-ms <ms>", "/health/ready is false while other writers' changes lag more, p99 (default 5000)"],
+  ["--ready-timeout-ms <ms>", "how long /health waits for a Region's store (default 2000)"],
+  ["--request-log-sample <share>", "share of successful requests logged at info, 0..1 (default 1; TRENT_REQUEST_LOG_SAMPLE)"]
 ]
 
 const width = Math.max(...serverFlags.map(([flag]) => flag.length))
