@@ -47,7 +47,7 @@ Keys:
   it("refuses unknown members, unknown specs, unhosted Regions and a key listed twice", () => {
     const cases: Array<[string, RegExp]> = [
       [`Keys:\n  - KeyId: ${keyId}\n    Aliasses: [alias/x]\n`, /Aliasses/],
-      [`Keys:\n  - KeyId: ${keyId}\n    KeySpec: AES_512\n`, /Expected "RSA_2048".*\n.*\["KeySpec"\]/],
+      [`Keys:\n  - KeyId: ${keyId}\n    KeySpec: AES_512\n`, /Expected "RSA_2048".* at \["Keys"\]\[0\]\["KeySpec"\]$/],
       [`Keys:\n  - KeyId: ${keyId}\n    Region: ap-south-1\n`, /Region ap-south-1 is not hosted/],
       [`Keys:\n  - KeyId: ${keyId}\n  - KeyId: ${keyId}\n`, /listed twice/],
       [`Keys: [\n`, /cannot parse the seed file/]
