@@ -23,6 +23,11 @@ describe("the HTTP edge", () => {
       freshness: [
         { account: "111122223333", region: "eu-west-1", ...idle },
         { account: "111122223333", region: "us-east-1", ...idle }
+      ],
+      ready: true,
+      readiness: [
+        { account: "111122223333", region: "eu-west-1", ready: true },
+        { account: "111122223333", region: "us-east-1", ready: true }
       ]
     })
     await server.client().send(new ListKeysCommand({}))
