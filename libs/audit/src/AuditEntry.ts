@@ -11,11 +11,21 @@ export const genesisHash = "0".repeat(64)
  * A signed statement that the log held entries 1..coversSeq, the last of them
  * hashing to coversHash. The signature is Ed25519 over checkpointMessage(...),
  * base64; it covers every earlier entry through the hash chain.
+ *
+ * The checkpoint at seq 1 covers nothing (coversSeq 0, coversHash genesisHash):
+ * it is the chain's signed genesis, written when the chain is created, so
+ * that an empty or unsigned log is never a valid chain.
  */
 export const AuditCheckpoint = Schema.Struct({
   coversSeq: Schema.Int,
   coversHash: Hash,
   region: Schema.String,
+  /**
+   * The writer's chain (its file name, e.g. "audit-1.db"), signed with the
+   * rest. Absent from checkpoints written before chains were named: those are
+   * signed under checkpointMessage's v1 tag.
+   */
+  chain: Schema.optionalKey(Schema.String),
   /** Epoch milliseconds. */
   signedAt: Schema.Int,
   signature: Schema.String

@@ -1,8 +1,10 @@
+import { basename, dirname, join } from "node:path"
 import { Context, Effect, Layer, type Scope } from "effect"
 import type { StoredAuditRecord } from "./AuditEntry.ts"
 import type { AuditFilter } from "./AuditFilter.ts"
 import type { AuditInput } from "./AuditInput.ts"
 import type { AuditLogFailure } from "./AuditLogFailure.ts"
+import { appendWitnessLine, auditWitnessFileName } from "./AuditWitness.ts"
 import { AuditSigner } from "./AuditSigner.ts"
 import type { AuditStore } from "./AuditStore.ts"
 import type { KeyLastUsage } from "./KeyLastUsage.ts"
@@ -20,8 +22,13 @@ export interface AuditLogStats {
 }
 
 export interface SqliteAuditLogOptions extends AuditLogOptions {
-  /** The Region's own audit file, e.g. data/<region>/audit.db. */
+  /** The Region's own audit file, e.g. data/<region>/audit.db; its name is the chain's name. */
   readonly file: string
+  /**
+   * Where checkpoints are witnessed (AuditWitness): by default
+   * `audit-witness.jsonl` beside the file; false for none.
+   */
+  readonly witnessFile?: string | false | undefined
 }
 
 /**
@@ -52,7 +59,7 @@ export class AuditLog extends Context.Service<AuditLog, {
   static layerStore<E>(
     store: Effect.Effect<AuditStore, E, Scope.Scope>,
     options: AuditLogOptions
-  ): Layer.Layer<AuditLog, E, AuditSigner> {
+  ): Layer.Layer<AuditLog, E | AuditLogFailure, AuditSigner> {
     return Layer.effect(
       AuditLog,
       Effect.gen(function*() {
@@ -64,11 +71,18 @@ export class AuditLog extends Context.Service<AuditLog, {
 
   /** The embedded store: the Region's own SQLite file (WAL, synchronous=FULL). */
   static layerSqlite(options: SqliteAuditLogOptions): Layer.Layer<AuditLog, AuditLogFailure, AuditSigner> {
-    return AuditLog.layerStore(makeSqliteAuditStore({ file: options.file, region: options.region }), options)
+    const { file, witnessFile, ...logOptions } = options
+    const witness = witnessFile ?? join(dirname(file), auditWitnessFileName)
+    return AuditLog.layerStore(makeSqliteAuditStore({ file, region: options.region }), {
+      chain: basename(file),
+      ...(witness === false ? {} : { publish: (anchor) => appendWitnessLine(witness, anchor) }),
+      ...logOptions
+    })
   }
 
   /** The same behaviour in memory, for unit tests. */
   static layerMemory(options: AuditLogOptions): Layer.Layer<AuditLog, never, AuditSigner> {
-    return AuditLog.layerStore(Effect.sync(() => makeMemoryAuditStore({ region: options.region })), options)
+    // The memory store never fails a commit.
+    return AuditLog.layerStore(Effect.sync(() => makeMemoryAuditStore({ region: options.region })), options).pipe(Layer.orDie)
   }
 }

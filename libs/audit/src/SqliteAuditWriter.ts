@@ -1,26 +1,20 @@
 import { Worker } from "node:worker_threads"
 import { Effect, type Scope } from "effect"
 import type { SealedAuditEntry } from "./auditChain.ts"
+import { auditIndexOf } from "./auditIndex.ts"
 import { AuditLogFailure } from "./AuditLogFailure.ts"
 import type { AuditRow, WriterReply, WriterRequest } from "./sqliteAuditWriter.worker.ts"
 
 const workerFile = new URL("./sqliteAuditWriter.worker.ts", import.meta.url)
 
-const rowOf = ({ entry, bodyJson }: SealedAuditEntry): AuditRow => {
-  const record = entry.kind === "record" ? entry.record : undefined
-  return {
-    seq: entry.seq,
-    kind: entry.kind,
-    prevHash: entry.prevHash,
-    hash: entry.hash,
-    body: bodyJson,
-    eventTime: record === undefined ? null : Date.parse(record.eventTime),
-    eventName: record?.eventName ?? null,
-    principalArn: record?.userIdentity.arn ?? null,
-    errorCode: record?.errorCode ?? null,
-    resources: record?.resources.map((resource) => resource.ARN) ?? []
-  }
-}
+const rowOf = ({ entry, bodyJson }: SealedAuditEntry): AuditRow => ({
+  seq: entry.seq,
+  kind: entry.kind,
+  prevHash: entry.prevHash,
+  hash: entry.hash,
+  body: bodyJson,
+  ...auditIndexOf(entry.kind === "record" ? entry.record : undefined)
+})
 
 export interface SqliteAuditWriter {
   /** Stores the batch in one transaction on the writer thread; resolves once it is durable. */

@@ -10,7 +10,15 @@
  * - "inserted": a seq appears twice, an entry's seq belongs nowhere, or a
  *   checkpoint covers fewer entries than precede it.
  * - "truncated-checkpoint": the log ends before the checkpoint it is known to
- *   have reached (VerifyOptions.anchor).
+ *   have reached (VerifyOptions.anchor), or the chain is gone altogether.
+ * - "replaced": the entry at the anchor's seq is another than the anchor's:
+ *   the log was replaced by another one (or rewritten and re-signed).
+ * - "appended": records follow the checkpoint where the anchor says its
+ *   writer closed, with no writer's opening checkpoint before them.
+ * - "no-genesis": the chain is empty, or begins unsigned and no checkpoint
+ *   ever signs it (a chain begins with a signed genesis checkpoint).
+ * - "index-edited": a record's query-index columns (event name, caller, keys,
+ *   time, error code) are not the record's, so `audit query` would misreport.
  * - "bad-signature": a checkpoint's signature does not verify under the given
  *   public key (or names another Region).
  * - "unsigned-tail": more entries follow the last checkpoint than
@@ -22,6 +30,10 @@ export type VerifyProblem =
   | "reordered"
   | "inserted"
   | "truncated-checkpoint"
+  | "replaced"
+  | "appended"
+  | "no-genesis"
+  | "index-edited"
   | "bad-signature"
   | "unsigned-tail"
 
@@ -47,6 +59,12 @@ export type VerifyReport =
      */
     readonly unsignedTail: number
     readonly lastCheckpoint: VerifiedCheckpoint | undefined
+    /**
+     * Whether the chain begins with its signed genesis. A chain without one
+     * was created before Trent wrote genesis checkpoints; it is accepted when
+     * a checkpoint signed under the trusted key follows its first records.
+     */
+    readonly genesis: boolean
   }
   | {
     readonly ok: false
@@ -55,6 +73,13 @@ export type VerifyReport =
     readonly problem: VerifyProblem
     readonly detail: string
   }
+
+/** Where a chain is known to have reached: a checkpoint entry's seq and hash, and whether its writer closed there. */
+export interface VerifyAnchor {
+  readonly seq: number
+  readonly hash: string
+  readonly closed?: boolean | undefined
+}
 
 export interface VerifyOptions {
   /** The Region every checkpoint must name; by default, the Region the first checkpoint names. */
@@ -65,7 +90,9 @@ export interface VerifyOptions {
    * cutting entries off the end of the log is indistinguishable from a log
    * that ended there.
    */
-  readonly anchor?: { readonly seq: number; readonly hash: string } | undefined
+  readonly anchor?: VerifyAnchor | undefined
+  /** The chain's name (its file name), which every checkpoint that names a chain must name. */
+  readonly chain?: string | undefined
   /** Fail with "unsigned-tail" when more entries than this follow the last checkpoint. */
   readonly maxUnsignedTail?: number | undefined
 }

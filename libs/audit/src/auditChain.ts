@@ -53,15 +53,26 @@ export const sealRecord = (tip: ChainTip, record: AuditRecord, recordJson: strin
   return { entry: { kind: "record", seq, prevHash: tip.hash, hash, record }, bodyJson: recordJson }
 }
 
-/** Appends a checkpoint covering everything up to `tip`, signed by `sign` (Ed25519). */
+/**
+ * Appends a checkpoint covering everything up to `tip`, signed by `sign`
+ * (Ed25519), naming `chain` when given. After emptyChain it is the genesis.
+ */
 export const sealCheckpoint = (
   tip: ChainTip,
   region: string,
   signedAt: number,
-  sign: (message: Uint8Array) => Uint8Array
+  sign: (message: Uint8Array) => Uint8Array,
+  chain?: string | undefined
 ): SealedAuditEntry => {
-  const signature = Buffer.from(sign(checkpointMessage(region, tip.seq, tip.hash, signedAt))).toString("base64")
-  const checkpoint: AuditCheckpoint = { coversSeq: tip.seq, coversHash: tip.hash, region, signedAt, signature }
+  const signature = Buffer.from(sign(checkpointMessage(region, tip.seq, tip.hash, signedAt, chain))).toString("base64")
+  const checkpoint: AuditCheckpoint = {
+    coversSeq: tip.seq,
+    coversHash: tip.hash,
+    region,
+    ...(chain === undefined ? {} : { chain }),
+    signedAt,
+    signature
+  }
   const bodyJson = canonicalJson(checkpoint)
   const seq = tip.seq + 1
   const hash = sha256Hex(entryText(seq, tip.hash, "checkpoint", bodyJson))

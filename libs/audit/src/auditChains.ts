@@ -5,6 +5,8 @@ import type { StoredAuditRecord } from "./AuditEntry.ts"
 import { type AuditFilter, eventTimeMillis } from "./AuditFilter.ts"
 import { AuditLogFailure } from "./AuditLogFailure.ts"
 import type { KeyLastUsage } from "./KeyLastUsage.ts"
+import { type AuditAnchor, anchorSignedBy } from "./AuditAnchor.ts"
+import { ed25519PublicKey } from "./checkpointSignature.ts"
 import { type AuditFile, openAuditFileReadOnly } from "./openAuditFileReadOnly.ts"
 import type { VerifyOptions, VerifyReport } from "./VerifyReport.ts"
 
@@ -50,19 +52,56 @@ export const combineReports = (reports: ReadonlyArray<readonly [string, VerifyRe
   let checkpoints = 0
   let unsignedTail = 0
   let lastSeq = 0
+  let genesis = true
   for (const [file, report] of reports) {
     if (!report.ok) return { ...report, detail: `${basename(file)}: ${report.detail}` }
     records += report.records
     checkpoints += report.checkpoints
     unsignedTail += report.unsignedTail
     lastSeq = Math.max(lastSeq, report.lastSeq)
+    genesis &&= report.genesis
   }
   const only = reports.length === 1 ? reports[0]![1] : undefined
-  return { ok: true, records, checkpoints, lastSeq, unsignedTail, lastCheckpoint: only?.ok === true ? only.lastCheckpoint : undefined }
+  return { ok: true, records, checkpoints, lastSeq, unsignedTail, lastCheckpoint: only?.ok === true ? only.lastCheckpoint : undefined, genesis }
+}
+
+/** Verifying a whole trail: each chain against its latest anchor, by chain name (AuditAnchor.latestAnchors). */
+export interface TrailVerifyOptions extends Omit<VerifyOptions, "anchor" | "chain"> {
+  readonly anchors?: ReadonlyMap<string, AuditAnchor> | undefined
+}
+
+/** The Region's chains as one trail, read-only. */
+export interface AuditTrail extends Omit<AuditFile, "verify"> {
+  readonly chains: number
+  verify(publicKey: Uint8Array, options?: TrailVerifyOptions): Effect.Effect<VerifyReport, AuditLogFailure>
+}
+
+/**
+ * The anchors that prove nothing against `publicKey` (a forged or garbled
+ * witness line, or one of another Region), and the chains they name that are
+ * gone: either fails the trail before any chain is read.
+ */
+const anchorProblem = (
+  region: string,
+  files: ReadonlyArray<string>,
+  publicKey: Uint8Array,
+  anchors: ReadonlyMap<string, AuditAnchor>
+): VerifyReport | undefined => {
+  const key = ed25519PublicKey(publicKey)
+  const chains = new Set(files.map((file) => basename(file)))
+  for (const [chain, anchor] of anchors) {
+    if (key !== undefined && (anchor.region !== region || !anchorSignedBy(key, anchor))) {
+      return { ok: false, firstBadSeq: anchor.seq, problem: "bad-signature", detail: `the witnessed checkpoint of chain ${chain} at seq ${anchor.seq} is not signed by Region ${region}'s key` }
+    }
+    if (!chains.has(chain)) {
+      return { ok: false, firstBadSeq: 1, problem: "truncated-checkpoint", detail: `${chain} is missing, but its writer was witnessed at seq ${anchor.seq}` }
+    }
+  }
+  return undefined
 }
 
 /** Every chain of a Region directory, read-only, as one AuditFile (`trent audit query` and `verify`). */
-export const openAuditChainsReadOnly = (dir: string): Effect.Effect<AuditFile & { readonly chains: number }, AuditLogFailure, Scope.Scope> =>
+export const openAuditChainsReadOnly = (dir: string): Effect.Effect<AuditTrail, AuditLogFailure, Scope.Scope> =>
   Effect.gen(function*() {
     const files = auditChainFiles(dir)
     if (files.length === 0) return yield* new AuditLogFailure({ message: `there is no audit trail in ${dir}` })
@@ -78,11 +117,18 @@ export const openAuditChainsReadOnly = (dir: string): Effect.Effect<AuditFile & 
       chains: chains.length,
       read: (filter = {}) => readAcross(chains, filter),
       lastUsage: (keyArn) => lastUsageAcross(chains, keyArn),
-      verify: (publicKey: Uint8Array, options: VerifyOptions = {}) =>
-        Effect.map(
-          Effect.forEach(opened, ([file, chain]) => Effect.map(chain.verify(publicKey, options), (report) => [file, report] as const)),
+      verify: (publicKey: Uint8Array, { anchors = new Map(), ...options }: TrailVerifyOptions = {}) => {
+        const problem = anchorProblem(region, files, publicKey, anchors)
+        if (problem !== undefined) return Effect.succeed(problem)
+        return Effect.map(
+          Effect.forEach(opened, ([file, chain]) => {
+            const name = basename(file)
+            const anchor = anchors.get(name)
+            return Effect.map(chain.verify(publicKey, { ...options, chain: name, anchor }), (report) => [file, report] as const)
+          }),
           combineReports
-        ),
+        )
+      },
       entries: () => Effect.map(Effect.forEach(chains, (chain) => chain.entries()), (all) => all.flat())
     }
   })

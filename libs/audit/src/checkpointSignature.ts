@@ -14,7 +14,7 @@ export const ed25519PublicKey = (spki: Uint8Array): KeyObject | undefined => {
 
 /** Whether the checkpoint's signature verifies under `key` over checkpointMessage of its own fields. */
 export const checkpointSignatureValid = (key: KeyObject, checkpoint: AuditCheckpoint): boolean => {
-  const message = checkpointMessage(checkpoint.region, checkpoint.coversSeq, checkpoint.coversHash, checkpoint.signedAt)
+  const message = checkpointMessage(checkpoint.region, checkpoint.coversSeq, checkpoint.coversHash, checkpoint.signedAt, checkpoint.chain)
   try {
     return verify(null, message, key, Buffer.from(checkpoint.signature, "base64"))
   } catch {

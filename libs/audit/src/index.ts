@@ -28,5 +28,17 @@ export { type AuditFile, openAuditFileReadOnly } from "./openAuditFileReadOnly.t
 export { type OperationAuditRule, operationAuditRules } from "./operationAuditRules.ts"
 export { makeSqliteAuditStore, type SqliteAuditStoreOptions } from "./SqliteAuditStore.ts"
 export { verifyEntries } from "./verifyEntries.ts"
-export type { VerifiedCheckpoint, VerifyOptions, VerifyProblem, VerifyReport } from "./VerifyReport.ts"
-export { auditChainFiles, combineReports, lastUsageAcross, openAuditChainsReadOnly, readAcross, type ChainReads } from "./auditChains.ts"
+export type { VerifiedCheckpoint, VerifyAnchor, VerifyOptions, VerifyProblem, VerifyReport } from "./VerifyReport.ts"
+export {
+  auditChainFiles,
+  type AuditTrail,
+  combineReports,
+  lastUsageAcross,
+  openAuditChainsReadOnly,
+  readAcross,
+  type ChainReads,
+  type TrailVerifyOptions
+} from "./auditChains.ts"
+export { AuditAnchor, anchorOf, anchorSignedBy, latestAnchors } from "./AuditAnchor.ts"
+export { appendWitnessLine, auditWitnessFileName } from "./AuditWitness.ts"
+export { type AuditIndex, auditIndexOf } from "./auditIndex.ts"

@@ -1,4 +1,6 @@
 import { Clock, Effect, Queue, type Scope } from "effect"
+import { type AuditAnchor, anchorOf } from "./AuditAnchor.ts"
+import type { StoredAuditCheckpoint } from "./AuditEntry.ts"
 import type { AuditFilter } from "./AuditFilter.ts"
 import type { AuditInput } from "./AuditInput.ts"
 import type { AuditLog } from "./AuditLog.ts"
@@ -20,6 +22,14 @@ export interface AuditLogOptions {
   readonly checkpointAfterMillis?: number | undefined
   /** Records waiting for the writer beyond this make `append` wait (default 10,000). */
   readonly queueCapacity?: number | undefined
+  /** The writer's chain, named in its checkpoints and anchors: the file name for SQLite (default "audit"). */
+  readonly chain?: string | undefined
+  /**
+   * Where each durable checkpoint is published beside the JSON log line
+   * (the witness file: AuditWitness). A failure is logged; the records stay
+   * durable and the next checkpoint is published again.
+   */
+  readonly publish?: ((anchor: AuditAnchor) => Effect.Effect<void, unknown>) | undefined
 }
 
 const defaultQueueCapacity = 10_000
@@ -33,12 +43,20 @@ const defaultQueueCapacity = 10_000
  * idle log sets no timer at all (so a test clock jumping days ahead does not
  * spin it). Closing the scope drains the queue and signs the tail before the
  * store closes.
+ *
+ * Opening signs a checkpoint at once: on an empty chain it is the signed
+ * genesis (seq 1), so a chain that served a request is never empty or
+ * unsigned; on a chain taken up again it signs what a crash left unsigned and
+ * marks where this writer began. Every checkpoint, once durable, is published
+ * outside the store (a JSON log line with `auditAnchor`, and `publish`), and
+ * closing publishes the last one again as `closed`: entries a writer did not
+ * sign after that are not its own (verifyEntries, VerifyOptions.anchor).
  */
 export const makeAuditLog = (
   store: AuditStore,
   signer: AuditSigner["Service"],
   options: AuditLogOptions
-): Effect.Effect<AuditLog["Service"], never, Scope.Scope> =>
+): Effect.Effect<AuditLog["Service"], AuditLogFailure, Scope.Scope> =>
   Effect.gen(function*() {
     const { region } = store
     const policy = {
@@ -46,6 +64,7 @@ export const makeAuditLog = (
       afterMillis: options.checkpointAfterMillis ?? defaultCheckpointPolicy.afterMillis
     }
     const capacity = options.queueCapacity ?? defaultQueueCapacity
+    const chain = options.chain ?? "audit"
     const openedAt = yield* Clock.currentTimeMillis
     let state: WriterState = {
       tip: store.opened.tip,
@@ -62,12 +81,29 @@ export const makeAuditLog = (
       return Queue.offer(timer, true)
     })
 
-    const write = (jobs: ReadonlyArray<WriterJob>, closing: boolean) =>
+    let lastCheckpoint: StoredAuditCheckpoint | undefined
+    const announce = (entry: StoredAuditCheckpoint, closed: boolean) =>
+      Effect.gen(function*() {
+        const anchor = anchorOf(entry, chain, closed)
+        yield* Effect.logInfo(`Region ${region}: audit chain ${chain} ${closed ? "closed" : "signed"} at seq ${entry.seq}`, { auditAnchor: anchor })
+        if (options.publish !== undefined) {
+          yield* options.publish(anchor).pipe(
+            Effect.catchCause((cause) => Effect.logError(`could not publish the audit checkpoint of Region ${region} at seq ${entry.seq}`, cause))
+          )
+        }
+      })
+
+    const write = (jobs: ReadonlyArray<WriterJob>, closing: boolean, opening = false) =>
       Effect.gen(function*() {
         const now = yield* Clock.currentTimeMillis
-        const sealed = sealBatch(state, jobs, { region, now, policy, sign: signer.sign, closing })
+        const sealed = sealBatch(state, jobs, { region, chain, now, policy, sign: signer.sign, closing, opening })
         if (sealed.entries.length > 0) yield* store.commit(sealed.entries)
         state = sealed.state
+        for (const { entry } of sealed.entries) {
+          if (entry.kind !== "checkpoint") continue
+          lastCheckpoint = entry
+          yield* announce(entry, false)
+        }
         if (jobs.some((job) => job._tag === "Tick")) timerArmed = false
         if (!closing) yield* armTimer
       }).pipe(
@@ -75,6 +111,7 @@ export const makeAuditLog = (
         Effect.catchDefect((defect) => Effect.fail(AuditLogFailure.during(`sealing audit entries of Region ${region}`, defect)))
       )
 
+    yield* write([], false, true)
     const committer = yield* makeGroupCommit<WriterJob, AuditLogFailure>({ capacity, maxBatch: capacity, flush: (jobs) => write(jobs, false) })
     const closed = new AuditLogFailure({ message: `the audit log of Region ${region} is closed` })
 
@@ -90,6 +127,7 @@ export const makeAuditLog = (
     yield* Effect.addFinalizer(() =>
       committer.shutdown.pipe(
         Effect.andThen(write([], true)),
+        Effect.andThen(Effect.suspend(() => lastCheckpoint === undefined ? Effect.void : announce(lastCheckpoint, true))),
         Effect.catchCause((cause) => Effect.logError(`could not sign the audit log of Region ${region} on close`, cause))
       )
     )
@@ -109,7 +147,7 @@ export const makeAuditLog = (
     )
 
     const verify = Effect.fn("AuditLog.verify")((publicKey: Uint8Array, verifyOptions: VerifyOptions = {}) =>
-      store.scan((entries) => verifyEntries(entries, publicKey, { region, ...verifyOptions }))
+      store.scan((entries) => verifyEntries(entries, publicKey, { region, chain, ...verifyOptions }))
     )
 
     return {

@@ -1,3 +1,4 @@
+import { basename } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { Effect, type Scope } from "effect"
 import type { StoredAuditRecord } from "./AuditEntry.ts"
@@ -52,7 +53,7 @@ export const openAuditFileReadOnly = (file: string): Effect.Effect<AuditFile, Au
       region,
       read: (filter = {}) => read(filter),
       lastUsage,
-      verify: (publicKey, options = {}) => scan((entries) => verifyEntries(entries, publicKey, { region, ...options })),
+      verify: (publicKey, options = {}) => scan((entries) => verifyEntries(entries, publicKey, { region, chain: basename(file), ...options })),
       entries: () => scan((entries) => [...entries])
     }
   })

@@ -25,11 +25,19 @@ export type WriterJob =
 
 export interface SealContext {
   readonly region: string
+  /** The writer's chain, named in every checkpoint it signs. */
+  readonly chain?: string | undefined
   readonly now: number
   readonly policy: CheckpointPolicy
   readonly sign: (message: Uint8Array) => Uint8Array
   /** Sign whatever is unsigned, whatever its age (the log is closing). */
   readonly closing?: boolean
+  /**
+   * Sign a checkpoint at the end of the batch even when nothing is unsigned:
+   * the log is opening (the genesis of an empty chain, or the checkpoint that
+   * says a writer took the chain up again).
+   */
+  readonly opening?: boolean
 }
 
 /**
@@ -51,7 +59,7 @@ export const sealBatch = (
     tip = tipOf(sealed.entry)
   }
   const checkpoint = (): void => {
-    append(sealCheckpoint(tip, context.region, context.now, context.sign))
+    append(sealCheckpoint(tip, context.region, context.now, context.sign, context.chain))
     unsigned = 0
     firstUnsignedAt = undefined
   }
@@ -63,6 +71,6 @@ export const sealBatch = (
     if (unsigned >= context.policy.everyRecords) checkpoint()
   }
   const due = firstUnsignedAt !== undefined && context.now - firstUnsignedAt >= context.policy.afterMillis
-  if (unsigned > 0 && (context.closing === true || due)) checkpoint()
+  if (context.opening === true || (unsigned > 0 && (context.closing === true || due))) checkpoint()
   return { entries, state: { tip, unsigned, firstUnsignedAt } }
 }

@@ -1,7 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite"
 import { Effect, Schema } from "effect"
 import { StoredAuditRecord } from "./AuditEntry.ts"
-import type { AuditFilter } from "./AuditFilter.ts"
+import { type AuditFilter, matchesFilter } from "./AuditFilter.ts"
 import { emptyChain } from "./auditChain.ts"
 import { AuditLogFailure } from "./AuditLogFailure.ts"
 import type { AuditStore, StoredChainEnd } from "./AuditStore.ts"
@@ -9,10 +9,15 @@ import { keyLastUsageOf, keyUsageOperations } from "./KeyLastUsage.ts"
 
 const entryColumns = "seq, kind, prev_hash AS prevHash, hash, body"
 
+// The query-index columns and key rows of each entry, for verify to check against its record (auditIndex).
+const indexColumns = `event_time AS eventTime, event_name AS eventName, principal_arn AS principalArn, error_code AS errorCode,
+  (SELECT json_group_array(key_arn) FROM audit_resources r WHERE r.position = e.position) AS resources`
+
 /**
  * A row as an untrusted entry: the body parsed under the name its kind gives
  * it. A body that no longer parses stays a string, which fails decoding and
- * hashing downstream instead of failing the read.
+ * hashing downstream instead of failing the read. A row read with its index
+ * columns carries them as `index`.
  */
 export const rawEntryOf = (row: Record<string, unknown>): unknown => {
   const { seq, kind, prevHash, hash, body } = row
@@ -22,7 +27,16 @@ export const rawEntryOf = (row: Record<string, unknown>): unknown => {
   } catch {
     // left as text: verify reports the entry as edited
   }
-  return kind === "checkpoint" ? { kind, seq, prevHash, hash, checkpoint: parsed } : { kind, seq, prevHash, hash, record: parsed }
+  const entry = kind === "checkpoint" ? { kind, seq, prevHash, hash, checkpoint: parsed } : { kind, seq, prevHash, hash, record: parsed }
+  if (!("resources" in row)) return entry
+  const { eventTime, eventName, principalArn, errorCode, resources } = row
+  let keys: unknown = resources
+  try {
+    keys = JSON.parse(String(resources))
+  } catch {
+    // left as text: verify reports the index as edited
+  }
+  return { ...entry, index: { eventTime, eventName, principalArn, errorCode, resources: keys } }
 }
 
 const decodeRecord = Schema.decodeUnknownSync(StoredAuditRecord)
@@ -62,14 +76,16 @@ export const makeSqliteAuditReads = (db: DatabaseSync, file: string) => {
         AND e.event_name IN (${usageNames.map(() => "?").join(", ")})
       ORDER BY r.position DESC LIMIT 1`
   )
-  const scanStatement = db.prepare(`SELECT ${entryColumns} FROM audit_entries ORDER BY position`)
+  const scanStatement = db.prepare(`SELECT ${entryColumns}, ${indexColumns} FROM audit_entries e ORDER BY position`)
 
   const read: AuditStore["read"] = (filter) =>
     attempt("reading audit records", () => {
       const { where, params } = filterClause(filter)
       const rows = db.prepare(`SELECT ${entryColumns} FROM audit_entries WHERE ${where} ORDER BY position LIMIT ?`)
         .all(...params, filter.limit ?? -1)
-      return rows.map((row) => decodeRecord(rawEntryOf(row)))
+      // The index columns only find candidates: each is held to the filter again on its own record, so an
+      // edited index never makes a query answer a record that does not match (verify names the edit).
+      return rows.map((row) => decodeRecord(rawEntryOf(row))).filter(matchesFilter(filter))
     })
 
   const lastUsage: AuditStore["lastUsage"] = (keyArn) =>

@@ -2,6 +2,8 @@ import type { KeyObject } from "node:crypto"
 import { Schema } from "effect"
 import { genesisHash, StoredAuditCheckpoint, type StoredAuditEntry } from "./AuditEntry.ts"
 import { auditEntryHash } from "./auditChain.ts"
+import { indexMismatch } from "./auditIndex.ts"
+import { AuditRecord } from "./AuditRecord.ts"
 import { checkpointSignatureValid, ed25519PublicKey } from "./checkpointSignature.ts"
 import { belongsNowhere, claimedSeq, indexSeqs, type SeqIndex } from "./SeqIndex.ts"
 import type { VerifiedCheckpoint, VerifyOptions, VerifyProblem, VerifyReport } from "./VerifyReport.ts"
@@ -37,6 +39,9 @@ interface Walk {
   checkpoints: number
   lastGood: VerifiedCheckpoint | undefined
   region: string | undefined
+  /** The chain the checkpoints name, once one does (or VerifyOptions.chain). */
+  chain: string | undefined
+  genesis: boolean
   anchorHash: string | undefined
   signedBeforeAnchor: number
 }
@@ -51,6 +56,9 @@ const checkCheckpoint = (walk: Walk, key: KeyObject, entry: Extract<StoredAuditE
   if (checkpoint.region !== region) {
     return bad(from, "bad-signature", `the checkpoint at seq ${seq} names Region ${checkpoint.region}, not ${region}`)
   }
+  if (checkpoint.chain !== undefined && walk.chain !== undefined && checkpoint.chain !== walk.chain) {
+    return bad(from, "bad-signature", `the checkpoint at seq ${seq} is chain ${checkpoint.chain}'s, not ${walk.chain}'s`)
+  }
   if (!checkpointSignatureValid(key, checkpoint)) {
     return bad(from, "bad-signature", `the checkpoint at seq ${seq} does not verify under the public key: entries from seq ${from} are unproven`)
   }
@@ -62,6 +70,8 @@ const checkCheckpoint = (walk: Walk, key: KeyObject, entry: Extract<StoredAuditE
     return bad(from, "edited", `the checkpoint at seq ${seq} signs another hash for seq ${seq - 1}: entries after seq ${from - 1} were edited and the chain re-hashed`)
   }
   walk.region = region
+  walk.chain ??= checkpoint.chain
+  if (seq === 1) walk.genesis = true
   walk.lastGood = { seq, hash: entry.hash, coversSeq: checkpoint.coversSeq, signedAt: checkpoint.signedAt }
   walk.checkpoints += 1
   return undefined
@@ -83,6 +93,16 @@ const outOfPlace = (walk: Walk, index: SeqIndex, position: number, entry: unknow
   return bad(expected, "deleted", `${missing} missing`)
 }
 
+const decodesAsRecord = Schema.is(AuditRecord)
+
+/** A store that keeps query-index columns hands them over as `index` (rawEntryOf): they must be the record's. */
+const checkIndex = (entry: Extract<StoredAuditEntry, { kind: "record" }>) => {
+  if (!("index" in entry)) return undefined
+  const record = decodesAsRecord(entry.record) ? entry.record : undefined
+  const mismatch = indexMismatch(entry.index, record)
+  return mismatch === undefined ? undefined : bad(entry.seq, "index-edited", `record ${entry.seq}: ${mismatch}`)
+}
+
 const checkEntry = (walk: Walk, key: KeyObject, index: SeqIndex, position: number, entry: unknown) => {
   const seq = claimedSeq(entry)
   if (seq !== walk.expected) return outOfPlace(walk, index, position, entry, seq)
@@ -98,11 +118,20 @@ const checkEntry = (walk: Walk, key: KeyObject, index: SeqIndex, position: numbe
     const problem = checkCheckpoint(walk, key, entry)
     if (problem !== undefined) return problem
   } else {
+    const problem = checkIndex(entry)
+    if (problem !== undefined) return problem
     walk.records += 1
   }
   walk.prevHash = entry.hash
   walk.expected += 1
   return undefined
+}
+
+/** Past the checkpoint where its writer closed, only another writer's opening checkpoint may come next. */
+const appendedAfterClose = (walk: Walk, anchor: VerifyOptions["anchor"], entry: unknown) => {
+  if (anchor?.closed !== true || walk.expected !== anchor.seq + 1 || walk.prevHash !== anchor.hash) return undefined
+  if ((entry as { readonly kind?: unknown } | null)?.kind === "checkpoint") return undefined
+  return bad(walk.expected, "appended", `entries follow seq ${anchor.seq}, where the chain's writer closed, without a writer's opening checkpoint: they were appended after it`)
 }
 
 const finish = (walk: Walk, options: VerifyOptions): VerifyReport => {
@@ -112,13 +141,19 @@ const finish = (walk: Walk, options: VerifyOptions): VerifyReport => {
     return bad(lastSeq + 1, "truncated-checkpoint", `the log ends at seq ${lastSeq}, but it reached seq ${anchor.seq} before`)
   }
   if (anchor !== undefined && walk.anchorHash !== anchor.hash) {
-    return bad(walk.signedBeforeAnchor + 1, "edited", `entry ${anchor.seq} no longer has the hash it had: the log after seq ${walk.signedBeforeAnchor} was rewritten`)
+    return bad(walk.signedBeforeAnchor + 1, "replaced", `entry ${anchor.seq} is not the checkpoint witnessed there: the log after seq ${walk.signedBeforeAnchor} was replaced or rewritten`)
+  }
+  if (lastSeq === 0) {
+    return bad(1, "no-genesis", "the chain is empty, but every chain begins with a signed genesis checkpoint: it was emptied or replaced")
+  }
+  if (walk.lastGood === undefined) {
+    return bad(1, "no-genesis", `the chain begins unsigned and no checkpoint signs any of its ${lastSeq} entries: it is not a chain this Region's key began`)
   }
   const unsignedTail = lastSeq - (walk.lastGood?.seq ?? 0)
   if (maxUnsignedTail !== undefined && unsignedTail > maxUnsignedTail) {
     return bad(unproven(walk), "unsigned-tail", `${unsignedTail} entries follow the last checkpoint; at most ${maxUnsignedTail} may`)
   }
-  return { ok: true, records: walk.records, checkpoints: walk.checkpoints, lastSeq, unsignedTail, lastCheckpoint: walk.lastGood }
+  return { ok: true, records: walk.records, checkpoints: walk.checkpoints, lastSeq, unsignedTail, lastCheckpoint: walk.lastGood, genesis: walk.genesis }
 }
 
 /**
@@ -133,7 +168,13 @@ const finish = (walk: Walk, options: VerifyOptions): VerifyReport => {
  * consistent (every later hash recomputed) are only caught by the next
  * checkpoint, so they are reported from the seq after the last good one.
  * Cutting entries off the end leaves a shorter, valid log: it is caught only
- * against an anchor (options.anchor) or by options.maxUnsignedTail.
+ * against an anchor (options.anchor) or by options.maxUnsignedTail. An empty
+ * log, or one that no checkpoint signs, is never valid: writers begin every
+ * chain with a signed genesis. Logs older than genesis checkpoints begin with
+ * a record; they pass when a checkpoint under the trusted key follows (their
+ * writers signed within seconds and on close), with `genesis: false`.
+ * Records that carry their store's index columns (`index`) must carry the
+ * record's own (auditIndex).
  */
 export const verifyEntries = (
   entries: Iterable<unknown>,
@@ -150,13 +191,16 @@ export const verifyEntries = (
     checkpoints: 0,
     lastGood: undefined,
     region: options.region,
+    chain: options.chain,
+    genesis: false,
     anchorHash: undefined,
     signedBeforeAnchor: 0
   }
   let position = 0
+  const { anchor } = options
   for (const entry of entries) {
-    if (walk.expected === options.anchor?.seq) walk.signedBeforeAnchor = walk.lastGood?.seq ?? 0
-    const problem = checkEntry(walk, key, index, position, entry)
+    if (walk.expected === anchor?.seq) walk.signedBeforeAnchor = walk.lastGood?.seq ?? 0
+    const problem = appendedAfterClose(walk, anchor, entry) ?? checkEntry(walk, key, index, position, entry)
     if (problem !== undefined) return problem
     if (walk.expected - 1 === options.anchor?.seq) walk.anchorHash = walk.prevHash
     position += 1
