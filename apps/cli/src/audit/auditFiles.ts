@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { type AuditFile, auditChainFiles, openAuditChainsReadOnly } from "@trent/audit"
+import { type AuditTrail, auditChainFiles, openAuditChainsReadOnly } from "@trent/audit"
 import { Effect, Option, type Scope } from "effect"
 import { OperationFailed, UsageError } from "../cli/CliFailure.ts"
 
@@ -26,7 +26,7 @@ export const regionDir = (location: AuditLocation): Effect.Effect<string, UsageE
  * writer's chain (`audit.db`, `audit-<n>.db`: one per worker or server that
  * wrote it), as one trail.
  */
-export const openAuditFile = (location: AuditLocation): Effect.Effect<AuditFile & { readonly chains: number }, UsageError | OperationFailed, Scope.Scope> =>
+export const openAuditFile = (location: AuditLocation): Effect.Effect<AuditTrail, UsageError | OperationFailed, Scope.Scope> =>
   Effect.gen(function*() {
     const dir = yield* regionDir(location)
     if (auditChainFiles(dir).length === 0) {

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { auditWitnessFileName, latestAnchors } from "@trent/audit"
 import { Console, Effect, Option } from "effect"
 import { OperationFailed } from "../cli/CliFailure.ts"
 import { openAuditFile, readPublicKeyFile, regionDir } from "./auditFiles.ts"
@@ -14,10 +16,18 @@ export const verifyAudit = Effect.fn("audit.verify")((input: VerifyInput) =>
     const keyFile = Option.getOrUndefined(input.publicKey) ?? join(yield* regionDir(input), "audit-public-key.pem")
     const publicKey = yield* readPublicKeyFile(keyFile)
     const audit = yield* openAuditFile(input)
-    const report = yield* audit.verify(publicKey, Option.match(input.maxUnsignedTail, {
-      onNone: () => ({}),
-      onSome: (maxUnsignedTail) => ({ maxUnsignedTail })
-    })).pipe(Effect.mapError((error) => new OperationFailed({ message: error.message, cause: error })))
+    // The witness kept beside the trail by default; a copy kept elsewhere (--anchor) is what catches a cut witness too.
+    const witnessFile = Option.getOrUndefined(input.anchor) ?? join(yield* regionDir(input), auditWitnessFileName)
+    const witnessed = Option.isSome(input.anchor) || existsSync(witnessFile)
+      ? yield* Effect.try({
+        try: () => latestAnchors(readFileSync(witnessFile, "utf8"), audit.region),
+        catch: (cause) => new OperationFailed({ message: `cannot read the anchor file ${witnessFile}`, cause })
+      })
+      : new Map()
+    const report = yield* audit.verify(publicKey, {
+      anchors: witnessed,
+      ...Option.match(input.maxUnsignedTail, { onNone: () => ({}), onSome: (maxUnsignedTail) => ({ maxUnsignedTail }) })
+    }).pipe(Effect.mapError((error) => new OperationFailed({ message: error.message, cause: error })))
     if (!report.ok) {
       return yield* new OperationFailed({
         message: `the audit trail of Region ${audit.region} fails verification at entry ${report.firstBadSeq}: ${report.problem} (${report.detail})`
@@ -26,6 +36,8 @@ export const verifyAudit = Effect.fn("audit.verify")((input: VerifyInput) =>
     yield* Console.log(
       `ok: Region ${audit.region}, ${report.records} records and ${report.checkpoints} signed checkpoints verified` +
         (audit.chains > 1 ? ` in ${audit.chains} writers' chains` : "") +
-        (report.unsignedTail > 0 ? `; ${report.unsignedTail} records after the last checkpoint are chained but not yet signed` : "")
+        (report.unsignedTail > 0 ? `; ${report.unsignedTail} records after the last checkpoint are chained but not yet signed` : "") +
+        (witnessed.size > 0 ? `; every chain reaches its witnessed checkpoint` : "; no witness was read, so truncation is not checked") +
+        (report.genesis ? "" : "; no genesis (a chain created before Trent signed genesis checkpoints)")
     )
   })))

@@ -9,6 +9,13 @@ const config = {
     Flag.withDescription("The trusted public key (PEM or DER); default: <data-dir>/<region>/audit-public-key.pem"),
     Flag.optional
   ),
+  anchor: Flag.String("anchor").pipe(
+    Flag.withDescription(
+      "A witness file (audit-witness.jsonl) or a server JSON log: each chain must still reach its latest checkpoint there " +
+        "(default: <data-dir>/<region>/audit-witness.jsonl, if present)"
+    ),
+    Flag.optional
+  ),
   maxUnsignedTail: Flag.Int("max-unsigned-tail").pipe(
     Flag.withDescription("Fail when more records than this follow the last signed checkpoint (default: any number)"),
     Flag.optional
