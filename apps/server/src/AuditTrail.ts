@@ -1,8 +1,9 @@
 import type { AuditInput, AuditPrincipal } from "@trent/audit"
 import type { HttpRequestParts, Principal } from "@trent/auth"
 import { headerValue } from "@trent/auth"
+import { parseCiphertext } from "@trent/crypto"
 import type { RegionApi } from "@trent/runtime"
-import { Clock, Effect } from "effect"
+import { Clock, Effect, Option } from "effect"
 import type { KmsResponse } from "./KmsResponse.ts"
 
 /**
@@ -62,6 +63,13 @@ export const resourcesOf = (region: string, account: string, request: unknown, r
   if (found.size === 0 && typeof request === "object" && request !== null) {
     const fields = request as Record<string, unknown>
     for (const field of ["keyId", "sourceKeyId", "destinationKeyId", "targetKeyId"]) add(fields[field])
+    // A Decrypt (or ReEncrypt) refused for its encryption context names no key in its request: the
+    // ciphertext's header does (CiphertextBlob), as CloudTrail records the key of a failed Decrypt.
+    const blob = fields["ciphertextBlob"]
+    if (blob instanceof Uint8Array && fields["keyId"] === undefined && fields["sourceKeyId"] === undefined) {
+      const header = Effect.runSync(Effect.option(parseCiphertext(blob)))
+      if (Option.isSome(header)) add(header.value.keyId)
+    }
   }
   return [...found]
 }
