@@ -34,12 +34,14 @@ describe("verifyEntries", () => {
       checkpoints: 2,
       lastSeq: 12,
       unsignedTail: 2,
-      lastCheckpoint: { seq: 10, hash: at(log, 10).hash, coversSeq: 9, signedAt: 7_000 }
+      lastCheckpoint: { seq: 10, hash: at(log, 10).hash, coversSeq: 9, signedAt: 7_000 },
+      // buildLog writes no genesis, as writers before genesis checkpoints did.
+      genesis: false
     })
   })
 
-  it("accepts an empty log", () => {
-    expect(verifyEntries([], publicKey)).toMatchObject({ ok: true, records: 0, lastSeq: 0, unsignedTail: 0 })
+  it("refuses an empty log: every chain begins with a signed genesis", () => {
+    expect(verifyEntries([], publicKey)).toMatchObject({ ok: false, firstBadSeq: 1, problem: "no-genesis" })
   })
 
   it("reports an edited record at its seq", () => {
@@ -112,7 +114,7 @@ describe("verifyEntries", () => {
     rebuilt[9] = JSON.parse(JSON.stringify(resigned)) as Record<string, unknown>
     rehashFrom(rebuilt, 11)
     expect(verifyEntries(rebuilt, publicKey)).toMatchObject({ ok: true })
-    expect(verifyEntries(rebuilt, publicKey, { anchor })).toMatchObject({ ok: false, firstBadSeq: 6, problem: "edited" })
+    expect(verifyEntries(rebuilt, publicKey, { anchor })).toMatchObject({ ok: false, firstBadSeq: 6, problem: "replaced" })
   })
 
   it("reports junk entries instead of throwing", () => {
