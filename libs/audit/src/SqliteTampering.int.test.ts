@@ -12,7 +12,7 @@ import type { VerifyOptions } from "./VerifyReport.ts"
 const scratch = scratchDirectory("sqlite-audit-tampering")
 const signer = makeTestSigner()
 
-/** A closed audit file: 12 records, a checkpoint after every 4 (seqs 5, 10, 15), signed on close. */
+/** A closed audit file: its signed genesis (seq 1), 12 records, a checkpoint after every 4 (seqs 6, 11, 16). */
 const writeLog = Effect.gen(function*() {
   const file = scratch.fresh("audit.db")
   yield* Effect.gen(function*() {
@@ -38,7 +38,7 @@ const verify = (file: string, options?: VerifyOptions) =>
 describe("verify over an audit file edited directly", () => {
   it.effect("accepts the file as the log wrote it", () =>
     Effect.gen(function*() {
-      expect(yield* verify(yield* writeLog)).toMatchObject({ ok: true, records: 12, checkpoints: 3, lastSeq: 15, unsignedTail: 0 })
+      expect(yield* verify(yield* writeLog)).toMatchObject({ ok: true, records: 12, checkpoints: 4, lastSeq: 16, unsignedTail: 0, genesis: true })
     }))
 
   it.effect("finds an edited record body at its seq", () =>
@@ -90,15 +90,22 @@ describe("verify over an audit file edited directly", () => {
       const file = yield* writeLog
       const before = yield* verify(file)
       const anchor = before.ok && before.lastCheckpoint !== undefined ? before.lastCheckpoint : undefined
-      tamper(file, "DELETE FROM audit_entries WHERE seq > 11")
-      expect(yield* verify(file)).toMatchObject({ ok: true, lastSeq: 11, unsignedTail: 1 })
-      expect(yield* verify(file, { anchor })).toMatchObject({ ok: false, firstBadSeq: 12, problem: "truncated-checkpoint" })
+      tamper(file, "DELETE FROM audit_entries WHERE seq > 12")
+      expect(yield* verify(file)).toMatchObject({ ok: true, lastSeq: 12, unsignedTail: 1 })
+      expect(yield* verify(file, { anchor })).toMatchObject({ ok: false, firstBadSeq: 13, problem: "truncated-checkpoint" })
     }))
 
-  it.effect("ignores the query columns, which verification does not cover", () =>
+  it.effect("finds a query column edited behind the record it indexes", () =>
     Effect.gen(function*() {
       const file = yield* writeLog
-      tamper(file, "UPDATE audit_entries SET event_name = 'Forged', principal_arn = 'x' WHERE seq = 1")
-      expect(yield* verify(file)).toMatchObject({ ok: true })
+      tamper(file, "UPDATE audit_entries SET event_name = 'Forged', principal_arn = 'x' WHERE seq = 2")
+      expect(yield* verify(file)).toMatchObject({ ok: false, firstBadSeq: 2, problem: "index-edited" })
+    }))
+
+  it.effect("refuses a valid empty audit file put in the trail's place", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      tamper(file, "DELETE FROM audit_entries", "DELETE FROM audit_resources")
+      expect(yield* verify(file)).toMatchObject({ ok: false, firstBadSeq: 1, problem: "no-genesis" })
     }))
 })
