@@ -35,6 +35,7 @@ import { makeImportOperations } from "./importOperations.ts"
 import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
 import { makeReplicaEndpoint } from "./replicaEndpoint.ts"
 import { Replication } from "./Replication.ts"
+import { makeXksOperations } from "./xksOperations.ts"
 
 export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
 
@@ -69,6 +70,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeLastUsageOperations),
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
+        xks: yield* makeXksOperations,
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,
         caughtUp: follower.caughtUp,

@@ -5,6 +5,7 @@ import type { RegionRequests, RegionResults, ServedOperation } from "@trent/prot
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
 import type { ReplicaEndpoint } from "./ReplicationPeers.ts"
+import type { XksOperations } from "./xksOperations.ts"
 
 export type {
   AliasListEntry,
@@ -88,6 +89,8 @@ export interface RegionApi {
   readonly getParametersForImport: Op<"GetParametersForImport">
   readonly importKeyMaterial: Op<"ImportKeyMaterial">
   readonly deleteImportedKeyMaterial: Op<"DeleteImportedKeyMaterial">
+  /** The Region's symmetric keys as an external key manager, for the XKS proxy surface (not an AWS KMS operation). */
+  readonly xks: XksOperations
   /** This Region's side of multi-Region replication, for its sibling Regions (not an AWS operation). */
   readonly replication: ReplicaEndpoint
   /** How far behind other writers' changes this process's view of the Region is (for /health and /metrics). */
