@@ -30,6 +30,8 @@ export interface ServerSettings {
   readonly kafkaRequestAccounts: ReadonlyArray<string>
   /** Processes serving the port (node:cluster), each on the same store; 1 is one process. Default: the CPUs. */
   readonly workers: number
+  /** The XKS proxy's key stores (a JSON file, xks/XksConfig.ts); absent: no XKS surface. */
+  readonly xksConfig: string | undefined
 }
 
 export const DEFAULT_PORT = 7400
@@ -53,7 +55,8 @@ export const defaultServerSettings: ServerSettings = {
   audit: true,
   kafkaRequests: false,
   kafkaRequestAccounts: [],
-  workers: availableParallelism()
+  workers: availableParallelism(),
+  xksConfig: undefined
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -77,7 +80,8 @@ const PartialSettings = Schema.Struct({
   audit: Schema.optional(Schema.Boolean),
   kafkaRequests: Schema.optional(Schema.Boolean),
   kafkaRequestAccounts: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^\d{12}$/)))),
-  workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 })))
+  workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 }))),
+  xksConfig: Schema.optional(Schema.String)
 })
 type PartialSettings = typeof PartialSettings.Type
 
@@ -123,7 +127,8 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     audit: flag(env["TRENT_NO_AUDIT"]) === true ? false : undefined,
     kafkaRequests: flag(env["TRENT_KAFKA_REQUESTS"]),
     kafkaRequestAccounts: list(env["TRENT_KAFKA_REQUEST_ACCOUNTS"]),
-    workers: number(env["TRENT_WORKERS"])
+    workers: number(env["TRENT_WORKERS"]),
+    xksConfig: env["TRENT_XKS_CONFIG"]
   }))
 
 const flagNames: Record<string, keyof ServerSettings> = {
@@ -139,7 +144,8 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--kafka-brokers": "kafkaBrokers",
   "--kafka-topic-prefix": "kafkaTopicPrefix",
   "--kafka-request-accounts": "kafkaRequestAccounts",
-  "--workers": "workers"
+  "--workers": "workers",
+  "--xks": "xksConfig"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {
