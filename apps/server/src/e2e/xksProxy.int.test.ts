@@ -1,7 +1,8 @@
 import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, EncryptCommand, type KMSClient } from "@aws-sdk/client-kms"
 import { openAuditFileReadOnly } from "@trent/audit"
 import { Effect } from "effect"
-import { execFileSync } from "node:child_process"
+import { execFile } from "node:child_process"
+import { promisify } from "node:util"
 import { createHash } from "node:crypto"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -178,16 +179,17 @@ describe("Trent as an XKS proxy", () => {
     await reconfigure([store()])
   })
 
-  it.skipIf(!existsSync("/usr/bin/curl"))("serves curl --aws-sigv4 as the spec's Appendix D calls it", () => {
+  it.skipIf(!existsSync("/usr/bin/curl"))("serves curl --aws-sigv4 as the spec's Appendix D calls it", async () => {
     const request = join(configDir, "xks_encrypt_request.json")
     writeFileSync(request, JSON.stringify({ requestMetadata: metadata("GenerateDataKey"), plaintext: "SGVsbG8gV29ybGQh", encryptionAlgorithm: "AES_GCM" }))
-    const curl = (path: string, data: string) =>
-      JSON.parse(execFileSync("curl", [
+    // Asynchronously: the server answers from this very process.
+    const curl = async (path: string, data: string) =>
+      JSON.parse((await promisify(execFile)("curl", [
         "-s", "--aws-sigv4", "aws:amz:us-east-1:kms-xks-proxy", "--user", `${first.accessKeyId}:${first.secretAccessKey}`,
         "-X", "POST", "-H", "Content-Type:application/json", "--data", data, `${server.url}${path}`
-      ], { encoding: "utf8" })) as Record<string, unknown>
-    expect(Object.keys(curl(`${PATH}/keys/orders-1/encrypt`, `@${request}`)).sort()).toEqual(["authenticationTag", "ciphertext", "ciphertextMetadata", "initializationVector"])
-    expect(curl(`${PATH}/health`, JSON.stringify({ requestMetadata: { kmsOperation: "KmsHealthCheck", kmsRequestId: "1124f4d6" } }))["xksProxyVendor"]).toBe("Trent")
+      ], { encoding: "utf8" })).stdout) as Record<string, unknown>
+    expect(Object.keys(await curl(`${PATH}/keys/orders-1/encrypt`, `@${request}`)).sort()).toEqual(["authenticationTag", "ciphertext", "ciphertextMetadata", "initializationVector"])
+    expect((await curl(`${PATH}/health`, JSON.stringify({ requestMetadata: { kmsOperation: "KmsHealthCheck", kmsRequestId: "1124f4d6" } })))["xksProxyVendor"]).toBe("Trent")
   })
 
   it("records every call once in the Region's trail, with the AWS principal and KMS request id, and no plaintext", async () => {
