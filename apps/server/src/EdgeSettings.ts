@@ -1,4 +1,5 @@
 import { Context } from "effect"
+import type { ConnectionLimits, EdgeTls } from "./EdgeServer.ts"
 
 /** The HTTP edge's own settings (the subset of ServerSettings it reads per request). */
 export class EdgeSettings extends Context.Service<EdgeSettings, {
@@ -10,8 +11,12 @@ export class EdgeSettings extends Context.Service<EdgeSettings, {
   readonly acceptSessionTokens: boolean
   readonly maxBodyBytes: number
   readonly knownRegions: ReadonlySet<string>
-  /** Log one Debug line per request (with its request id). */
-  readonly requestLogs: boolean
+  /** The share of successful requests logged at info (requestLogLine.ts); refused and failed ones are always logged. */
+  readonly requestLogSample: number
   /** Record every request in its Region's audit trail before answering it. */
   readonly audit: boolean
+  /** HTTPS (and mutual TLS) instead of HTTP. */
+  readonly tls?: EdgeTls | undefined
+  /** Timeouts and the connection cap; defaultConnectionLimits when absent. */
+  readonly connections?: ConnectionLimits | undefined
 }>()("@trent/server/EdgeSettings") {}

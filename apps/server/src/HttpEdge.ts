@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto"
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { IncomingMessage, ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import type { Credentials } from "@trent/auth"
 import { serializationError } from "@trent/protocol"
 import { Context, Effect, Layer, Option } from "effect"
+import { defaultConnectionLimits, makeEdgeServer, overTls } from "./EdgeServer.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
 import { renderFreshness } from "./freshnessMetrics.ts"
 import { Metrics, MetricsSources } from "./Metrics.ts"
+import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import type { SiblingWrites } from "./SiblingWrites.ts"
 import { XksStores } from "./xks/XksStores.ts"
@@ -57,8 +59,11 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
   static readonly layer = Layer.effect(HttpEdge, Effect.gen(function*() {
     const settings = yield* EdgeSettings
     const regions = yield* Regions
+    const readiness = yield* Readiness
     const context = yield* Effect.context<Credentials | Regions | EdgeSettings | SiblingWrites>()
     const runPromise = Effect.runPromiseWith(context)
+    // Log lines from outside a request's fiber go through the server's own (JSON) logger too.
+    const runFork = Effect.runForkWith(context)
     const metrics = new Metrics()
     // With --kafka-requests, the worker's counters are served after the edge's.
     const sources = yield* Effect.serviceOption(MetricsSources)
@@ -75,6 +80,8 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const kms = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
       const started = performance.now()
       const body = await readBody(req, settings.maxBodyBytes)
+      edge.cap.answering(req.socket)
+      res.once("close", () => edge.cap.answered(req.socket))
       const response: KmsResponse = body === undefined
         ? { ...failure("Unknown", serializationError(`The request body exceeds ${settings.maxBodyBytes} bytes.`)), status: 413 }
         : await runPromise(handleKmsRequest({
@@ -83,7 +90,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
           query: req.url?.split("?")[1] ?? "",
           headers: req.headers,
           body
-        }, requestId, { sourceIp: sourceIpOf(req), secureTransport: false }).pipe(
+        }, requestId, { sourceIp: sourceIpOf(req), secureTransport: overTls(req) }).pipe(
           // Keys reserved for the XKS surface are refused here (xks/xksOnlyKeys.ts).
           (effect) => Option.isSome(xks) ? Effect.provideService(effect, XksStores, xks.value) : effect
         ))
@@ -108,14 +115,18 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
         if (answer.status === 405) res.setHeader("allow", "POST")
         return send(res, answer.status, requestId, answer.body, "application/json")
       }
-      if (req.method === "GET" && path === "/health") {
+      if (req.method === "GET" && (path === "/health" || path === "/health/ready")) {
         const freshness = (await runPromise(regions.freshness)).map(({ account, region, report }) => ({
           account,
           region,
           appliedFromOtherWriters: report.applied,
           lagMillis: report.lagMillis
         }))
-        return send(res, 200, requestId, JSON.stringify({ status: "ok", regions: regions.names, freshness }), "application/json")
+        // Liveness answers 200 whatever the stores do; `ready` and `readiness` say whether requests can succeed.
+        const checked = await runPromise(readiness.check)
+        const ready = checked.every((region) => region.ready)
+        const body = JSON.stringify({ status: "ok", regions: regions.names, freshness, ready, readiness: checked })
+        return send(res, path === "/health/ready" && !ready ? 503 : 200, requestId, body, "application/json")
       }
       if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, await renderMetrics(), "text/plain; version=0.0.4")
       if (req.method === "POST" && path === "/_trent/reset" && settings.devMode && settings.devReset !== false) {
@@ -126,15 +137,25 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
       send(res, 404, requestId, JSON.stringify({ __type: "UnknownOperationException" }), JSON_11, "UnknownOperationException")
     }
 
-    const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, requestTimeout: 60_000 }, (req, res) => {
-      inFlight++
-      res.on("close", () => inFlight--)
-      route(req, res).catch((error: unknown) => {
-        Effect.runFork(Effect.logError("unhandled edge failure", { error: String(error) }))
-        if (!res.headersSent) send(res, 500, "unknown", JSON.stringify({ __type: "KMSInternalException", message: "Internal failure." }))
-        else res.destroy()
-      })
+    const edge = yield* Effect.try({
+      try: () =>
+        makeEdgeServer(settings.tls, settings.connections ?? defaultConnectionLimits, (req, res) => {
+          inFlight++
+          res.on("close", () => inFlight--)
+          route(req, res).catch((error: unknown) => {
+            // A client that goes away mid-body is no failure of ours: nothing to answer, one debug line.
+            if (req.destroyed || (error as { code?: string }).code === "ECONNRESET") {
+              runFork(Effect.logDebug("client went away before its request was read", { code: (error as { code?: string }).code }))
+              return res.destroy()
+            }
+            runFork(Effect.logError("unhandled edge failure", { error: String(error) }))
+            if (!res.headersSent) send(res, 500, "unknown", JSON.stringify({ __type: "KMSInternalException", message: "Internal failure." }))
+            else res.destroy()
+          })
+        }, (rejection) => runFork(Effect.logDebug("connection refused by the HTTP parser or TLS", rejection))),
+      catch: (error) => error as Error
     })
+    const { server } = edge
 
     yield* Effect.acquireRelease(
       Effect.callback<void, Error>((resume) => {
@@ -158,8 +179,8 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     ).pipe(Effect.mapError((error) => new Error(`cannot listen on ${settings.host}:${settings.port}: ${error.message}`)))
 
     const { port } = server.address() as AddressInfo
-    const url = `http://${settings.host}:${port}`
-    yield* Effect.logInfo(`Trent listening on ${url}`)
+    const url = `${edge.scheme}://${settings.host}:${port}`
+    yield* Effect.logInfo(`Trent listening on ${url}`, { url })
     return HttpEdge.of({ url, metrics })
   }))
 }

@@ -14,6 +14,7 @@ import {
 import { type Caller, type RegionApi, RequestContext } from "@trent/runtime"
 import { Cause, Clock, Effect, Option, Result } from "effect"
 import { type AuditedRequest, otherRegionOf, recordRequest } from "./AuditTrail.ts"
+import { logRequest } from "./requestLogLine.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, type KmsResponse, success } from "./KmsResponse.ts"
 import { operationHandlers } from "./operationHandlers.ts"
@@ -142,7 +143,14 @@ const refusedAt = (request: HttpRequestParts, principal: Principal | undefined, 
  * defect is logged with detail and answered as KMSInternalException.
  */
 export const handleKmsRequest = (request: HttpRequestParts, requestId: string, origin: RequestOrigin = {}) =>
-  EdgeSettings.use((settings) => respond(request, requestId, settings, origin))
+  EdgeSettings.use((settings) =>
+    Effect.gen(function*() {
+      const started = performance.now()
+      const response = yield* respond(request, requestId, settings, origin)
+      const durationMs = Math.round((performance.now() - started) * 1000) / 1000
+      yield* logRequest({ requestId, operation: response.operation, outcome: response.outcome, status: response.status, durationMs }, settings.requestLogSample)
+      return response
+    }))
 
 const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSettings["Service"], origin: RequestOrigin) =>
   Effect.gen(function*() {
@@ -179,12 +187,6 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
         ))
     )
   }).pipe(
-    // Building a log record costs as much as the request's crypto: only when debug logs are on.
-    Effect.tap((response) =>
-      settings.requestLogs
-        ? Effect.logDebug("request", { requestId, operation: response.operation, outcome: response.outcome, status: response.status })
-        : Effect.void
-    ),
     Effect.catchCause((cause) =>
       Effect.as(
         Effect.logError("request failed with a defect", { requestId, cause: Cause.pretty(cause) }),

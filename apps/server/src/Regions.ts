@@ -27,6 +27,8 @@ export class Regions extends Context.Service<Regions, {
   readonly reset: Effect.Effect<void, unknown>
   /** Each running Region's freshness: how far behind other writers' changes this process is. */
   readonly freshness: Effect.Effect<ReadonlyArray<{ readonly account: string; readonly region: string; readonly report: FreshnessReport }>>
+  /** The Regions running now (the default account's, and others' started on first use), for readiness. */
+  readonly running: Effect.Effect<ReadonlyArray<{ readonly account: string; readonly region: string; readonly api: RegionApi }>>
 }>()("@trent/server/Regions") {
   static layer(options: RegionsOptions) {
     return Layer.effect(Regions, Effect.gen(function*() {
@@ -89,7 +91,13 @@ export class Regions extends Context.Service<Regions, {
 
       const opened = (account: string, region: string) => open.get(`${account}/${region}`)?.api
 
-      return Regions.of({ names: options.regions, get, opened, reset, freshness })
+      const running = Effect.sync(() =>
+        [...open.entries()].map(([name, { api }]) => {
+          const [account, region] = name.split("/") as [string, string]
+          return { account, region, api }
+        }))
+
+      return Regions.of({ names: options.regions, get, opened, reset, freshness, running })
     }))
   }
 }

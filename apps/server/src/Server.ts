@@ -12,9 +12,12 @@ import { MetricsSources } from "./Metrics.ts"
 import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
 import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
 import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
+import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
 import { isWorkerProcess } from "./Workers.ts"
+import { seedLayer } from "./seed/seedLayer.ts"
+import { flatJsonLogger } from "./logging/flatJsonLogger.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
 
 /** A Region's event log on Kafka, registered (with its catch-up) for the Kafka request worker. */
@@ -73,9 +76,9 @@ const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"
   return registration.pipe(Layer.provideMerge(Region.layerEmbedded({ region, account, dataDir: dir })))
 }
 
-/** Structured JSON log lines on stdout at the configured level. Never secrets: nothing logs key material. */
+/** Flat JSON log lines on stdout at the configured level (logging/flatJsonLogger.ts). Never secrets: nothing logs key material. */
 export const jsonLogs = (settings: Pick<ServerSettings, "logLevel">) =>
-  Layer.merge(Logger.layer([Logger.consoleJson]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
+  Layer.merge(Logger.layer([flatJsonLogger]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
 
 /** What tests inject into a server; nothing in production. */
 export interface ServerHooks {
@@ -118,8 +121,18 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     acceptSessionTokens: settings.acceptSessionTokens,
     maxBodyBytes: settings.maxBodyBytes,
     knownRegions: new Set(settings.regions),
-    requestLogs: settings.logLevel === "Debug" || settings.logLevel === "Trace",
-    audit: settings.audit
+    requestLogSample: settings.requestLogSample,
+    audit: settings.audit,
+    // Issue #15: HTTPS and the connection limits.
+    tls: settings.tlsCert === undefined || settings.tlsKey === undefined
+      ? undefined
+      : { cert: settings.tlsCert, key: settings.tlsKey, clientCa: settings.tlsClientCa },
+    connections: {
+      maxConnections: settings.maxConnections,
+      headersTimeoutMs: settings.headersTimeoutMs,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      keepAliveTimeoutMs: settings.keepAliveTimeoutMs
+    }
   }))
   const kafkaRequests = settings.kafkaRequests
     ? Layer.unwrap(Credentials.useSync((c) =>
@@ -140,6 +153,9 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     // GET /metrics serves the Kafka worker's counters too.
     Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
     Layer.provideMerge(siblingNotices),
+    Layer.provideMerge(Readiness.layer({ maxLagMs: settings.readyMaxLagMs, timeoutMs: settings.readyTimeoutMs })),
+    // Seeded before the edge listens, so no client ever sees the Region without its seed.
+    Layer.provideMerge(seedLayer(settings)),
     Layer.provideMerge(regions),
     Layer.provideMerge(isWorkerProcess() ? SiblingWrites.cluster : SiblingWrites.none),
     Layer.provideMerge(RegionEventLogs.layer),

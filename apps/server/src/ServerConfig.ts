@@ -1,12 +1,25 @@
-import { readFileSync } from "node:fs"
 import { availableParallelism } from "node:os"
+import { DEFAULT_ACCOUNT_ID } from "@trent/auth"
 import { Schema } from "effect"
+import {
+  defaultSecuritySettings,
+  securityFlags,
+  securityFromEnv,
+  securityProblem,
+  type SecuritySettings,
+  securitySettingsFields
+} from "./SecuritySettings.ts"
+import { ConfigError } from "./config/ConfigError.ts"
+import { readConfigFile } from "./config/configFile.ts"
+import { flag, fromText, list, logLevel, number, type ValueKind } from "./config/settingValues.ts"
+
+export { ConfigError } from "./config/ConfigError.ts"
 
 /**
  * The server's settings, from (lowest to highest precedence) a JSON config
  * file, TRENT_* environment variables and command-line flags.
  */
-export interface ServerSettings {
+export interface ServerSettings extends SecuritySettings {
   readonly host: string
   readonly port: number
   readonly dataDir: string
@@ -30,6 +43,15 @@ export interface ServerSettings {
   readonly kafkaRequestAccounts: ReadonlyArray<string>
   /** Processes serving the port (node:cluster), each on the same store; 1 is one process. Default: the CPUs. */
   readonly workers: number
+  // Operating it (issue #16): seed file, readiness, request logs.
+  /** A seed file (YAML or JSON) applied at every start: keys with fixed ids, aliases, policies, tags (seed/README.md). */
+  readonly seedFile: string | undefined
+  /** `/health/ready` is false while a Region's replica lags other writers by more than this (p99, milliseconds). */
+  readonly readyMaxLagMs: number
+  /** How long `/health` waits for a Region's store to answer before calling it not ready (milliseconds). */
+  readonly readyTimeoutMs: number
+  /** The share of requests logged at Info (1 = every request, 0 = none); errors are always logged. */
+  readonly requestLogSample: number
   /** The XKS proxy's key stores (a JSON file, xks/XksConfig.ts); absent: no XKS surface. */
   readonly xksConfig: string | undefined
 }
@@ -42,7 +64,8 @@ export const defaultServerSettings: ServerSettings = {
   port: DEFAULT_PORT,
   dataDir: "./data",
   regions: ["us-east-1"],
-  accountId: "111122223333",
+  // One default account everywhere: the one libs/auth gives dev mode and first-start credentials.
+  accountId: DEFAULT_ACCOUNT_ID,
   logLevel: "Info",
   devMode: false,
   acceptSessionTokens: false,
@@ -56,6 +79,13 @@ export const defaultServerSettings: ServerSettings = {
   kafkaRequests: false,
   kafkaRequestAccounts: [],
   workers: availableParallelism(),
+  // Issue #15: TLS, connection limits, Kafka TLS and SASL (SecuritySettings.ts).
+  ...defaultSecuritySettings,
+  // Operating it (issue #16).
+  seedFile: undefined,
+  readyMaxLagMs: 5_000,
+  readyTimeoutMs: 2_000,
+  requestLogSample: 1,
   xksConfig: undefined
 }
 
@@ -81,11 +111,16 @@ const PartialSettings = Schema.Struct({
   kafkaRequests: Schema.optional(Schema.Boolean),
   kafkaRequestAccounts: Schema.optional(Schema.Array(Schema.String.check(Schema.isPattern(/^\d{12}$/)))),
   workers: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 256 }))),
+  // Issue #15's block.
+  ...securitySettingsFields,
+  // Operating it (issue #16).
+  seedFile: Schema.optional(Schema.String),
+  readyMaxLagMs: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 86_400_000 }))),
+  readyTimeoutMs: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 10, maximum: 60_000 }))),
+  requestLogSample: Schema.optional(Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1 }))),
   xksConfig: Schema.optional(Schema.String)
 })
 type PartialSettings = typeof PartialSettings.Type
-
-export class ConfigError extends Error {}
 
 const decode = (source: string, raw: Record<string, unknown>): PartialSettings => {
   try {
@@ -97,17 +132,6 @@ const decode = (source: string, raw: Record<string, unknown>): PartialSettings =
 
 const definedOnly = (raw: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined))
-
-const flag = (value: string | undefined): boolean | undefined =>
-  value === undefined ? undefined : ["1", "true", "yes", "on"].includes(value.toLowerCase())
-
-const number = (value: string | undefined): number | unknown => (value === undefined || value === "" ? undefined : Number(value))
-
-const list = (value: string | undefined): Array<string> | undefined =>
-  value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)
-
-const logLevel = (value: string | undefined): string | undefined =>
-  value === undefined ? undefined : value.charAt(0).toUpperCase() + value.slice(1).toLowerCase()
 
 const fromEnv = (env: Record<string, string | undefined>) =>
   decode("the environment", definedOnly({
@@ -128,8 +152,23 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     kafkaRequests: flag(env["TRENT_KAFKA_REQUESTS"]),
     kafkaRequestAccounts: list(env["TRENT_KAFKA_REQUEST_ACCOUNTS"]),
     workers: number(env["TRENT_WORKERS"]),
+    // Issue #15's block.
+    ...securityEnv(env),
+    // Operating it (issue #16).
+    seedFile: env["TRENT_SEED"],
+    readyMaxLagMs: number(env["TRENT_READY_MAX_LAG_MS"]),
+    readyTimeoutMs: number(env["TRENT_READY_TIMEOUT_MS"]),
+    requestLogSample: number(env["TRENT_REQUEST_LOG_SAMPLE"]),
     xksConfig: env["TRENT_XKS_CONFIG"]
   }))
+
+const securityEnv = (env: Record<string, string | undefined>) => {
+  const raw = securityFromEnv(env)
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => {
+    const parse = Object.values(securityFlags).find(([setting]) => setting === key)?.[1]
+    return [key, parse === "number" ? number(value) : parse === "boolean" ? flag(value) : value]
+  }))
+}
 
 const flagNames: Record<string, keyof ServerSettings> = {
   "--host": "host",
@@ -145,7 +184,52 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--kafka-topic-prefix": "kafkaTopicPrefix",
   "--kafka-request-accounts": "kafkaRequestAccounts",
   "--workers": "workers",
+  // Operating it (issue #16).
+  "--seed": "seedFile",
+  "--ready-max-lag-ms": "readyMaxLagMs",
+  "--ready-timeout-ms": "readyTimeoutMs",
+  "--request-log-sample": "requestLogSample",
   "--xks": "xksConfig"
+}
+
+/** Every flag the server takes (those with a value, the switches, --config): the README's table and `trent serve --help` list each. */
+export const serverFlagNames: ReadonlyArray<string> = [
+  "--config",
+  ...Object.keys(flagNames),
+  "--dev",
+  "--accept-session-tokens",
+  "--kafka-requests",
+  "--no-audit",
+  ...Object.keys(securityFlags)
+]
+
+/** How each setting reads from text (flags, and strings in the config file); the rest are strings. */
+const settingKinds: Readonly<Record<keyof ServerSettings, ValueKind>> = {
+  host: "string",
+  port: "number",
+  dataDir: "string",
+  regions: "list",
+  accountId: "string",
+  logLevel: "logLevel",
+  devMode: "boolean",
+  acceptSessionTokens: "boolean",
+  credentialsConfig: "string",
+  maxBodyBytes: "number",
+  store: "string",
+  kafkaBrokers: "list",
+  kafkaTopicPrefix: "string",
+  audit: "boolean",
+  kafkaRequests: "boolean",
+  kafkaRequestAccounts: "list",
+  workers: "number",
+  seedFile: "string",
+  readyMaxLagMs: "number",
+  readyTimeoutMs: "number",
+  requestLogSample: "number",
+  // Issue #15's block reads as its flags do; the SASL password (no flag) is a string.
+  ...Object.fromEntries(Object.values(securityFlags).map(([setting, parse]) => [setting, parse])) as Record<keyof SecuritySettings, ValueKind>,
+  kafkaSaslPassword: "string",
+  xksConfig: "string"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {
@@ -157,29 +241,27 @@ const fromFlags = (argv: ReadonlyArray<string>) => {
     else if (name === "--accept-session-tokens") raw["acceptSessionTokens"] = true
     else if (name === "--kafka-requests") raw["kafkaRequests"] = true
     else if (name === "--no-audit") raw["audit"] = false
+    else if (securityFlags[name]?.[1] === "boolean") raw[securityFlags[name][0]] = true
+    else if (securityFlags[name] !== undefined) {
+      const value = inline ?? argv[++i]
+      if (value === undefined) throw new ConfigError(`${name} needs a value`)
+      const [key, parse] = securityFlags[name]
+      raw[key] = parse === "number" ? number(value) : value
+    }
     else if (name === "--config" || flagNames[name] !== undefined) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new ConfigError(`${name} needs a value`)
       if (name === "--config") configFile = value
       else {
         const key = flagNames[name]!
-        raw[key] = key === "port" || key === "maxBodyBytes" || key === "workers" ? number(value) : key === "regions" || key === "kafkaBrokers" || key === "kafkaRequestAccounts" ? list(value) : key === "logLevel" ? logLevel(value) : value
+        raw[key] = fromText(settingKinds[key], value)
       }
     } else throw new ConfigError(`unknown flag ${name}`)
   }
   return { settings: decode("the command line", raw), configFile }
 }
 
-const fromFile = (path: string) => {
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"))
-  } catch (error) {
-    throw new ConfigError(`cannot read the config file ${path}: ${(error as Error).message}`)
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path} must hold a JSON object`)
-  return decode(path, raw as Record<string, unknown>)
-}
+const fromFile = (path: string) => decode(path, readConfigFile(path, settingKinds))
 
 /** Resolves the settings: file (`--config` or TRENT_CONFIG) < environment < flags. Throws ConfigError with a clear message. */
 export const resolveServerSettings = (
@@ -196,5 +278,7 @@ export const resolveServerSettings = (
   if (settings.kafkaRequests && settings.kafkaBrokers.length === 0) {
     throw new ConfigError("--kafka-requests (TRENT_KAFKA_REQUESTS) needs brokers: --kafka-brokers host:port[,host:port…] or TRENT_KAFKA_BROKERS")
   }
+  const security = securityProblem(settings)
+  if (security !== undefined) throw new ConfigError(security)
   return settings
 }

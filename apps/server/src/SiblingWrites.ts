@@ -66,6 +66,8 @@ export class SiblingWrites extends Context.Service<SiblingWrites, {
   /** In a worker of node:cluster: siblings reached through the primary's IPC channel. */
   static readonly cluster = Layer.effect(SiblingWrites, Effect.gen(function*() {
     const send = (message: AppendedMessage | NotedMessage | ListeningMessage) => process.send?.(message)
+    // Applying a notice runs outside any request's fiber: with the server's context, so its log lines are JSON too.
+    const runPromise = Effect.runPromiseWith(yield* Effect.context<never>())
     let nextId = 1
     const waiting = new Map<number, () => void>()
     const pending = new Set<Promise<void>>()
@@ -77,7 +79,7 @@ export class SiblingWrites extends Context.Service<SiblingWrites, {
       const region = find?.(notice.account, notice.region)
       // A Region this worker has not opened loads from the store when it opens: nothing to wait for.
       if (region === undefined) return Promise.resolve()
-      return Effect.runPromise(region.applied(notice.marks).pipe(
+      return runPromise(region.applied(notice.marks).pipe(
         Effect.timeout(APPLY_TIMEOUT),
         Effect.catch((error) => Effect.logWarning(`a sibling's append to Region ${notice.region} was not applied in time`, error))
       ))

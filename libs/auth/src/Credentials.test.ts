@@ -90,8 +90,8 @@ describe("dev mode", () => {
       const { principal, region } = yield* authenticate(withHeaders(kmsRequest(), { authorization: undefined }), {}, dev)
       expect(region).toBeUndefined()
       expect(principal).toMatchObject({
-        accountId: "000000000000",
-        arn: "arn:aws:iam::000000000000:user/admin",
+        accountId: "111122223333",
+        arn: "arn:aws:iam::111122223333:user/admin",
         type: "IAMUser",
         accessKeyId: ""
       })

@@ -12,11 +12,12 @@ import { ACCOUNT_ID } from "./Principal.ts"
 import { SigningKeyCache } from "./SigningKeyCache.ts"
 
 /**
- * The default account when TRENT_ACCOUNT_ID is not set: twelve zeros, as
- * LocalStack uses (moto uses 123456789012). Any 12 digits are valid; this one
- * is obviously not a real AWS account.
+ * The default account when TRENT_ACCOUNT_ID is not set, one value for the
+ * whole server (its settings, first-start credentials, dev mode): 111122223333,
+ * the example account of the AWS KMS Developer Guide and API Reference, so
+ * ARNs copied from AWS's examples match. Any 12 digits are valid.
  */
-export const DEFAULT_ACCOUNT_ID = "000000000000"
+export const DEFAULT_ACCOUNT_ID = "111122223333"
 
 export interface CredentialOptions {
   /** TRENT_DATA_DIR. */

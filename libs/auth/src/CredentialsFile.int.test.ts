@@ -74,9 +74,9 @@ describe("first start", () => {
       expect(region).toBe("eu-west-1")
       expect(JSON.parse(readFileSync(configPath, "utf8"))).toEqual({
         accounts: [{
-          accountId: "000000000000",
+          accountId: "111122223333",
           principals: [{
-            arn: "arn:aws:iam::000000000000:user/admin",
+            arn: "arn:aws:iam::111122223333:user/admin",
             accessKeys: [{ accessKeyId, secretAccessKey }],
             policies: [{
               name: "TrentAdministrator",
@@ -131,7 +131,7 @@ describe("first start", () => {
         { ...kmsRequest(), headers: { host: "localhost" } },
         verifyOptions
       )
-      expect(principal.arn).toBe("arn:aws:iam::000000000000:user/admin")
+      expect(principal.arn).toBe("arn:aws:iam::111122223333:user/admin")
     }))
 
   it("never replaces a file another process created first", () => {

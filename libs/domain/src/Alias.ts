@@ -24,6 +24,8 @@ export interface CreateAlias {
   readonly aliasName: string
   readonly aliasArn: string
   readonly targetKeyId: string
+  /** Trent naming an AWS managed key: the one writer allowed in the reserved `alias/aws/` space. */
+  readonly awsManaged?: true
 }
 export interface UpdateAlias {
   readonly _tag: "UpdateAlias"
@@ -56,7 +58,7 @@ export const decideAlias = (state: Alias, command: AliasCommand): ReadonlyArray<
   switch (command._tag) {
     case "CreateAlias": {
       const invalid = checkAliasName(command.aliasName)
-      if (invalid !== undefined) return invalid
+      if (invalid !== undefined && !(invalid._tag === "AliasReserved" && command.awsManaged === true)) return invalid
       if (state.status === "Active") {
         return new AliasAlreadyExists({ message: `An alias with the name ${command.aliasArn} already exists` })
       }

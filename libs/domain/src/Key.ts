@@ -55,6 +55,8 @@ export interface KeyRecord {
   readonly grants: ReadonlyArray<Grant>
   /** Defined exactly for multi-Region keys. */
   readonly replication?: Replication | undefined
+  /** The service an AWS managed key is for (`alias/aws/<service>`, KeyManager AWS); undefined for customer keys. */
+  readonly awsManagedFor?: string | undefined
   /** Imported NEW_KEY_MATERIAL awaiting RotateKeyOnDemand (symmetric EXTERNAL keys). */
   readonly pendingRotation?: KeyVersion | undefined
 }
@@ -238,6 +240,8 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
       return state.status === "Absent"
         ? state
         : { status: "Destroyed", key: { ...state.key, versions: [] }, destroyedAt: event.at }
+    case "KeyManagedByAws":
+      return withRecord(state, (key) => ({ ...key, awsManagedFor: event.service }))
     case "KeyDescriptionUpdated":
       return withRecord(state, (key) => ({ ...key, description: event.description }))
     case "KeyRotationEnabled":

@@ -23,7 +23,9 @@ export const CreateKey = Schema.TaggedStruct("CreateKey", {
   description: Schema.String,
   policy: Schema.optional(Schema.String),
   tags: Schema.Array(Tag),
-  material: WrappedMaterial
+  material: WrappedMaterial,
+  /** Trent creating an AWS managed key for this service (never a caller's CreateKey). */
+  awsManagedFor: Schema.optional(Schema.String)
 })
 export const EnableKey = Schema.TaggedStruct("EnableKey", { now: Schema.Number })
 export const DisableKey = Schema.TaggedStruct("DisableKey", { now: Schema.Number })

@@ -25,6 +25,11 @@ export const KeyCreatedEvent = Schema.TaggedStruct("KeyCreated", {
   material: WrappedMaterial,
   createdAt: Schema.Number
 })
+/**
+ * AWS manages the key for a service: an AWS managed key (`alias/aws/<service>`),
+ * created on first use with KeyManager AWS. Appended with its KeyCreated.
+ */
+export const KeyManagedByAwsEvent = Schema.TaggedStruct("KeyManagedByAws", { at: Schema.Number, service: Schema.String })
 export const KeyEnabledEvent = Schema.TaggedStruct("KeyEnabled", { at: Schema.Number })
 export const KeyDisabledEvent = Schema.TaggedStruct("KeyDisabled", { at: Schema.Number })
 export const KeyDeletionScheduledEvent = Schema.TaggedStruct("KeyDeletionScheduled", {
@@ -164,7 +169,8 @@ export const KeyEvent = Schema.Union([
   MultiRegionConfigurationUpdatedEvent,
   KeyReplicaDeletionAwaitedEvent,
   KeyMaterialImportedEvent,
-  ImportedKeyMaterialDeletedEvent
+  ImportedKeyMaterialDeletedEvent,
+  KeyManagedByAwsEvent
 ])
 export type KeyEvent = typeof KeyEvent.Type
 export type KeyEventType = KeyEvent["_tag"]

@@ -14,6 +14,7 @@ import type {
   SigningAlgorithm
 } from "./KeySpec.ts"
 import { customerMasterKeySpecOf, keyAlgorithms } from "./KeySpecRules.ts"
+import { supportsRotation } from "./decide/rotation.ts"
 import type { KeyState } from "./KeyState.ts"
 
 /** KeyMetadata (aws-kms-api.md §2.2) in domain terms: times are epoch milliseconds. */
@@ -28,7 +29,7 @@ export interface KeyMetadata {
   readonly keyState: KeyState
   readonly deletionDate: number | undefined
   readonly origin: Origin
-  readonly keyManager: "CUSTOMER"
+  readonly keyManager: "CUSTOMER" | "AWS"
   readonly customerMasterKeySpec: CustomerMasterKeySpec | undefined
   readonly keySpec: KeySpec
   readonly encryptionAlgorithms: ReadonlyArray<EncryptionAlgorithm> | undefined
@@ -72,7 +73,7 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
     keyState: state.status,
     deletionDate: state.status === "PendingDeletion" ? state.deletionDate : undefined,
     origin: key.origin,
-    keyManager: "CUSTOMER",
+    keyManager: key.awsManagedFor === undefined ? "CUSTOMER" : "AWS",
     customerMasterKeySpec: customerMasterKeySpecOf(key.keySpec),
     keySpec: key.keySpec,
     ...keyAlgorithms(key.keySpec, key.keyUsage),
@@ -129,9 +130,18 @@ export interface KeyRotationStatus {
   readonly nextRotationDate: number | undefined
 }
 
-/** While a key is PendingDeletion its rotation status reads false (aws-kms-api.md §7.2). */
+/**
+ * While a key is PendingDeletion its rotation status reads false (aws-kms-api.md §7.2).
+ * Asymmetric and HMAC keys cannot rotate automatically, and AWS reports their
+ * status as false rather than refusing: "The key rotation status of these KMS
+ * keys is always false" (GetKeyRotationStatus, API Reference,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html).
+ * Terraform's aws_kms_key reads it for every key. Imported (EXTERNAL) keys stay
+ * refused, see `rotationStatusRefusal`.
+ */
 export const keyRotationStatus = (state: Exclude<ExistingKey, { status: "Destroyed" }>): KeyRotationStatus => {
-  const enabled = state.key.rotation.enabled && state.status !== "PendingDeletion" && state.status !== "PendingReplicaDeletion"
+  const enabled = supportsRotation(state.key) && state.key.rotation.enabled && state.status !== "PendingDeletion" &&
+    state.status !== "PendingReplicaDeletion"
   return {
     keyId: arnOfKey(state.key),
     keyRotationEnabled: enabled,

@@ -80,7 +80,7 @@ export const makeKafkaAuditStore = (options: KafkaAuditStoreOptions): Effect.Eff
         }).pipe(Effect.mapError(failure(`publishing audit entries ${first}..${last} to ${resolved.auditTopic}`)))
         published = last
         // Not synced: a stale mark only means entries are published again after a crash.
-        writeFileSync(markFile, String(published))
+        writeFileSync(markFile, String(published), { mode: 0o600 })
       })
 
     /** Entries committed locally but not yet published (after a failed publish, or a crash): rare, so a scan. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs"
 import { join } from "node:path"
 import type { SecretBytes } from "@trent/crypto"
 import { Context, Effect, Layer, Option, Result } from "effect"
@@ -8,6 +9,8 @@ import { createRootKeyFile, readRootKeyFile } from "./RootKeyFile.ts"
 export interface RootKeyOptions {
   /** The Region's data directory; the default key file is `${dataDir}/root.key`. */
   readonly dataDir: string
+  /** Files in `dataDir` that exist once the Region has started: then a missing key file is lost, and none is created. */
+  readonly stateFiles?: ReadonlyArray<string>
   /** Defaults to process.env. */
   readonly env?: Record<string, string | undefined>
 }
@@ -29,6 +32,13 @@ const loadRootKey = Effect.fnUntraced(function*(options: RootKeyOptions) {
     return yield* readRootKeyFile(file.value)
   }
   const path = join(options.dataDir, "root.key")
+  const state = (options.stateFiles ?? []).filter((name) => existsSync(join(options.dataDir, name)))
+  if (!existsSync(path) && state.length > 0) {
+    return yield* new RootKeyError({
+      message: `the root key file ${path} is missing, but the Region has data (${state.join(", ")}): restore root.key from its backup ` +
+        "or name it with TRENT_ROOT_KEY_FILE; a new root key cannot open the keys wrapped under the old one"
+    })
+  }
   const created = yield* createRootKeyFile(path)
   if (Option.isNone(created)) return yield* readRootKeyFile(path)
   yield* Effect.logInfo(

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { Effect, type Scope } from "effect"
+import { createOwnerOnly } from "./ownerOnlyFile.ts"
 import { EventLogFailure } from "./EventLogFailure.ts"
 
 export interface SqliteOpenOptions {
@@ -38,7 +39,10 @@ export const openSqlite = (options: SqliteOpenOptions): Effect.Effect<DatabaseSy
   Effect.acquireRelease(
     Effect.try({
       try: () => {
-        if (options.readOnly !== true) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 })
+        if (options.readOnly !== true) {
+          mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 })
+          createOwnerOnly(options.file)
+        }
         const db = new DatabaseSync(options.file, { timeout: busyTimeoutMillis, readOnly: options.readOnly === true })
         try {
           configure(db, options)

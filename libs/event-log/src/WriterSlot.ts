@@ -3,6 +3,7 @@ import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { Effect, type Scope } from "effect"
 import { EventLogFailure } from "./EventLogFailure.ts"
+import { createOwnerOnly } from "./ownerOnlyFile.ts"
 
 /**
  * A numbered slot among the processes that write one Region directory (the
@@ -54,6 +55,7 @@ export const claimWriterSlot = (dir: string): Effect.Effect<WriterSlot, EventLog
  * writer slot, for leases such as the Region's scheduler.
  */
 export const holdLock = (file: string): DatabaseSync | undefined => {
+  createOwnerOnly(file)
   const db = new DatabaseSync(file, { timeout: 0 })
   try {
     db.exec("BEGIN IMMEDIATE")

@@ -27,7 +27,9 @@ const context = (action: string, reason: DenialReason): string => {
       return "with an explicit deny in a resource-based policy"
     case "ExplicitDenyInIdentityPolicy":
       return "with an explicit deny in an identity-based policy"
+    // AWS names no other reason for an action that cannot cross accounts (NotAllowedAcrossAccounts): no key policy can allow it.
     case "NoKeyPolicyAllows":
+    case "NotAllowedAcrossAccounts":
       return `because no resource-based policy allows the ${action} action`
     case "NoIdentityPolicyAllows":
       return `because no identity-based policy allows the ${action} action`

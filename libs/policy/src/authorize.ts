@@ -1,4 +1,5 @@
 import type { AuthorizationRequest } from "./AuthorizationRequest.ts"
+import { allowedAcrossAccounts } from "./crossAccountActions.ts"
 import { policyVerdict } from "./evaluatePolicy.ts"
 import type { PolicyDocument } from "./PolicyDocument.ts"
 
@@ -7,6 +8,7 @@ export type DenialReason =
   | "ExplicitDenyInIdentityPolicy"
   | "NoKeyPolicyAllows"
   | "NoIdentityPolicyAllows"
+  | "NotAllowedAcrossAccounts"
 
 export type AuthorizationDecision =
   | { readonly decision: "Allow" }
@@ -47,10 +49,16 @@ const deny = (reason: DenialReason): AuthorizationDecision => ({ decision: "Deny
  *   *and* the caller's own IAM policies must allow — neither side alone is
  *   enough (KMS Developer Guide, "Allowing users in other accounts to use a KMS
  *   key"; IAM User Guide, "Cross-account policy evaluation logic").
+ *   Only the actions of `crossAccountActions` can be allowed across accounts at
+ *   all; every other action of another account is refused, whatever the
+ *   policies and grants say (each operation's "Cross-account use" in the AWS
+ *   KMS API Reference).
  * 4. A grant for the caller allows what it lists (KMS Developer Guide, "Grants
  *   in AWS KMS").
  * 5. No key (key-less operations): the caller's IAM policies alone decide; the
- *   account root user is always allowed.
+ *   account root user is always allowed. A caller of another account is
+ *   refused: a key-less operation acts on the account's own resources
+ *   (ListAliases, CreateKey…), none of which is cross-account.
  *
  * Identity policies are not consulted for the root user: IAM policies cannot
  * be attached to it. Explicit denies are reported key policy first: "If
@@ -71,17 +79,19 @@ export const authorize = (input: AuthorizationInput): AuthorizationDecision => {
         { deny: false, allows: false }
       )
 
+  const sameAccount = request.principal.account === input.keyAccount
   if (input.keyPolicy === undefined) {
     if (identity.deny) return deny("ExplicitDenyInIdentityPolicy")
+    if (!sameAccount) return deny("NotAllowedAcrossAccounts")
     return identity.allows ? allow : deny("NoIdentityPolicyAllows")
   }
 
   const key = policyVerdict(input.keyPolicy, request)
   if (key.deny) return deny("ExplicitDenyInKeyPolicy")
   if (identity.deny) return deny("ExplicitDenyInIdentityPolicy")
+  if (!sameAccount && !allowedAcrossAccounts(request.action)) return deny("NotAllowedAcrossAccounts")
   if (input.grantAllows) return allow
 
-  const sameAccount = request.principal.account === input.keyAccount
   if (sameAccount) {
     if (key.allow === "direct") return allow
     if (key.allow === "account") return identity.allows ? allow : deny("NoIdentityPolicyAllows")

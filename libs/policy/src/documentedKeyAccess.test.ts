@@ -101,7 +101,7 @@ describe(`${KMS}/key-policy-modifying-external-accounts.html — "Allowing users
   })
   it("both steps together allow the external user, for the permissions both allow", () => {
     assert.deepStrictEqual(decide(keyUsers, external, "kms:Decrypt", { identityPolicies: [iamAllows("kms:Decrypt")] }), ALLOW)
-    assert.deepStrictEqual(decide(keyUsers, external, "kms:ScheduleKeyDeletion", { identityPolicies: [iamAllows("kms:*")] }), denied("NoKeyPolicyAllows"))
+    assert.deepStrictEqual(decide(keyUsers, external, "kms:ScheduleKeyDeletion", { identityPolicies: [iamAllows("kms:*")] }), denied("NotAllowedAcrossAccounts"))
   })
 })
 

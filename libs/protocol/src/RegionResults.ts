@@ -29,12 +29,13 @@ export interface ListKeysEntry {
   readonly keyId: string
   readonly keyArn: string
 }
+/** The three times and target are absent together: a predefined `alias/aws/<service>` before its key exists. */
 export interface AliasListEntry {
   readonly aliasName: string
   readonly aliasArn: string
-  readonly targetKeyId: string
-  readonly creationDate: number
-  readonly lastUpdatedDate: number
+  readonly targetKeyId: string | undefined
+  readonly creationDate: number | undefined
+  readonly lastUpdatedDate: number | undefined
 }
 /** A multi-Region primary with replicas waits in PendingReplicaDeletion, without a DeletionDate (aws-kms-api.md §7.1). */
 export interface ScheduleKeyDeletionResult {

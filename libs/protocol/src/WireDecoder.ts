@@ -104,7 +104,8 @@ const declaredRules = (spec: ShapeSpec): Array<string> => {
 const decodeValue = (spec: ShapeSpec, json: unknown, path: string, violations: Array<Violation>): Step => {
   switch (spec._tag) {
     case "String":
-      return typeof json === "string" ? checked(spec, json, valueOf(spec, json), path, violations) : mismatch("String", json, path)
+      if (typeof json !== "string") return mismatch("String", json, path)
+      return json.isWellFormed() ? checked(spec, json, valueOf(spec, json), path, violations) : unpairedSurrogate(path)
     case "Integer":
       return typeof json === "number" && Number.isInteger(json) && json >= INT32_MIN && json <= INT32_MAX
         ? checked(spec, json, shown(String(json)), path, violations)
@@ -123,6 +124,17 @@ const decodeValue = (spec: ShapeSpec, json: unknown, path: string, violations: A
       return decodeStructure(spec.members, json, path, violations)
   }
 }
+
+/**
+ * JSON may escape half of a UTF-16 surrogate pair (`"\ud800"`, RFC 8259 §8.2:
+ * such strings "the behavior of software that receives [them] is
+ * unpredictable"); no such string has a UTF-8 encoding (RFC 3629 §3), and every
+ * member is UTF-8 once it reaches a key, an encryption context or the log. The
+ * request is refused as undeserializable, like any body AWS cannot read. The
+ * value itself is left out: it may be secret, and it cannot be printed.
+ */
+const unpairedSurrogate = (path: string): Step =>
+  Result.fail(atPath("Invalid UTF-16: unpaired surrogate found where not expected", path))
 
 const mismatch = (expected: ExpectedType, json: unknown, path: string): Step =>
   Result.fail(typeMismatch(expected, json, path))
@@ -199,7 +211,9 @@ const decodeStringMap = (json: unknown, path: string): Step => {
   if (!isJsonObject(json)) return mismatch("Map", json, path)
   const entries: Array<[string, string]> = []
   for (const [key, value] of Object.entries(json)) {
+    if (!key.isWellFormed()) return unpairedSurrogate(path)
     if (typeof value !== "string") return mismatch("String", value, `${path}.${key}`)
+    if (!value.isWellFormed()) return unpairedSurrogate(`${path}.${key}`)
     entries.push([key, value])
   }
   // fromEntries defines own properties, so a `__proto__` key stays an ordinary pair.

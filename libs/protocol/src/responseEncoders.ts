@@ -21,13 +21,17 @@ const keyMaterial = (result: { readonly keyId: string; readonly keyMaterialId: s
 
 const keyListEntry = (entry: ListKeysEntry): WireObject => ({ KeyId: entry.keyId, KeyArn: entry.keyArn })
 const tag = (entry: Tag): WireObject => ({ TagKey: entry.tagKey, TagValue: entry.tagValue })
-const aliasListEntry = (entry: AliasListEntry): WireObject => ({
-  AliasName: entry.aliasName,
-  AliasArn: entry.aliasArn,
-  TargetKeyId: entry.targetKeyId,
-  CreationDate: epochSeconds(entry.creationDate),
-  LastUpdatedDate: epochSeconds(entry.lastUpdatedDate)
-})
+/** A predefined `alias/aws/…` whose AWS managed key does not exist yet has only AliasName and AliasArn, as AWS lists it. */
+const aliasListEntry = (entry: AliasListEntry): WireObject =>
+  entry.targetKeyId === undefined
+    ? { AliasName: entry.aliasName, AliasArn: entry.aliasArn }
+    : {
+      AliasName: entry.aliasName,
+      AliasArn: entry.aliasArn,
+      TargetKeyId: entry.targetKeyId,
+      CreationDate: epochSeconds(entry.creationDate!),
+      LastUpdatedDate: epochSeconds(entry.lastUpdatedDate!)
+    }
 /**
  * RotationDate and RotationType are absent for the original material and for
  * material PENDING_ROTATION; the import members appear only for EXTERNAL keys (§2.3).

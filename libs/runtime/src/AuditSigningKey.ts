@@ -2,8 +2,10 @@ import { AuditSigner, generateAuditSigningKey } from "@trent/audit"
 import { unwrapKeyMaterial, wrapKeyMaterial } from "@trent/crypto"
 import { Keyvault, RootKey } from "@trent/event-log"
 import { Effect, Layer, Option } from "effect"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs"
+import { randomUUID } from "node:crypto"
 import { dirname } from "node:path"
+import { refuseLostKeyvault } from "./KeyvaultPresence.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
@@ -31,6 +33,7 @@ export const auditSignerLayer = Layer.effect(
         ))
       )
       : yield* Effect.gen(function*() {
+        yield* refuseLostKeyvault("audit signing key")
         const fresh = generateAuditSigningKey()
         const wrapped = yield* wrapKeyMaterial(rootKey, fresh.privateKey, binding(region))
         yield* keyvault.put(SIGNING_KEY_ID, wrapped).pipe(Effect.mapError(internal("storing the audit signing key failed")))
@@ -53,19 +56,39 @@ export const publicKeyPem = (spki: Uint8Array): string => {
 
 /**
  * Publishes the Region's audit public key: written beside its data
- * (`audit-public-key.pem`, not secret) and logged at start. Keep a copy
- * elsewhere too — whoever can rewrite the audit file could rewrite this one.
+ * (`audit-public-key.pem`, not secret, but 0600 like every file of the data
+ * directory) and logged at start. Keep a copy elsewhere too — whoever can
+ * rewrite the audit file could rewrite this one. A file holding another key is
+ * never overwritten: it is what verifies the trail signed so far, and a
+ * Region that finds it there is not the one that signed it.
  */
 export const publishAuditPublicKey = (file: string, region: string, spki: Uint8Array) =>
   Effect.gen(function*() {
     const pem = publicKeyPem(spki)
     yield* Effect.try({
       try: () => {
-        mkdirSync(dirname(file), { recursive: true })
-        writeFileSync(file, pem, { mode: 0o644 })
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+        // Written whole under another name, then linked: another process starting on the directory reads all of it or none.
+        const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`
+        writeFileSync(temporary, pem, { mode: 0o600 })
+        try {
+          linkSync(temporary, file)
+          return true
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error
+          return readFileSync(file, "utf8") === pem
+        } finally {
+          unlinkSync(temporary)
+        }
       },
       catch: (cause) => new RegionInternalError({ message: `cannot write ${file}`, cause })
-    })
+    }).pipe(Effect.flatMap((same) =>
+      same
+        ? Effect.void
+        : Effect.fail(new RegionInternalError({
+          message: `Region ${region}: ${file} holds another audit public key than this Region's signing key; refusing to overwrite it`
+        }))
+    ))
     yield* Effect.logInfo(`Region ${region}: audit checkpoints are signed with the Ed25519 key in ${file}`, {
       auditPublicKey: Buffer.from(spki).toString("base64")
     })

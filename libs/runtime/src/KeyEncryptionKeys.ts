@@ -2,6 +2,7 @@ import { generateKeyMaterial, type SecretBytes, unwrapKeyMaterial, WebCrypto, wr
 import { Keyvault, RootKey } from "@trent/event-log"
 import { Context, Effect, Layer, Option } from "effect"
 import { importParameterEntries } from "./ImportParameters.ts"
+import { refuseLostKeyvault } from "./KeyvaultPresence.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
@@ -22,6 +23,7 @@ const checkRootKey = Effect.gen(function*() {
   const binding = { region, keyId: CANARY_ID, versionId: "canary", algorithm: "AES_256_GCM_KEK" }
   const stored = yield* keyvault.get(CANARY_ID)
   if (Option.isNone(stored)) {
+    yield* refuseLostKeyvault("root key check")
     const canary = yield* generateKeyMaterial
     return yield* keyvault.put(CANARY_ID, yield* wrapKeyMaterial(rootKey, canary, binding))
   }

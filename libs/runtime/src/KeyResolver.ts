@@ -9,6 +9,7 @@ import {
 } from "@trent/domain"
 import { Context, Effect, Layer } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { AwsManagedKeys } from "./AwsManagedKeys.ts"
 import type { KeyView } from "./KeyActor.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { RegionConfig } from "./RegionConfig.ts"
@@ -29,7 +30,7 @@ export const acceptedForms = (operation: Operation): AcceptedForms => acceptsAny
  */
 export class KeyResolver extends Context.Service<KeyResolver, {
   readonly scope: ResourceScope
-  resolveId(reference: string, operation: Operation): Effect.Effect<string, KeyNotFound>
+  resolveId(reference: string, operation: Operation): Effect.Effect<string, KeyNotFound | RegionInternalError>
   withKey<A, E, R>(
     reference: string,
     operation: Operation,
@@ -40,18 +41,23 @@ export class KeyResolver extends Context.Service<KeyResolver, {
     const config = yield* RegionConfig
     const aliases = yield* AliasDirectory
     const actors = yield* KeyActors
+    const managed = yield* AwsManagedKeys
     const scope: ResourceScope = { partition: config.partition, region: config.region, account: config.account }
 
-    const resolveId = (reference: string, operation: Operation): Effect.Effect<string, KeyNotFound> => {
+    const resolveId = (reference: string, operation: Operation): Effect.Effect<string, KeyNotFound | RegionInternalError> => {
       const parsed = parseKeyReference(reference, scope, acceptedForms(operation))
       switch (parsed._tag) {
         case "KeyId":
           return Effect.succeed(parsed.keyId)
         case "AliasName":
           return Effect.flatMap(aliases.lookup(parsed.aliasName), (alias) =>
-            alias === undefined
-              ? Effect.fail(new KeyNotFound({ message: `Alias ${aliasArn(scope, parsed.aliasName)} is not found.` }))
-              : Effect.succeed(alias.targetKeyId))
+            alias !== undefined
+              ? Effect.succeed(alias.targetKeyId)
+              // `alias/aws/<service>` names an AWS managed key even before its first use, which creates it.
+              : Effect.flatMap(managed.resolve(parsed.aliasName), (keyId) =>
+                keyId === undefined
+                  ? Effect.fail(new KeyNotFound({ message: `Alias ${aliasArn(scope, parsed.aliasName)} is not found.` }))
+                  : Effect.succeed(keyId)))
         default:
           return Effect.fail(new KeyNotFound({ message: parsed.message }))
       }

@@ -4,6 +4,8 @@ import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Clock, Context, Duration, Effect, Layer } from "effect"
 import { join } from "node:path"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { AwsManagedKeys } from "./AwsManagedKeys.ts"
+import { sweepDestroyedKeks } from "./DestroyedKekSweep.ts"
 import { makeAliasOperations } from "./aliasOperations.ts"
 import { makeCryptoOperations } from "./cryptoOperations.ts"
 import { makeDataKeyOperations } from "./dataKeyOperations.ts"
@@ -36,6 +38,7 @@ import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
 import { makeReplicaEndpoint } from "./replicaEndpoint.ts"
 import { Replication } from "./Replication.ts"
 import { makeXksOperations } from "./xksOperations.ts"
+import { makeSeedOperations } from "./seedOperations.ts"
 
 export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
 
@@ -54,6 +57,8 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       const actors = yield* KeyActors
       const audit = yield* AuditLog
       const freshness = yield* Freshness
+      // A crash between KeyMaterialDestroyed and the KEK's removal leaves nothing behind once the Region is up.
+      yield* sweepDestroyedKeks
       // What other writers append reaches this process's actors and aliases from here on.
       const follower = yield* LogFollower
       const api: RegionApi = {
@@ -71,6 +76,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
         xks: yield* makeXksOperations,
+        ...(yield* makeSeedOperations),
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,
         caughtUp: follower.caughtUp,
@@ -94,6 +100,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provide(ImportParameters.layer),
     Layer.provideMerge(Authorization.layer),
     Layer.provide(KeyResolver.layer),
+    Layer.provide(AwsManagedKeys.layer),
     Layer.provideMerge(KeyMaterials.layer),
     Layer.provideMerge(AliasDirectory.layer),
     Layer.provideMerge(KeyActors.layer),
@@ -144,7 +151,12 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
       Layer.provideMerge(stores),
       Layer.provideMerge(RegionWriterSlot.layer(options.rootKeyDir)),
       Layer.provideMerge(options.schedulerLease ?? fileSchedulerLease(options.rootKeyDir)),
-      Layer.provide(RootKey.layer({ dataDir: options.rootKeyDir, ...(options.env === undefined ? {} : { env: options.env }) })),
+      Layer.provide(RootKey.layer({
+        dataDir: options.rootKeyDir,
+        // Present once the Region has started: a missing root.key beside them is lost, never made anew.
+        stateFiles: regionStateFiles,
+        ...(options.env === undefined ? {} : { env: options.env })
+      })),
       Layer.provideMerge(WebCrypto.layer)
     )
 
@@ -155,7 +167,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
   static readonly layerEmbedded = (options: RegionOptions & { readonly dataDir: string; readonly env?: Record<string, string | undefined> }) => {
     const dir = join(options.dataDir, options.region)
     return Region.layerOn(
-      { ...options, rootKeyDir: dir },
+      { keyvaultLocation: join(dir, "keyvault.db"), ...options, rootKeyDir: dir },
       Layer.merge(
         EventLog.layerSqlite({ file: join(dir, "events.db"), region: options.region }),
         Keyvault.layerSqlite({ file: join(dir, "keyvault.db") })
@@ -163,6 +175,8 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     )
   }
 }
+
+const regionStateFiles = ["events.db", "keyvault.db", "audit.db", "audit-public-key.pem", "kafka-replica.db"]
 
 /** This writer's own audit hash chain: `audit.db` for slot 0, `audit-<n>.db` for slot n. */
 const slotAuditFile = (dir: string, region: string) =>

@@ -11,6 +11,8 @@ export interface RegionSettings {
   readonly actorIdleMs: number
   /** How often the scheduler looks for due rotations and ended deletion windows. */
   readonly schedulerIntervalMs: number
+  /** Where the keyvault lives (`<dir>/keyvault.db`, a topic), for messages only. */
+  readonly keyvaultLocation?: string | undefined
 }
 
 export const defaultRegionSettings = {

@@ -1,4 +1,7 @@
 import {
+  AliasReserved,
+  AWS_MANAGED_ALIAS_PREFIX,
+  awsManagedServices,
   aliasArn,
   checkAliasName,
   checkAliasTarget,
@@ -27,6 +30,22 @@ const entry = (scope: ResourceScope) => (alias: { aliasName: string; targetKeyId
   creationDate: alias.createdAt,
   lastUpdatedDate: alias.updatedAt
 })
+
+/**
+ * ListAliases without KeyId lists AWS's predefined `alias/aws/<service>` names
+ * too, before their keys exist (then without TargetKeyId), as AWS lists a
+ * fresh account's (aws-kms-api.md §7.3); in name order, like every listing.
+ */
+const withPredefined = (scope: ResourceScope, entries: ReadonlyArray<AliasListEntry>): ReadonlyArray<AliasListEntry> => {
+  const named = new Set(entries.map((e) => e.aliasName))
+  const predefined = Object.entries(awsManagedServices)
+    .filter(([service, { predefined }]) => predefined && !named.has(`${AWS_MANAGED_ALIAS_PREFIX}${service}`))
+    .map(([service]): AliasListEntry => {
+      const aliasName = `${AWS_MANAGED_ALIAS_PREFIX}${service}`
+      return { aliasName, aliasArn: aliasArn(scope, aliasName), targetKeyId: undefined, creationDate: undefined, lastUpdatedDate: undefined }
+    })
+  return [...entries, ...predefined].sort((a, b) => (a.aliasName < b.aliasName ? -1 : a.aliasName > b.aliasName ? 1 : 0))
+}
 
 export const makeAliasOperations = Effect.gen(function*() {
   const directory = yield* AliasDirectory
@@ -73,6 +92,8 @@ export const makeAliasOperations = Effect.gen(function*() {
       }),
     updateAlias: ({ aliasName, targetKeyId }) =>
       Effect.gen(function*() {
+        // AWS managed keys' aliases are AWS's: nobody retargets them (aws-kms-api.md §7.3).
+        if (aliasName.startsWith(AWS_MANAGED_ALIAS_PREFIX)) return yield* new AliasReserved({ message: "" })
         yield* authorization.forRequest("kms:UpdateAlias", aliasArn(scope, aliasName))
         const current = yield* directory.lookup(aliasName)
         if (current === undefined) return yield* new KeyNotFound({ message: `Alias ${aliasArn(scope, aliasName)} is not found.` })
@@ -95,7 +116,8 @@ export const makeAliasOperations = Effect.gen(function*() {
     deleteAlias: ({ aliasName }) =>
       Effect.gen(function*() {
         const invalid = checkAliasName(aliasName)
-        if (invalid !== undefined && invalid._tag === "InvalidRequest") return yield* invalid
+        // An invalid name, or one in AWS's reserved space: AWS managed keys' aliases are never deleted.
+        if (invalid !== undefined) return yield* invalid
         yield* authorization.forRequest("kms:DeleteAlias", aliasArn(scope, aliasName))
         const current = yield* directory.lookup(aliasName)
         if (current !== undefined) {
@@ -112,7 +134,8 @@ export const makeAliasOperations = Effect.gen(function*() {
           ? undefined
           : yield* resolver.withKey(keyId, "ListAliases", (view) => Effect.succeed(view.keyId))
         const aliases = target === undefined ? all : all.filter((alias) => alias.targetKeyId === target)
-        return yield* fromPage(pageAfter(aliases.map(entry(scope)), (alias) => alias.aliasName, page, listAliasesLimits))
+        const entries = target === undefined ? withPredefined(scope, aliases.map(entry(scope))) : aliases.map(entry(scope))
+        return yield* fromPage(pageAfter(entries, (alias) => alias.aliasName, page, listAliasesLimits))
       })
   }
   return operations

@@ -10,6 +10,7 @@ import {
   type KeyCommand,
   keyMetadata,
   type LiveKey,
+  requestedKeySpec,
   UnsupportedOperation,
   type WrappedMaterial
 } from "@trent/domain"
@@ -52,11 +53,8 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
 
   const createKey = (request: CreateKeyRequest) =>
     Effect.gen(function*() {
-      if (request.keySpec !== undefined && request.customerMasterKeySpec !== undefined &&
-        request.keySpec !== request.customerMasterKeySpec) {
-        return yield* new InvalidRequest({ message: "You cannot specify KeySpec and CustomerMasterKeySpec with different values." })
-      }
-      const keySpec = request.keySpec ?? request.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT"
+      const keySpec = requestedKeySpec(request.keySpec, request.customerMasterKeySpec)
+      if (typeof keySpec !== "string") return yield* keySpec
       if (request.keyUsage === undefined && keySpec !== "SYMMETRIC_DEFAULT") {
         return yield* new InvalidRequest({
           message: "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys."

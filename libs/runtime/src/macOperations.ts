@@ -27,9 +27,7 @@ export const makeMacOperations = Effect.gen(function*() {
   const checkMac = (state: LiveKey, operation: "GenerateMac" | "VerifyMac", request: GenerateMacRequest) =>
     Effect.gen(function*() {
       yield* checkUsage(state, operation, "GENERATE_VERIFY_MAC")
-      const algorithm = yield* checkAlgorithm(state, request.macAlgorithm, keySpecRules[state.key.keySpec].macAlgorithms)
-      yield* stopIfDryRun(request.dryRun)
-      return algorithm
+      return yield* checkAlgorithm(state, request.macAlgorithm, keySpecRules[state.key.keySpec].macAlgorithms)
     })
 
   const macFacts = (request: GenerateMacRequest) => ({ macAlgorithm: request.macAlgorithm, grantTokens: request.grantTokens })
@@ -41,6 +39,7 @@ export const makeMacOperations = Effect.gen(function*() {
       access.read(request.keyId, "GenerateMac", (state) =>
         Effect.gen(function*() {
           const algorithm = yield* checkMac(state, "GenerateMac", request)
+          yield* stopIfDryRun(request.dryRun)
           const key = yield* hmacKey(state)
           const mac = yield* key.mac(algorithm, request.message).pipe(Effect.mapError(internal))
           return { mac, macAlgorithm: algorithm, keyId: arnOfKey(state.key) }
@@ -52,6 +51,10 @@ export const makeMacOperations = Effect.gen(function*() {
           const key = yield* hmacKey(state)
           const valid = yield* key.verifyMac(algorithm, request.message, request.mac).pipe(Effect.mapError(internal))
           if (!valid) return yield* new MacInvalid()
+          // A dry run of VerifyMac still compares: a wrong MAC is KMSInvalidMacException, not
+          // DryRunOperationException ("DryRun": the request is checked as a real one would be,
+          // https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html).
+          yield* stopIfDryRun(request.dryRun)
           return { keyId: arnOfKey(state.key), macValid: true as const, macAlgorithm: algorithm }
         }), macFacts(request))
   }

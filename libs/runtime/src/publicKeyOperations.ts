@@ -65,7 +65,6 @@ export const makePublicKeyOperations = Effect.gen(function*() {
       const algorithm = yield* checkAlgorithm(state, request.signingAlgorithm, keySpecRules[state.key.keySpec].signingAlgorithms)
       const messageType = request.messageType ?? "RAW"
       yield* checkMessage(algorithm, messageType, request.message)
-      yield* stopIfDryRun(request.dryRun)
       return { algorithm, messageType }
     })
 
@@ -82,6 +81,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
       access.read(request.keyId, "Sign", (state) =>
         Effect.gen(function*() {
           const { algorithm, messageType } = yield* checkSigning(state, "Sign", request)
+          yield* stopIfDryRun(request.dryRun)
           const key = yield* privateKey(state)
           const signature = yield* key.sign({ algorithm, messageType, message: request.message } as Parameters<typeof key.sign>[0])
             .pipe(Effect.mapError(internal("signing failed")))
@@ -101,6 +101,9 @@ export const makePublicKeyOperations = Effect.gen(function*() {
             signature: request.signature
           } as Parameters<typeof verifySignature>[0]).pipe(Effect.mapError(internal("verification failed")))
           if (!valid) return yield* new SignatureInvalid()
+          // As VerifyMac: a dry run compares first, so a wrong signature is KMSInvalidSignatureException
+          // (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html).
+          yield* stopIfDryRun(request.dryRun)
           return { keyId: arnOfKey(state.key), signatureValid: true as const, signingAlgorithm: algorithm }
         }), signingFacts(request)),
     getPublicKey: (request) =>

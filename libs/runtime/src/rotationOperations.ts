@@ -1,4 +1,14 @@
-import { arnOfKey, isReplica, type KeyCommand, keyRotations, keyRotationStatus, type LiveKey, rotationUnsupported, supportsRotation } from "@trent/domain"
+import {
+  arnOfKey,
+  isReplica,
+  type KeyCommand,
+  keyRotations,
+  keyRotationStatus,
+  type LiveKey,
+  rotationStatusRefusal,
+  rotationUnsupported,
+  supportsRotation
+} from "@trent/domain"
 import { Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
 import { mustAccept } from "./KeyActors.ts"
@@ -32,7 +42,10 @@ export const makeRotationOperations = Effect.gen(function*() {
       access.change(keyId, "DisableKeyRotation", (_, now) => Effect.succeed<KeyCommand>({ _tag: "DisableKeyRotation", now }))
         .pipe(Effect.asVoid),
     getKeyRotationStatus: ({ keyId }) =>
-      access.read(keyId, "GetKeyRotationStatus", (state) => Effect.map(rotatable(state), keyRotationStatus)),
+      access.read(keyId, "GetKeyRotationStatus", (state) => {
+        const refusal = rotationStatusRefusal(state.key)
+        return refusal === undefined ? Effect.succeed(keyRotationStatus(state)) : Effect.fail(refusal)
+      }),
     rotateKeyOnDemand: ({ keyId }) =>
       access.change(keyId, "RotateKeyOnDemand", (state, now) => {
         const without: KeyCommand = { _tag: "RotateKeyOnDemand", now, material: { materialId: "", wrapped: new Uint8Array() } }

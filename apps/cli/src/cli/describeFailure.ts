@@ -4,7 +4,11 @@
  * file-system error (`connect ECONNREFUSED 127.0.0.1:7400`), or anything else
  * with a message. Never a stack trace; newlines are folded so the line stays one.
  */
-export const describeFailure = (error: unknown): string => oneLine(rawMessage(error))
+export const describeFailure = (error: unknown): string => oneLine(withoutStackFrames(rawMessage(error)))
+
+/** A library that folds inner errors' stacks into its message (the Encryption SDK's keyring does) keeps the words, not the frames. */
+const withoutStackFrames = (text: string): string =>
+  text.split("\n").filter((line) => !/^\s*at .*(:\d+:\d+\)?|\(native\)|<anonymous>\)?)\s*$/.test(line)).join("\n")
 
 const rawMessage = (error: unknown): string => {
   if (typeof error === "string") return error

@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import { kmsSettings } from "../kms/kmsClient.ts"
 import { kmsFailureMessage } from "../kms/sendKms.ts"
 import { encryptionContextMismatch } from "./checkEncryptionContext.ts"
+import { envelopeFailure } from "./envelopeFailure.ts"
 import type { DecryptInput } from "./decryptCommand.ts"
 import { esdk } from "./esdkClient.ts"
 import { esdkKeyring } from "./esdkKeyring.ts"
@@ -27,6 +28,9 @@ export const decryptFile = Effect.fn("decrypt")(function*(input: DecryptInput) {
     output: input.output,
     mode: 0o600,
     stages: () => [checkedDecryptStream(esdk.decryptStream(keyring), input.context)],
-    describe: (error) => `cannot decrypt ${input.input}: ${kmsFailureMessage(error, settings.endpoint)}`
+    describe: (error) => {
+      const kms = (answer: unknown) => kmsFailureMessage(answer, settings.endpoint)
+      return `cannot decrypt ${input.input}: ${(error instanceof EncryptionContextMismatch ? undefined : envelopeFailure(error, kms)) ?? kms(error)}`
+    }
   })
 }, Effect.scoped)

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSy
 import { open } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { CreateAliasCommand, CreateKeyCommand } from "@aws-sdk/client-kms"
+import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand } from "@aws-sdk/client-kms"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCliProcess } from "../testing/runCli.test-support.ts"
 import { startTrentServer, type TrentServer } from "../testing/trentServer.test-support.ts"
@@ -89,7 +89,8 @@ describe("trent encrypt and decrypt, round trips through a running Trent", () =>
     writeFileSync(file("tamper.enc"), bytes)
     const run = await decrypt(file("tamper.enc"), file("tamper.out"))
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^trent: cannot decrypt .*tamper\.enc: .+\n$/)
+    expect(run.stderr).toMatch(/^trent: cannot decrypt .*tamper\.enc: the file was altered or is damaged: .+\n$/)
+    expect(run.stderr).not.toMatch(/Unsupported state|unable to authenticate/)
     expect(existsSync(file("tamper.out"))).toBe(false)
     expect(existsSync(file("tamper.out.partial"))).toBe(false)
   })
@@ -100,6 +101,16 @@ describe("trent encrypt and decrypt, round trips through a running Trent", () =>
     expect(run.code).toBe(1)
     expect(run.stderr).toContain("NotFoundException: Alias arn:aws:kms:us-east-1:111122223333:alias/none is not found.")
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1)
+  })
+
+  it("fails with one line, no stack, when the key that made the file is disabled", async () => {
+    const key = (await server.kms.send(new CreateKeyCommand({ Description: "soon disabled" }))).KeyMetadata!
+    writeFileSync(file("disabled"), "x")
+    expect((await runCliProcess(["encrypt", "--key", key.KeyId!, file("disabled"), file("disabled.enc"), ...server.cliFlags])).code).toBe(0)
+    await server.kms.send(new DisableKeyCommand({ KeyId: key.KeyId }))
+    const run = await decrypt(file("disabled.enc"), file("disabled.out"))
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(`trent: cannot decrypt ${file("disabled.enc")}: Trent did not decrypt the file's data key: DisabledException: ${key.Arn} is disabled.\n`)
   })
 
   it("exits 2 on bad flags, as a process", async () => {

@@ -26,6 +26,10 @@ export const kmsFailureMessage = (error: unknown, endpoint: string): string => {
     return "no AWS credentials: pass --data-dir <the server's data directory>, or set AWS_SHARED_CREDENTIALS_FILE " +
       `or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (${describeFailure(error)})`
   }
+  // Trent answers a key it does not know, or a signature that does not match, as AWS does; the fix is on this side.
+  if (name === "UnrecognizedClientException" || name === "InvalidSignatureException") {
+    return `${describeFailure(error)} (are these Trent's credentials? pass --data-dir <the server's data directory>)`
+  }
   return describeFailure(error)
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, resolveServerSettings, serverProgram } from "@trent/server"
+import { checkSeedFile, ConfigError, resolveServerSettings, serverProgram } from "@trent/server"
 import { Effect } from "effect"
 import { UsageError } from "../cli/CliFailure.ts"
 
@@ -6,7 +6,9 @@ import { UsageError } from "../cli/CliFailure.ts"
 const resolveSettings = (argv: ReadonlyArray<string>) =>
   Effect.suspend(() => {
     try {
-      return Effect.succeed(resolveServerSettings(argv, process.env))
+      const settings = resolveServerSettings(argv, process.env)
+      checkSeedFile(settings)
+      return Effect.succeed(settings)
     } catch (error) {
       if (error instanceof ConfigError) return Effect.fail(new UsageError({ message: `${error.message} (see 'trent serve --help')` }))
       throw error

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { CreateKeyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms"
 import { fromIni } from "@aws-sdk/credential-provider-ini"
+import { serverFlagNames } from "@trent/server"
 import { describe, expect, it } from "vitest"
 import { cliMain, runCli, runCliProcess } from "../testing/runCli.test-support.ts"
 import { listeningUrl } from "../testing/trentServer.test-support.ts"
@@ -53,6 +54,17 @@ describe("trent serve", () => {
       }
     }))
 
+  it("refuses a bad seed file before starting anything: exit 2, one line naming what is wrong", () =>
+    withDataDir(async (dataDir) => {
+      const seed = join(dataDir, "seed.yaml")
+      writeFileSync(seed, "Keys:\n  - KeyId: 11111111-2222-4333-8444-555555555555\n    Aliasses: [alias/x]\n")
+      const run = await runCliProcess(["serve", "--port", "0", "--data-dir", join(dataDir, "data"), "--seed", seed])
+      expect(run.code).toBe(2)
+      expect(run.stderr.trimEnd().split("\n")).toHaveLength(1)
+      expect(run.stderr).toMatch(/^trent: invalid seed file .*seed\.yaml: Expected no excess property at \["Keys"\]\[0\]\["Aliasses"\]/)
+      expect(existsSync(join(dataDir, "data"))).toBe(false)
+    }))
+
   it("documents every server flag of the README's configuration table in its --help", async () => {
     const readme = readFileSync(fileURLToPath(new URL("../../../../README.md", import.meta.url)), "utf8")
     const table = readme.slice(readme.indexOf("### Configuration"), readme.indexOf("The root key of each Region"))
@@ -60,5 +72,10 @@ describe("trent serve", () => {
     expect(flags.length).toBeGreaterThan(10)
     const help = (await runCli(["serve", "--help"])).stdout
     for (const flag of [...flags, "--config", "--kafka-topic-prefix"]) expect(help, flag).toContain(`  ${flag}`)
+    // And every flag the server takes is in both: the table and --help never fall behind ServerConfig.
+    for (const flag of serverFlagNames) {
+      if (flag !== "--config") expect(flags, `README row for ${flag}`).toContain(flag)
+      expect(help, `--help line for ${flag}`).toContain(`  ${flag}`)
+    }
   })
 })

@@ -27,7 +27,21 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--xks <file>", "serve the AWS KMS XKS proxy API for the key stores in this JSON file (TRENT_XKS_CONFIG)"],
   ["--kafka-topic-prefix <prefix>", "topics are <prefix>.<region>.events and .keyvault (default trent)"],
   ["--kafka-requests", "also serve key operations sent as Kafka messages (TRENT_KAFKA_REQUESTS=1)"],
-  ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"]
+  ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"],
+  ["--tls-cert <file>", "PEM certificate chain; with --tls-key, serve HTTPS only (TRENT_TLS_CERT)"],
+  ["--tls-key <file>", "PEM private key for --tls-cert (TRENT_TLS_KEY)"],
+  ["--tls-client-ca <file>", "PEM CA; clients must present a certificate it issued (TRENT_TLS_CLIENT_CA)"],
+  ["--max-connections <n>", "open connections per process, the longest-idle closed at the cap (default 512)"],
+  ["--headers-timeout-ms <ms>", "time to send a request's headers (default 10000; TRENT_HEADERS_TIMEOUT_MS)"],
+  ["--request-timeout-ms <ms>", "time to send a whole request (default 30000; TRENT_REQUEST_TIMEOUT_MS)"],
+  ["--keep-alive-timeout-ms <ms>", "idle keep-alive connections are closed after this (default 5000)"],
+  ["--kafka-tls", "connect to the brokers over TLS (TRENT_KAFKA_TLS=1)"],
+  ["--kafka-tls-ca <file>", "PEM CA that issued the brokers' certificates (default the system's; TRENT_KAFKA_TLS_CA)"],
+  ["--kafka-sasl-username <user>", "SASL/SCRAM-SHA-512 user; the password only from TRENT_KAFKA_SASL_PASSWORD"],
+  ["--seed <file>", "YAML or JSON seed file: keys with fixed ids, aliases, policies, tags, applied at every start (TRENT_SEED)"],
+  ["--ready-max-lag-ms <ms>", "/health/ready is false while other writers' changes lag more, p99 (default 5000)"],
+  ["--ready-timeout-ms <ms>", "how long /health waits for a Region's store (default 2000)"],
+  ["--request-log-sample <share>", "share of successful requests logged at info, 0..1 (default 1; TRENT_REQUEST_LOG_SAMPLE)"]
 ]
 
 const width = Math.max(...serverFlags.map(([flag]) => flag.length))

@@ -5,14 +5,19 @@ import {
   DescribeKeyCommand,
   DisableKeyCommand,
   EncryptCommand,
+  CreateAliasCommand,
   GenerateRandomCommand,
+  GetKeyPolicyCommand,
   KMSClient,
+  ListAliasesCommand,
   ListGrantsCommand,
   ListKeysCommand,
   ListRetirableGrantsCommand,
   PutKeyPolicyCommand,
   RetireGrantCommand,
-  RevokeGrantCommand
+  RevokeGrantCommand,
+  ScheduleKeyDeletionCommand,
+  TagResourceCommand
 } from "@aws-sdk/client-kms"
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -36,7 +41,8 @@ const principals = {
   alice: { account: A, arn: `arn:aws:iam::${A}:user/alice`, policies: [allow(["kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"])] },
   bob: { account: A, arn: `arn:aws:iam::${A}:user/bob`, policies: [] },
   carol: { account: B, arn: `arn:aws:iam::${B}:user/carol`, policies: [allow(["kms:Encrypt", "kms:Decrypt"])] },
-  dave: { account: B, arn: `arn:aws:iam::${B}:user/dave`, policies: [] }
+  dave: { account: B, arn: `arn:aws:iam::${B}:user/dave`, policies: [] },
+  erin: { account: B, arn: `arn:aws:iam::${B}:user/erin`, policies: [allow("kms:*")] }
 } as const
 type Name = keyof typeof principals
 const keyIdOf = (name: string) => `AKIA${name.toUpperCase().padEnd(16, "X")}`
@@ -184,6 +190,31 @@ describe("cross-account use", () => {
     await denied(as("dave").send(new EncryptCommand({ KeyId: key.Arn, Plaintext: utf8("x") })), "dave", "kms:Encrypt")
     const other = await newKey()
     await denied(as("carol").send(new EncryptCommand({ KeyId: other.Arn, Plaintext: utf8("x") })), "carol", "kms:Encrypt")
+  })
+})
+
+describe("cross-account limits", () => {
+  // Each operation's "Cross-account use" in the AWS KMS API Reference: kms:* to another account still leaves it only the listed ones.
+  it("refuses another account the key's administration even when every policy allows kms:*", async () => {
+    const key = await newKey({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "kms:*", Resource: "*" },
+        { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${B}:root` }, Action: "kms:*", Resource: "*" }
+      ]
+    })
+    await as("erin").send(new DescribeKeyCommand({ KeyId: key.Arn }))
+    await denied(as("erin").send(new PutKeyPolicyCommand({ KeyId: key.Arn, Policy: JSON.stringify(allow("kms:*")), BypassPolicyLockoutSafetyCheck: true })), "erin", "kms:PutKeyPolicy")
+    await denied(as("erin").send(new ScheduleKeyDeletionCommand({ KeyId: key.Arn, PendingWindowInDays: 7 })), "erin", "kms:ScheduleKeyDeletion")
+    await denied(as("erin").send(new DisableKeyCommand({ KeyId: key.Arn })), "erin", "kms:DisableKey")
+    await denied(as("erin").send(new TagResourceCommand({ KeyId: key.Arn, Tags: [{ TagKey: "k", TagValue: "v" }] })), "erin", "kms:TagResource")
+    await denied(as("erin").send(new GetKeyPolicyCommand({ KeyId: key.Arn })), "erin", "kms:GetKeyPolicy")
+    expect((await as("admin").send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!.KeyState).toBe("Enabled")
+  })
+  it("does not list another account's aliases for a key ARN of that account", async () => {
+    const key = await newKey()
+    await as("admin").send(new CreateAliasCommand({ AliasName: "alias/not-for-b", TargetKeyId: key.KeyId }))
+    await denied(as("erin").send(new ListAliasesCommand({ KeyId: key.Arn })), "erin", "kms:ListAliases")
   })
 })
 

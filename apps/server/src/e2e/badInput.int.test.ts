@@ -1,5 +1,6 @@
 import * as fc from "fast-check"
 import { signRequest } from "@trent/auth"
+import { CreateKeyCommand, EncryptCommand } from "@aws-sdk/client-kms"
 import { servedOperations } from "@trent/protocol"
 import { checkProperty } from "@trent/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -71,7 +72,8 @@ const member = fc.constantFrom(
 const hostileValue = fc.oneof(
   jsonish,
   fc.string({ minLength: 5000, maxLength: 20000 }),
-  fc.constantFrom("!!!not base64!!!", "QUJD=", "====", "", " ", "alias/", "arn:aws:kms:eu-west-1:111122223333:key/", "\u0000")
+  fc.constantFrom("!!!not base64!!!", "QUJD=", "====", "", " ", "alias/", "arn:aws:kms:eu-west-1:111122223333:key/", "\u0000", "\ud800", "a\udfffb"),
+  fc.dictionary(fc.constantFrom("a", "\ud800"), fc.constantFrom("b", "\udc00"), { maxKeys: 2 })
 )
 
 describe("bad input against the live server (fast-check)", () => {
@@ -120,6 +122,30 @@ describe("bad input against the live server (fast-check)", () => {
       ),
       { numRuns: 300 }
     ).then(stillHealthy))
+
+  it("answers a lone surrogate in an encryption context with a 400 SerializationException, for every operation that takes one", async () => {
+    const { KeyMetadata } = await server.client().send(new CreateKeyCommand({}))
+    const keyId = KeyMetadata!.KeyId!
+    const { CiphertextBlob } = await server.client().send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1]) }))
+    const blob = Buffer.from(CiphertextBlob!).toString("base64")
+    const bodies: Record<string, object> = {
+      Encrypt: { KeyId: keyId, Plaintext: "AQ==" },
+      Decrypt: { CiphertextBlob: blob },
+      GenerateDataKey: { KeyId: keyId, NumberOfBytes: 32 },
+      GenerateDataKeyWithoutPlaintext: { KeyId: keyId, NumberOfBytes: 32 },
+      ReEncrypt: { CiphertextBlob: blob, DestinationKeyId: keyId, DestinationEncryptionContext: { a: "\ud800" } }
+    }
+    for (const [operation, body] of Object.entries(bodies)) {
+      for (const context of [{ a: "\ud800" }, { "\udfff": "b" }]) {
+        const member = operation === "ReEncrypt" ? "SourceEncryptionContext" : "EncryptionContext"
+        const json = JSON.stringify({ ...body, [member]: context })
+        const response = await send({ target: `TrentService.${operation}`, body: new TextEncoder().encode(json) })
+        expect(response.status, `${operation} ${json}`).toBe(400)
+        expect(JSON.parse(response.text).__type).toBe("SerializationException")
+      }
+    }
+    await stillHealthy()
+  })
 
   it("refuses a body over the size limit without reading it all, and keeps serving", async () => {
     const response = await send({ target: "TrentService.Encrypt", body: new Uint8Array(2 * 1024 * 1024).fill(0x20) })

@@ -23,9 +23,15 @@ export interface ServerProcess {
  */
 export const startServerProcess = async (
   flags: ReadonlyArray<string>,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  options: { readonly openFileLimit?: number } = {}
 ): Promise<ServerProcess> => {
-  const child = spawn(process.execPath, ["--disable-warning=TimeoutNegativeWarning", serverMain, "--port", "0", "--log-level", "info", ...flags], {
+  const args = ["--disable-warning=TimeoutNegativeWarning", serverMain, "--port", "0", "--log-level", "info", ...flags]
+  // `ulimit -n` through a shell, which then becomes the server (exec): the limit a default install runs under.
+  const [command, commandArgs] = options.openFileLimit === undefined
+    ? [process.execPath, args]
+    : ["/bin/sh", ["-c", `ulimit -n ${options.openFileLimit} && exec "$0" "$@"`, process.execPath, ...args]]
+  const child = spawn(command, commandArgs, {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, ...env }
   })
@@ -35,7 +41,7 @@ export const startServerProcess = async (
     const timer = setTimeout(() => reject(new Error("the server did not start serving within 60 s")), 60_000)
     createInterface({ input: child.stdout! }).on("line", (line) => {
       lines.push(line)
-      const match = (clustered ? /workers serving (http:\/\/[^"\s]+)/ : /Trent listening on (http:\/\/[^"\s]+)/).exec(line)
+      const match = (clustered ? /workers serving (https?:\/\/[^"\s]+)/ : /Trent listening on (https?:\/\/[^"\s]+)/).exec(line)
       if (match !== null) {
         clearTimeout(timer)
         resolve(match[1]!)

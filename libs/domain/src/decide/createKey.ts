@@ -1,11 +1,30 @@
-import type { Key } from "../Key.ts"
+import { AWS_MANAGED_ROTATION_DAYS } from "../AwsManagedKey.ts"
+import { DAY_MS, type Key } from "../Key.ts"
 import type { KeyEvent } from "../KeyEvent.ts"
 import type { CreateKey } from "../KeyCommand.ts"
 import { InvalidRequest, KeyInvalidState, type KeyRejection, UnsupportedOperation } from "../KeyErrors.ts"
 import { checkPolicyDocument, defaultKeyPolicy } from "../KeyPolicy.ts"
+import type { KeySpec } from "../KeySpec.ts"
 import { keySpecRules } from "../KeySpecRules.ts"
 import { checkTags } from "../Tag.ts"
 import { checkDescription } from "./checkDescription.ts"
+
+/**
+ * The spec a CreateKey request asks for. AWS refuses the two members together,
+ * even when they name the same spec: "You cannot specify KeySpec and
+ * CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is
+ * deprecated." (CreateKey, API Reference, "CustomerMasterKeySpec":
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html).
+ */
+export const requestedKeySpec = (
+  keySpec: KeySpec | undefined,
+  customerMasterKeySpec: KeySpec | undefined
+): KeySpec | InvalidRequest =>
+  keySpec !== undefined && customerMasterKeySpec !== undefined
+    ? new InvalidRequest({
+      message: "You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated."
+    })
+    : keySpec ?? customerMasterKeySpec ?? "SYMMETRIC_DEFAULT"
 
 /**
  * CreateKey (aws-kms-api.md §3.1, §5.1): every key spec except SM2 (China
@@ -51,5 +70,16 @@ export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): Rea
     tags: command.tags,
     material: command.material,
     createdAt: command.now
-  }]
+  }, ...(command.awsManagedFor === undefined ? [] : awsManaged(command.awsManagedFor, command.now))]
 }
+
+/** An AWS managed key says so (KeyManager AWS) and rotates every year from its creation, as AWS's do. */
+const awsManaged = (service: string, now: number): ReadonlyArray<KeyEvent> => [
+  { _tag: "KeyManagedByAws", at: now, service },
+  {
+    _tag: "KeyRotationEnabled",
+    at: now,
+    rotationPeriodInDays: AWS_MANAGED_ROTATION_DAYS,
+    nextRotationAt: now + AWS_MANAGED_ROTATION_DAYS * DAY_MS
+  }
+]

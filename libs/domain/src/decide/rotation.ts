@@ -41,6 +41,13 @@ export const rotationUnsupported = (key: KeyRecord): UnsupportedOperation =>
       : ""
   })
 
+/**
+ * GetKeyRotationStatus refuses only keys with imported material ([6]); other
+ * keys that cannot rotate answer `KeyRotationEnabled: false` (`keyRotationStatus`).
+ */
+export const rotationStatusRefusal = (key: KeyRecord): UnsupportedOperation | undefined =>
+  key.origin === "EXTERNAL" ? rotationUnsupported(key) : undefined
+
 const checkPeriod = (days: number): InvalidRequest | undefined => {
   const path = "rotationPeriodInDays"
   if (!Number.isInteger(days) || days < MIN_ROTATION_PERIOD_DAYS) {

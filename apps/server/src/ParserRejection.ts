@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto"
+import type { Duplex } from "node:stream"
+
+/**
+ * The answer to a request node:http's parser refuses before any handler sees
+ * it (a NUL in a header, `Transfer-Encoding: identity`, bytes after a body
+ * without Content-Length, headers too large, too slow): in AWS's JSON 1.1
+ * error shape (aws-kms-api.md §1.3) rather than node's bare `400 Bad Request`,
+ * and then the connection is closed, as RFC 9112 §11.2 advises once a message
+ * cannot be framed. What the client sent is never echoed or logged (it may
+ * carry a signature); only node's error code, which names the rule broken.
+ */
+export interface ParserRejection {
+  /** The client went away (reset, aborted): nothing to answer. */
+  readonly answered: boolean
+  readonly status: number
+  readonly code: string
+}
+
+const statusOf = (code: string): number =>
+  code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" || code === "HPE_HEADERS_TIMEOUT" ? 408 : 400
+
+const messageOf = (status: number): string =>
+  status === 431
+    ? "The request's headers are too large."
+    : status === 408
+    ? "The request was not received in time."
+    : "The request is not a valid HTTP/1.1 message."
+
+/** Answers `socket` for the parser's `error`; the result says what was done, for the log. */
+export const answerParserRejection = (error: Error & { readonly code?: string }, socket: Duplex): ParserRejection => {
+  const code = error.code ?? "UNKNOWN"
+  const status = statusOf(code)
+  if (code === "ECONNRESET" || !socket.writable) {
+    socket.destroy()
+    return { answered: false, status, code }
+  }
+  const body = JSON.stringify({ __type: "SerializationException", message: messageOf(status) })
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"}\r\n` +
+      "Content-Type: application/x-amz-json-1.1\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `x-amzn-RequestId: ${randomUUID()}\r\n` +
+      "x-amzn-ErrorType: SerializationException\r\n" +
+      "Connection: close\r\n\r\n" +
+      body
+  )
+  // A client that never reads would hold the half-closed socket (node's HTTP sockets allow half-open ones) forever.
+  setTimeout(() => socket.destroy(), 1_000).unref()
+  return { answered: true, status, code }
+}
