@@ -6,6 +6,7 @@ import { kafkaKeyvaultLayer, kafkaSchedulerLease, type KafkaStoreOptions, makeKa
 import { AppendPublisher, Region, RegionWriterSlot, SchedulerLease, withSiblingChains } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
+import { XksStores } from "./xks/XksStores.ts"
 import { HttpEdge } from "./HttpEdge.ts"
 import { MetricsSources } from "./Metrics.ts"
 import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
@@ -145,7 +146,10 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
         hooks: hooks.kafkaRequests
       })))
     : Layer.empty
+  // The XKS proxy surface (--xks): its key stores' file, re-read when it changes.
+  const xks = settings.xksConfig === undefined ? Layer.empty : XksStores.layer(settings.xksConfig, settings.regions)
   return Layer.mergeAll(HttpEdge.layer, kafkaRequests).pipe(
+    Layer.provideMerge(xks),
     // GET /metrics serves the Kafka worker's counters too.
     Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
     Layer.provideMerge(siblingNotices),

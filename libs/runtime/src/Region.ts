@@ -37,6 +37,7 @@ import { makeImportOperations } from "./importOperations.ts"
 import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
 import { makeReplicaEndpoint } from "./replicaEndpoint.ts"
 import { Replication } from "./Replication.ts"
+import { makeXksOperations } from "./xksOperations.ts"
 import { makeSeedOperations } from "./seedOperations.ts"
 
 export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
@@ -74,6 +75,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeLastUsageOperations),
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
+        xks: yield* makeXksOperations,
         ...(yield* makeSeedOperations),
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,

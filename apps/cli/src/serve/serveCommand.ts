@@ -24,6 +24,7 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--store <store>", "embedded (SQLite) or kafka (default embedded; TRENT_STORE)"],
   ["--kafka-brokers <list>", "comma list of host:port, for --store kafka (TRENT_KAFKA_BROKERS)"],
   ["--workers <n>", "worker processes behind the one port (default: one per CPU; TRENT_WORKERS)"],
+  ["--xks <file>", "serve the AWS KMS XKS proxy API for the key stores in this JSON file (TRENT_XKS_CONFIG)"],
   ["--kafka-topic-prefix <prefix>", "topics are <prefix>.<region>.events and .keyvault (default trent)"],
   ["--kafka-requests", "also serve key operations sent as Kafka messages (TRENT_KAFKA_REQUESTS=1)"],
   ["--kafka-request-accounts <list>", "other accounts whose request topics to serve (TRENT_KAFKA_REQUEST_ACCOUNTS)"],
