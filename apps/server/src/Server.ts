@@ -3,6 +3,7 @@ import { AuditLog } from "@trent/audit"
 import { Credentials } from "@trent/auth"
 import { EventLog } from "@trent/event-log"
 import { kafkaKeyvaultLayer, kafkaSchedulerLease, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
+import type { KafkaSecurity } from "@trent/kafka-client"
 import { AppendPublisher, Region, RegionWriterSlot, SchedulerLease, withSiblingChains } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
@@ -16,6 +17,7 @@ import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
 import { isWorkerProcess } from "./Workers.ts"
+import { kafkaSecurityOf } from "./kafkaSecurityOf.ts"
 import { seedLayer } from "./seed/seedLayer.ts"
 import { flatJsonLogger } from "./logging/flatJsonLogger.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
@@ -33,14 +35,26 @@ const kafkaEventLogRegistered = (options: KafkaStoreOptions, logs: RegionEventLo
  * `dir`). Each process that runs the Region on `dir` (a worker, a server) has a writer slot there: on
  * Kafka its own replica file and audit chain, and the scheduler runs in whichever holds the group's lease.
  */
-const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service"], siblings: SiblingWrites["Service"]) =>
+const regionLayerFor = (
+  settings: ServerSettings,
+  logs: RegionEventLogs["Service"],
+  siblings: SiblingWrites["Service"],
+  security: KafkaSecurity | undefined
+) =>
 (account: string, region: string, dir: string) =>
-  regionOnStore(settings, logs, account, region, dir).pipe(
+  regionOnStore(settings, logs, account, region, dir, security).pipe(
     // The other workers of this server note every append before it is acknowledged.
     Layer.provide(Layer.succeed(AppendPublisher, { published: (marks) => siblings.publish(account, region, marks) }))
   )
 
-const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"], account: string, region: string, dir: string) => {
+const regionOnStore = (
+  settings: ServerSettings,
+  logs: RegionEventLogs["Service"],
+  account: string,
+  region: string,
+  dir: string,
+  security: KafkaSecurity | undefined
+) => {
   if (settings.store === "kafka") {
     const regionDir = join(dir, region)
     const options: KafkaStoreOptions = {
@@ -48,7 +62,8 @@ const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"
       region,
       dataDir: dir,
       // One account's Regions never share topics with another's.
-      topicPrefix: accountTopicPrefix(settings.kafkaTopicPrefix, settings.accountId, account)
+      topicPrefix: accountTopicPrefix(settings.kafkaTopicPrefix, settings.accountId, account),
+      security
     }
     const inSlot = <A, E, R>(build: (slot: RegionWriterSlot["Service"]) => Layer.Layer<A, E, R>) =>
       Layer.unwrap(Effect.map(Effect.service(RegionWriterSlot), build))
@@ -105,7 +120,8 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     const defaultAccount = (yield* Credentials).defaultAccountId
     const logs = yield* RegionEventLogs
     const siblings = yield* SiblingWrites
-    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs, siblings) })
+    const security = settings.store === "kafka" ? yield* kafkaSecurityOf(settings) : undefined
+    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs, siblings, security) })
   }))
   // Once the Regions are open, what the other workers append is applied here before a request is served.
   const siblingNotices = Layer.effectDiscard(Effect.gen(function*() {
@@ -135,16 +151,19 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     }
   }))
   const kafkaRequests = settings.kafkaRequests
-    ? Layer.unwrap(Credentials.useSync((c) =>
-      KafkaRequests.layer({
+    ? Layer.unwrap(Effect.gen(function*() {
+      const c = yield* Credentials
+      return KafkaRequests.layer({
         brokers: settings.kafkaBrokers,
+        security: yield* kafkaSecurityOf(settings),
         topicPrefix: settings.kafkaTopicPrefix,
         defaultAccount: c.defaultAccountId,
         otherAccounts: settings.kafkaRequestAccounts,
         regions: settings.regions,
         maxBodyBytes: settings.maxBodyBytes,
         hooks: hooks.kafkaRequests
-      })))
+      })
+    }))
     : Layer.empty
   // The XKS proxy surface (--xks): its key stores' file, re-read when it changes.
   const xks = settings.xksConfig === undefined ? Layer.empty : XksStores.layer(settings.xksConfig, settings.regions)
