@@ -137,6 +137,14 @@ describe("RootKey.layer", () => {
       )
     }))
 
+  it.effect("makes no new root.key for a Region whose stores hold data elsewhere (a new data directory on Kafka topics)", () =>
+    Effect.gen(function*() {
+      const dataDir = scratch.fresh("data")
+      const error = yield* loadError({ dataDir, env: {}, storedState: "12 events in its log" })
+      expect(error.message).toMatch(/^the root key file .*root\.key is missing, but the Region has data \(12 events in its log\): restore root\.key/)
+      expect(existsSync(join(dataDir, "root.key"))).toBe(false)
+    }))
+
   it.effect("zeroes the key when the layer is released", () =>
     Effect.gen(function*() {
       const held = yield* Effect.provide(theRootKey, RootKey.layer({ dataDir: scratch.fresh("data"), env: {} }))

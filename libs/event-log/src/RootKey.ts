@@ -11,6 +11,11 @@ export interface RootKeyOptions {
   readonly dataDir: string
   /** Files in `dataDir` that exist once the Region has started: then a missing key file is lost, and none is created. */
   readonly stateFiles?: ReadonlyArray<string>
+  /**
+   * What the Region's stores already hold (for example "42 events in its log"), when they hold
+   * anything: a store outside `dataDir` (Kafka topics) proves the Region started as well as files do.
+   */
+  readonly storedState?: string | undefined
   /** Defaults to process.env. */
   readonly env?: Record<string, string | undefined>
 }
@@ -32,7 +37,10 @@ const loadRootKey = Effect.fnUntraced(function*(options: RootKeyOptions) {
     return yield* readRootKeyFile(file.value)
   }
   const path = join(options.dataDir, "root.key")
-  const state = (options.stateFiles ?? []).filter((name) => existsSync(join(options.dataDir, name)))
+  const state = [
+    ...(options.stateFiles ?? []).filter((name) => existsSync(join(options.dataDir, name))),
+    ...(options.storedState === undefined ? [] : [options.storedState])
+  ]
   if (!existsSync(path) && state.length > 0) {
     return yield* new RootKeyError({
       message: `the root key file ${path} is missing, but the Region has data (${state.join(", ")}): restore root.key from its backup ` +

@@ -15,17 +15,18 @@ const kekBinding = (region: string, keyId: string) => ({ region, keyId, versionI
  * TRENT_ROOT_KEY) fails here, at start, with a clear message — instead of every
  * key of the Region failing later, one request at a time.
  */
-const CANARY_ID = "trent:root-key-check"
+/** The keyvault entry every started Region has: a key wrapped under its root key, to check that key at start. */
+export const ROOT_KEY_CANARY_ID = "trent:root-key-check"
 const checkRootKey = Effect.gen(function*() {
   const { region } = yield* RegionConfig
   const keyvault = yield* Keyvault
   const rootKey = yield* RootKey
-  const binding = { region, keyId: CANARY_ID, versionId: "canary", algorithm: "AES_256_GCM_KEK" }
-  const stored = yield* keyvault.get(CANARY_ID)
+  const binding = { region, keyId: ROOT_KEY_CANARY_ID, versionId: "canary", algorithm: "AES_256_GCM_KEK" }
+  const stored = yield* keyvault.get(ROOT_KEY_CANARY_ID)
   if (Option.isNone(stored)) {
     yield* refuseLostKeyvault("root key check")
     const canary = yield* generateKeyMaterial
-    return yield* keyvault.put(CANARY_ID, yield* wrapKeyMaterial(rootKey, canary, binding))
+    return yield* keyvault.put(ROOT_KEY_CANARY_ID, yield* wrapKeyMaterial(rootKey, canary, binding))
   }
   yield* unwrapKeyMaterial(rootKey, stored.value, binding).pipe(
     Effect.mapError(() =>
