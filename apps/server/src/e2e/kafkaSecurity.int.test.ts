@@ -9,13 +9,13 @@ import { randomBytes, randomUUID } from "node:crypto"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { ServerSettings } from "../ServerConfig.ts"
-import { removeDir, startServer } from "./serverFixture.test-support.ts"
+import { removeDir, shareRootKey, startServer } from "./serverFixture.test-support.ts"
 import { makeTestCertificates, type TestCertificates } from "./testCertificates.test-support.ts"
 
 const password = randomBytes(18).toString("base64url")
 let certificates: TestCertificates
 let broker: KafkaBroker
-let previousRootKey: string | undefined
+shareRootKey(9)
 
 beforeAll(async () => {
   certificates = makeTestCertificates()
@@ -27,12 +27,8 @@ beforeAll(async () => {
     "-name", "broker", "-out", keystoreFile, "-passout", `pass:${keystorePassword}`
   ], { stdio: ["ignore", "ignore", "pipe"] })
   broker = await startKafka({ secure: { keystoreFile, keystorePassword, scramUsers: [{ username: "trent", password }] } })
-  previousRootKey = process.env["TRENT_ROOT_KEY"]
-  process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, 9).toString("base64")
 }, 180_000)
 afterAll(async () => {
-  if (previousRootKey === undefined) delete process.env["TRENT_ROOT_KEY"]
-  else process.env["TRENT_ROOT_KEY"] = previousRootKey
   await broker?.stop()
   if (certificates !== undefined) removeDir(certificates.dir)
 })

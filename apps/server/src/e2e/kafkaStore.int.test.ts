@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { CreateAliasCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, ListKeysCommand } from "@aws-sdk/client-kms"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { removeDir, startServer } from "./serverFixture.test-support.ts"
+import { afterAll, describe, expect, inject, it } from "vitest"
+import { removeDir, shareRootKey, startServer } from "./serverFixture.test-support.ts"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,16 +18,8 @@ const freshDir = () => {
   dirs.push(dir)
   return dir
 }
-let previousRootKey: string | undefined
-
-beforeAll(() => {
-  // Servers sharing a Region's topics share its root key (an operator's TRENT_ROOT_KEY or secret file).
-  previousRootKey = process.env["TRENT_ROOT_KEY"]
-  process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, 3).toString("base64")
-})
+shareRootKey(3)
 afterAll(() => {
-  if (previousRootKey === undefined) delete process.env["TRENT_ROOT_KEY"]
-  else process.env["TRENT_ROOT_KEY"] = previousRootKey
   for (const dir of dirs) removeDir(dir)
 })
 
