@@ -1,9 +1,12 @@
 import { it } from "@effect/vitest"
 import { SecretBytes, WebCrypto } from "@trent/crypto"
-import { Effect, Redacted } from "effect"
+import { Effect, Layer, Redacted } from "effect"
 import * as pkcs11js from "pkcs11js"
 import { describe, expect } from "vitest"
+import { existsSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { acquirePkcs11RootKey } from "./Pkcs11RootKey.ts"
+import { RootKey } from "./RootKey.ts"
 import { scratchDirectory } from "./scratchDirectory.ts"
 import { initSoftHsmToken, SOFTHSM_MODULE } from "./softHsmToken.test-support.ts"
 
@@ -62,5 +65,26 @@ describe("acquirePkcs11RootKey (SoftHSM2)", () => {
       } finally {
         module.C_Finalize()
       }
+    }))
+
+  it.effect("RootKey.layer takes TRENT_ROOT_KEY_SOURCE=pkcs11:…: the key is the token's (PIN from a file), no root.key is written", () =>
+    Effect.gen(function*() {
+      const dir = scratch.fresh("hsm")
+      const options = initSoftHsmToken(dir, "trent-layer", "4321")
+      writeFileSync(join(dir, "pin"), "4321\n", { mode: 0o600 })
+      const uri = `pkcs11:token=trent-layer;object=trent-root?module-path=${SOFTHSM_MODULE}&pin-source=file:${join(dir, "pin")}`
+      const dataDir = join(dir, "data")
+      const rootKey = RootKey.layer({ dataDir, env: { TRENT_ROOT_KEY_SOURCE: uri } })
+      const wrapped = yield* Effect.provide(Effect.flatMap(Effect.service(RootKey), (key) => key.wrap(kek(), binding)), rootKey)
+      const back = yield* Effect.scoped(Effect.flatMap(acquirePkcs11RootKey(options), (key) => key.unwrap(wrapped, binding)))
+      expect(back.equals(kek())).toBe(true)
+      expect(existsSync(join(dataDir, "root.key"))).toBe(false)
+    }).pipe(Effect.provide(WebCrypto.layer)))
+
+  it.effect("refuses a pkcs11: URI that carries the PIN itself (pin-value), without echoing it", () =>
+    Effect.gen(function*() {
+      const uri = `pkcs11:token=t;object=k?module-path=${SOFTHSM_MODULE}&pin-value=secret-pin`
+      const error = yield* Effect.flip(Effect.scoped(RootKey.layer({ dataDir: scratch.fresh("data"), env: { TRENT_ROOT_KEY_SOURCE: uri } }).pipe(Layer.build)))
+      expect(error.message).toBe("the PKCS#11 root key URI must not hold pin-value: name a pin-source (file:<path> or env:<NAME>)")
     }))
 })

@@ -6,6 +6,8 @@ import { decodeRootKey } from "./decodeRootKey.ts"
 import type { RootKeyApi } from "./RootKeyApi.ts"
 import { RootKeyError } from "./RootKeyError.ts"
 import { createRootKeyFile, readRootKeyFile } from "./RootKeyFile.ts"
+import { acquirePkcs11RootKey } from "./Pkcs11RootKey.ts"
+import { parsePkcs11RootKeyUri } from "./Pkcs11RootKeyUri.ts"
 import { softwareRootKey } from "./SoftwareRootKey.ts"
 
 export interface RootKeyOptions {
@@ -78,7 +80,13 @@ export class RootKey extends Context.Service<RootKey, RootKeyApi>()("@trent/even
   static layer(options: RootKeyOptions): Layer.Layer<RootKey, RootKeyError> {
     return Layer.effect(
       RootKey,
-      Effect.map(acquireSoftwareRootKeyBytes(options), softwareRootKey)
+      Effect.suspend(() => {
+        const env = options.env ?? process.env
+        // TRENT_ROOT_KEY_SOURCE (the server's --root-key): a pkcs11: URI puts the root key in an HSM.
+        const source = env["TRENT_ROOT_KEY_SOURCE"]
+        if (source === undefined || source === "" || source === "file") return Effect.map(acquireSoftwareRootKeyBytes(options), softwareRootKey)
+        return Result.match(parsePkcs11RootKeyUri(source, env), { onSuccess: acquirePkcs11RootKey, onFailure: Effect.fail })
+      })
     )
   }
 
