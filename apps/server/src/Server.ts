@@ -72,6 +72,7 @@ const regionOnStore = (
         region,
         account,
         rootKeyDir: regionDir,
+        ...rootKeyEnv(settings),
         // The audit trail on Kafka: this writer's audit file, every batch also in `<prefix>.<region>.audit`.
         audit: inSlot((slot) => {
           const auditFile = join(regionDir, slot.fileName("audit.db"))
@@ -88,10 +89,14 @@ const regionOnStore = (
     )
   }
   const registration = Layer.effectDiscard(EventLog.use((eventLog) => logs.register(account, region, { eventLog, catchUp: Effect.void })))
-  return registration.pipe(Layer.provideMerge(Region.layerEmbedded({ region, account, dataDir: dir })))
+  return registration.pipe(Layer.provideMerge(Region.layerEmbedded({ region, account, dataDir: dir, ...rootKeyEnv(settings) })))
 }
 
 /** Flat JSON log lines on stdout at the configured level (logging/flatJsonLogger.ts). Never secrets: nothing logs key material. */
+/** --root-key reaches RootKey.layer as TRENT_ROOT_KEY_SOURCE, beside the PIN variable its pin-source may name. */
+const rootKeyEnv = (settings: ServerSettings) =>
+  settings.rootKey === undefined ? {} : { env: { ...process.env, TRENT_ROOT_KEY_SOURCE: settings.rootKey } }
+
 export const jsonLogs = (settings: Pick<ServerSettings, "logLevel">) =>
   Layer.merge(Logger.layer([flatJsonLogger]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
 

@@ -38,6 +38,7 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--kafka-tls", "connect to the brokers over TLS (TRENT_KAFKA_TLS=1)"],
   ["--kafka-tls-ca <file>", "PEM CA that issued the brokers' certificates (default the system's; TRENT_KAFKA_TLS_CA)"],
   ["--kafka-sasl-username <user>", "SASL/SCRAM-SHA-512 user; the password only from TRENT_KAFKA_SASL_PASSWORD"],
+  ["--root-key <pkcs11:uri>", "root key in an HSM: pkcs11:token=T;object=K?module-path=M&pin-source=file:P (TRENT_ROOT_KEY_SOURCE)"],
   ["--seed <file>", "YAML or JSON seed file: keys with fixed ids, aliases, policies, tags, applied at every start (TRENT_SEED)"],
   ["--ready-max-lag-ms <ms>", "/health/ready is false while other writers' changes lag more, p99 (default 5000)"],
   ["--ready-timeout-ms <ms>", "how long /health waits for a Region's store (default 2000)"],
