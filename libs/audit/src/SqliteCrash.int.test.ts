@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, statSync, truncateSync } from "node:fs"
-import { dirname } from "node:path"
+import { basename, dirname } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { it } from "@effect/vitest"
 import { Cause, Effect, Exit, Layer } from "effect"
@@ -22,7 +22,8 @@ const open = (file: string, checkpointEvery?: number) =>
  * rebuilt from the WAL on open.
  */
 const crashImage = (file: string): string => {
-  const image = scratch.fresh("crashed.db")
+  // The same file name in another directory: a chain's checkpoints name its file.
+  const image = scratch.fresh(basename(file))
   mkdirSync(dirname(image), { recursive: true })
   copyFileSync(file, image)
   copyFileSync(`${file}-wal`, `${image}-wal`)
@@ -42,17 +43,20 @@ describe("a crash of the SQLite audit log", () => {
     Effect.gen(function*() {
       const file = scratch.fresh("audit.db")
       const image = yield* appendRange(0, 25).pipe(Effect.andThen(Effect.sync(() => crashImage(file))), Effect.provide(open(file)))
+      const crashed = yield* Effect.scoped(Effect.flatMap(openAuditFileReadOnly(image), (audit) => audit.verify(signer.publicKey)))
+      expect(crashed).toMatchObject({ ok: true, records: 25, checkpoints: 1, genesis: true, unsignedTail: 25 })
       const reopened = yield* Effect.gen(function*() {
         const log = yield* AuditLog
         const before = yield* log.verify(signer.publicKey)
         yield* appendRange(25, 30)
         return { before, ids: (yield* log.read()).map((entry) => entry.record.eventID), seqs: (yield* log.read()).map((entry) => entry.seq) }
       }).pipe(Effect.provide(open(image)))
-      expect(reopened.before).toMatchObject({ ok: true, records: 25, checkpoints: 0, unsignedTail: 25 })
+      // Reopening signs what the crash left unsigned (seq 27), then the chain goes on.
+      expect(reopened.before).toMatchObject({ ok: true, records: 25, checkpoints: 2, lastSeq: 27, unsignedTail: 0 })
       expect(reopened.ids).toEqual(eventIds(0, 30))
-      expect(reopened.seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
+      expect(reopened.seqs).toEqual([...Array.from({ length: 25 }, (_, i) => i + 2), ...Array.from({ length: 5 }, (_, i) => i + 28)])
       const after = yield* Effect.scoped(Effect.flatMap(openAuditFileReadOnly(image), (audit) => audit.verify(signer.publicKey)))
-      expect(after).toMatchObject({ ok: true, records: 30, checkpoints: 1, lastSeq: 31, unsignedTail: 0 })
+      expect(after).toMatchObject({ ok: true, records: 30, checkpoints: 3, lastSeq: 33, unsignedTail: 0 })
     }))
 
   it.effect("truncated at any byte of the database or the WAL, verifies as a prefix or fails clearly, never with a defect", () =>
@@ -73,7 +77,7 @@ describe("a crash of the SQLite audit log", () => {
         const size = statSync(target).size
         const offsets = new Set([0, 1, 31, 32, 33, 4095, 4096, 4097, size - 1, ...Array.from({ length: 40 }, (_, i) => Math.floor((size * i) / 40))])
         for (const offset of [...offsets].filter((o) => o >= 0 && o < size)) {
-          const cut = scratch.fresh("cut.db")
+          const cut = scratch.fresh(basename(file))
           mkdirSync(dirname(cut), { recursive: true })
           copyFileSync(image, cut)
           copyFileSync(`${image}-wal`, `${cut}-wal`)

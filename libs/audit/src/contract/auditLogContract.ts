@@ -42,22 +42,24 @@ export const auditLogContract = (freshStorage: () => AuditLogOpener): void => {
     it.effect(name, () => body(freshStorage()))
 
   describe("append", () => {
-    test("makes the record readable once it resolves, as entry seq 1 chained to the genesis hash", (open) =>
+    test("makes the record readable once it resolves, as entry seq 2 chained to the signed genesis at seq 1", (open) =>
       using(open, Effect.gen(function*() {
         const log = yield* AuditLog
         yield* log.append(sampleInput(0))
         const [entry] = yield* log.read()
-        expect(entry).toMatchObject({ kind: "record", seq: 1, prevHash: "0".repeat(64) })
+        const genesis = yield* log.verify(log.publicKey)
+        expect(genesis).toMatchObject({ ok: true, genesis: true, lastCheckpoint: { seq: 1, coversSeq: 0 } })
+        expect(entry).toMatchObject({ kind: "record", seq: 2, prevHash: genesis.ok ? genesis.lastCheckpoint?.hash : "" })
         expect(entry?.record).toMatchObject({ eventName: "Encrypt", eventID: sampleInput(0).eventId, awsRegion: region })
         expect(entry?.record.requestParameters).not.toHaveProperty("plaintext")
-        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 1, unsignedTail: 1 })
+        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 1, checkpoints: 1, unsignedTail: 1 })
       })))
 
     test("numbers and chains records in the order they were appended", (open) =>
       using(open, Effect.gen(function*() {
         yield* appendAll([0, 1, 2, 3].map((n) => sampleInput(n)))
         const entries = yield* (yield* AuditLog).read()
-        expect(entries.map((entry) => [entry.seq, entry.record.eventID])).toEqual([0, 1, 2, 3].map((n) => [n + 1, sampleInput(n).eventId]))
+        expect(entries.map((entry) => [entry.seq, entry.record.eventID])).toEqual([0, 1, 2, 3].map((n) => [n + 2, sampleInput(n).eventId]))
         for (let i = 1; i < entries.length; i++) expect(entries[i]?.prevHash).toBe(entries[i - 1]?.hash)
       })))
 
@@ -71,7 +73,7 @@ export const auditLogContract = (freshStorage: () => AuditLogOpener): void => {
         expect(stats.transactions - before).toBeLessThanOrEqual(5)
         const ids = new Set((yield* log.read()).map((entry) => entry.record.eventID))
         expect(ids.size).toBe(1_000)
-        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 1_000, checkpoints: 1 })
+        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 1_000, checkpoints: 2, genesis: true })
       })))
 
     test("waits rather than fails when the queue is full", (open) =>
@@ -84,8 +86,8 @@ export const auditLogContract = (freshStorage: () => AuditLogOpener): void => {
     test("signs a checkpoint after every checkpointEvery records", (open) =>
       using(open, Effect.gen(function*() {
         yield* appendAll(Array.from({ length: 12 }, (_, n) => sampleInput(n)))
-        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 12, checkpoints: 2, lastSeq: 14, unsignedTail: 2 })
-        expect((yield* (yield* AuditLog).read()).map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 13, 14])
+        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 12, checkpoints: 3, lastSeq: 15, unsignedTail: 2 })
+        expect((yield* (yield* AuditLog).read()).map((entry) => entry.seq)).toEqual([2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 14, 15])
       }), { checkpointEvery: 5 }))
 
     test("signs a quiet log's tail once checkpointAfterMillis have passed", (open) =>
@@ -97,10 +99,11 @@ export const auditLogContract = (freshStorage: () => AuditLogOpener): void => {
         for (let i = 0; i < 500 && (yield* log.stats).unsigned > 0; i++) {
           yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 5)))
         }
-        expect(yield* log.stats).toMatchObject({ lastSeq: 2, unsigned: 0 })
-        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 1, checkpoints: 1, unsignedTail: 0 })
+        expect(yield* log.stats).toMatchObject({ lastSeq: 3, unsigned: 0 })
+        expect(yield* verifyOwn).toMatchObject({ ok: true, records: 1, checkpoints: 2, unsignedTail: 0 })
       }), { checkpointAfterMillis: 1_000 }))
 
+    // Each opening signs a checkpoint (the genesis at seq 1, then one where each later writer began).
     test("signs the tail when the log closes, and continues the chain when it reopens", (open) =>
       Effect.gen(function*() {
         yield* using(open, appendAll([0, 1, 2].map((n) => sampleInput(n))))
@@ -108,8 +111,8 @@ export const auditLogContract = (freshStorage: () => AuditLogOpener): void => {
         const [report, seqs] = yield* using(open, Effect.gen(function*() {
           return [yield* verifyOwn, (yield* (yield* AuditLog).read()).map((entry) => entry.seq)] as const
         }))
-        expect(report).toMatchObject({ ok: true, records: 5, checkpoints: 2, lastSeq: 7, unsignedTail: 0 })
-        expect(seqs).toEqual([1, 2, 3, 5, 6])
+        expect(report).toMatchObject({ ok: true, records: 5, checkpoints: 5, lastSeq: 10, unsignedTail: 0 })
+        expect(seqs).toEqual([2, 3, 4, 7, 8])
       }))
 
     test("fails, and records nothing, once the log is closed", (open) =>
@@ -148,7 +151,7 @@ export const auditLogContract = (freshStorage: () => AuditLogOpener): void => {
         expect(ids(yield* log.read({ eventName: "ReEncrypt" }))).toEqual(idsOf(3))
         expect(ids(yield* log.read({ errorsOnly: true }))).toEqual(idsOf(2))
         expect(ids(yield* log.read({ since: sampleInput(1).time - 250, until: sampleInput(3).time - 250 }))).toEqual(idsOf(1, 2))
-        expect(ids(yield* log.read({ sinceSeq: 3 }))).toEqual(idsOf(3, 4))
+        expect(ids(yield* log.read({ sinceSeq: 4 }))).toEqual(idsOf(3, 4))
         expect(ids(yield* log.read({ limit: 2 }))).toEqual(idsOf(0, 1))
         expect(ids(yield* log.read({ keyArn: keyArn(7), principalArn: bob.arn }))).toEqual([])
       })))
@@ -177,9 +180,9 @@ export const auditLogContract = (freshStorage: () => AuditLogOpener): void => {
   })
 
   describe("verify", () => {
-    test("accepts an empty log and fails every checkpoint under another Region's key", (open) =>
+    test("accepts a log that holds only its genesis and fails every checkpoint under another Region's key", (open) =>
       Effect.gen(function*() {
-        expect(yield* using(open, verifyOwn)).toMatchObject({ ok: true, records: 0, lastSeq: 0 })
+        expect(yield* using(open, verifyOwn)).toMatchObject({ ok: true, records: 0, checkpoints: 1, lastSeq: 1, genesis: true })
         yield* using(open, appendAll([sampleInput(0)]))
         const other = yield* using(freshStorage(), Effect.map(theLog, (log) => log.publicKey))
         const report = yield* using(open, Effect.flatMap(theLog, (log) => log.verify(other)))
