@@ -117,6 +117,15 @@ describe("verifyEntries", () => {
     expect(verifyEntries(rebuilt, publicKey, { anchor })).toMatchObject({ ok: false, firstBadSeq: 6, problem: "replaced" })
   })
 
+  it("catches records appended after the checkpoint where the writer closed, unless a writer's opening checkpoint comes first", () => {
+    const closed = { seq: 10, hash: at(log, 10).hash, closed: true }
+    // log holds records 11 and 12 after checkpoint 10: written by no writer that opened the chain again.
+    expect(verifyEntries(log, publicKey, { anchor: { seq: 10, hash: at(log, 10).hash } })).toMatchObject({ ok: true })
+    expect(verifyEntries(log, publicKey, { anchor: closed })).toMatchObject({ ok: false, firstBadSeq: 11, problem: "appended" })
+    const reopened = [...log.slice(0, 10), JSON.parse(JSON.stringify(sealCheckpoint({ seq: 10, hash: at(log, 10).hash }, region, 8_000, signer.sign).entry))]
+    expect(verifyEntries(reopened, publicKey, { anchor: closed })).toMatchObject({ ok: true, lastSeq: 11, unsignedTail: 0 })
+  })
+
   it("reports junk entries instead of throwing", () => {
     const junk: ReadonlyArray<unknown> = [null, "x", 42, {}, { seq: 1 }, { seq: 1, kind: "record", prevHash: 1, hash: [], record: 1n }]
     for (const entry of junk) {

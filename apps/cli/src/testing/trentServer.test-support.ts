@@ -18,6 +18,8 @@ export interface TrentServer {
   /** The flags that point the CLI's online commands at this server. */
   readonly cliFlags: ReadonlyArray<string>
   readonly stop: () => Promise<void>
+  /** Stops the server (SIGTERM: it signs and witnesses its audit tail) and keeps the data directory. */
+  readonly halt: () => Promise<void>
 }
 
 /** The AWS shared-credentials file the server wrote on first start. */
@@ -70,6 +72,10 @@ export const startTrentServer = async (region = "us-east-1"): Promise<TrentServe
       kms.destroy()
       await stopProcess(child)
       rmSync(dataDir, { recursive: true, force: true })
+    },
+    halt: async () => {
+      kms.destroy()
+      await stopProcess(child)
     }
   }
 }
