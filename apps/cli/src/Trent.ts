@@ -6,6 +6,7 @@ import { decryptCommand } from "./envelope/decryptCommand.ts"
 import { encryptCommand } from "./envelope/encryptCommand.ts"
 import { keysCommand } from "./keys/keysCommand.ts"
 import { logCommand } from "./log/logCommand.ts"
+import { rootKeyCommand } from "./rootKey/rootKeyCommand.ts"
 import { serveCommand } from "./serve/serveCommand.ts"
 
 export const version: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version
@@ -24,6 +25,7 @@ export const Trent = Command.make("trent").pipe(
     encryptCommand,
     decryptCommand,
     auditCommand,
-    logCommand
+    logCommand,
+    rootKeyCommand
   ])
 )

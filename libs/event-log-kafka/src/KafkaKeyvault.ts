@@ -100,7 +100,8 @@ export const makeKafkaKeyvault = (options: KafkaStoreOptions): Effect.Effect<Key
       remove: Effect.fn("Keyvault.remove")(function*(keyId: string) {
         needsKeyId(keyId)
         yield* write(keyId, null, `the tombstone of ${keyId}'s KEK`)
-      })
+      }),
+      ids: Effect.fn("Keyvault.ids")(() => Effect.sync(() => [...keks.keys()].sort()))
     })
   })
 

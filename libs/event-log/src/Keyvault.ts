@@ -17,6 +17,8 @@ export class Keyvault extends Context.Service<Keyvault, {
   get(keyId: string): Effect.Effect<Option.Option<Uint8Array>, EventLogFailure>
   /** Deletes the wrapped KEK of `keyId` so that its bytes are gone from the store, not just unlinked. */
   remove(keyId: string): Effect.Effect<void, EventLogFailure>
+  /** The ids of every entry, sorted: what re-wrapping under a new root key walks. */
+  ids(): Effect.Effect<ReadonlyArray<string>, EventLogFailure>
 }>()("@trent/event-log/Keyvault") {
   /**
    * A SQLite file of its own, separate from the log, with `secure_delete` on

@@ -34,6 +34,7 @@ export const makeMemoryKeyvault: Effect.Effect<Keyvault["Service"]> = Effect.syn
         needsKeyId(keyId)
         drop(keyId)
       })
-    )
+    ),
+    ids: Effect.fn("Keyvault.ids")(() => Effect.sync(() => [...keks.keys()].sort()))
   }
 })

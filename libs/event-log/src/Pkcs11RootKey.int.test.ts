@@ -1,7 +1,7 @@
 import { it } from "@effect/vitest"
 import { SecretBytes, WebCrypto } from "@trent/crypto"
 import { Effect, Layer, Redacted } from "effect"
-import * as pkcs11js from "pkcs11js"
+import pkcs11js from "pkcs11js"
 import { describe, expect } from "vitest"
 import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"

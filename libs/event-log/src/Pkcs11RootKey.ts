@@ -4,7 +4,8 @@ import { Effect, Redacted, type Scope } from "effect"
 // needs six calls (find, generate, encrypt, decrypt, login, attribute read); graphene-pk11's object
 // model and node-webcrypto-p11's WebCrypto facade (which would hand out CryptoKeys, not wrap in-token)
 // add layers over exactly these calls without removing any of them.
-import * as pkcs11js from "pkcs11js"
+// The CommonJS module as a whole: under Node's ESM loader a namespace import lacks its constants (CKF_*, CKA_*).
+import pkcs11js from "pkcs11js"
 import type { Pkcs11RootKeyOptions } from "./Pkcs11RootKeyUri.ts"
 import type { RootKeyApi } from "./RootKeyApi.ts"
 import { RootKeyError } from "./RootKeyError.ts"

@@ -40,6 +40,7 @@ export const makeSqliteKeyvault = (options: {
     )
     const get = db.prepare("SELECT wrapped_kek AS wrappedKek FROM keks WHERE key_id = ?")
     const remove = db.prepare("DELETE FROM keks WHERE key_id = ?")
+    const ids = db.prepare("SELECT key_id AS keyId FROM keks ORDER BY key_id")
     const checkpoint = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
 
     const attempt = <A>(action: string, run: () => A): Effect.Effect<A, EventLogFailure> =>
@@ -71,6 +72,10 @@ export const makeSqliteKeyvault = (options: {
         if (result?.["busy"] !== 0) {
           yield* Effect.logWarning(`keyvault ${options.file}: WAL checkpoint after removing ${keyId} was incomplete`)
         }
+      }),
+      ids: Effect.fn("Keyvault.ids")(function*() {
+        const rows = yield* attempt("listing the entries", () => ids.all())
+        return rows.map((row) => String(row["keyId"]))
       })
     }
   })

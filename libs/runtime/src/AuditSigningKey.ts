@@ -7,10 +7,8 @@ import { dirname } from "node:path"
 import { refuseLostKeyvault } from "./KeyvaultPresence.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
+import { AUDIT_SIGNING_KEY_ID, auditSigningKeyBinding } from "./rootKeyBindings.ts"
 
-/** The keyvault entry of the Region's audit signing key, and its wrap binding (its own algorithm: never a KEK). */
-const SIGNING_KEY_ID = "trent:audit-signing-key"
-const binding = (region: string) => ({ region, keyId: SIGNING_KEY_ID, versionId: "audit-1", algorithm: "ED25519_AUDIT" })
 
 /**
  * The Region's audit signer (issue #7): an Ed25519 key made at first start and
@@ -24,9 +22,9 @@ export const auditSignerLayer = Layer.effect(
     const keyvault = yield* Keyvault
     const rootKey = yield* RootKey
     const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
-    const stored = yield* keyvault.get(SIGNING_KEY_ID).pipe(Effect.mapError(internal("reading the audit signing key failed")))
+    const stored = yield* keyvault.get(AUDIT_SIGNING_KEY_ID).pipe(Effect.mapError(internal("reading the audit signing key failed")))
     const privateKey = Option.isSome(stored)
-      ? yield* rootKey.unwrap(stored.value, binding(region)).pipe(
+      ? yield* rootKey.unwrap(stored.value, auditSigningKeyBinding(region)).pipe(
         Effect.mapError(internal(
           `the root key does not match Region ${region}'s keyvault: its audit signing key does not unwrap under it`
         ))
@@ -34,8 +32,8 @@ export const auditSignerLayer = Layer.effect(
       : yield* Effect.gen(function*() {
         yield* refuseLostKeyvault("audit signing key")
         const fresh = generateAuditSigningKey()
-        const wrapped = yield* rootKey.wrap(fresh.privateKey, binding(region))
-        yield* keyvault.put(SIGNING_KEY_ID, wrapped).pipe(Effect.mapError(internal("storing the audit signing key failed")))
+        const wrapped = yield* rootKey.wrap(fresh.privateKey, auditSigningKeyBinding(region))
+        yield* keyvault.put(AUDIT_SIGNING_KEY_ID, wrapped).pipe(Effect.mapError(internal("storing the audit signing key failed")))
         return fresh.privateKey
       })
     const signer = yield* AuditSigner.fromPrivateKey(privateKey).pipe(

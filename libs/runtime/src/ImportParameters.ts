@@ -4,6 +4,7 @@ import { Keyvault } from "@trent/event-log"
 import { Context, Effect, Layer, Option } from "effect"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
+import { importParametersEntryId } from "./rootKeyBindings.ts"
 
 /** An import token and its wrapping key last 24 hours (aws-kms-api.md §7.10). */
 export const IMPORT_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000
@@ -24,8 +25,8 @@ export interface IssuedParameters {
 }
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex")
-const slotId = (keyId: string, slot: number) => `import-parameters:${keyId}:${slot}`
-const counterId = (keyId: string) => `import-parameters:${keyId}:next`
+const slotId = (keyId: string, slot: number) => importParametersEntryId(keyId, slot)
+const counterId = (keyId: string) => importParametersEntryId(keyId, "next")
 /** Every keyvault entry a key's import parameters can use, for removal with the key. */
 export const importParameterEntries = (keyId: string): ReadonlyArray<string> => [
   counterId(keyId),

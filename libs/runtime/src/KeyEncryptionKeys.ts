@@ -5,9 +5,8 @@ import { importParameterEntries } from "./ImportParameters.ts"
 import { refuseLostKeyvault } from "./KeyvaultPresence.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
+import { canaryBinding, kekBinding, ROOT_KEY_CANARY_ID } from "./rootKeyBindings.ts"
 
-/** A KEK's wrap binding: its own "version" and algorithm, so a KEK can never pass for key material. */
-const kekBinding = (region: string, keyId: string) => ({ region, keyId, versionId: "kek", algorithm: "AES_256_GCM_KEK" })
 
 /**
  * The keyvault holds a canary wrapped under the root key at first start. A
@@ -15,13 +14,11 @@ const kekBinding = (region: string, keyId: string) => ({ region, keyId, versionI
  * TRENT_ROOT_KEY) fails here, at start, with a clear message — instead of every
  * key of the Region failing later, one request at a time.
  */
-/** The keyvault entry every started Region has: a key wrapped under its root key, to check that key at start. */
-export const ROOT_KEY_CANARY_ID = "trent:root-key-check"
 const checkRootKey = Effect.gen(function*() {
   const { region } = yield* RegionConfig
   const keyvault = yield* Keyvault
   const rootKey = yield* RootKey
-  const binding = { region, keyId: ROOT_KEY_CANARY_ID, versionId: "canary", algorithm: "AES_256_GCM_KEK" }
+  const binding = canaryBinding(region)
   const stored = yield* keyvault.get(ROOT_KEY_CANARY_ID)
   if (Option.isNone(stored)) {
     yield* refuseLostKeyvault("root key check")

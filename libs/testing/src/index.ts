@@ -1,2 +1,3 @@
 export * from "./property.ts"
 export * from "./givenWhenThen.ts"
+export * from "./softHsmToken.ts"

@@ -45,6 +45,15 @@ export const keyvaultContract = (fresh: () => Layer.Layer<Keyvault, EventLogFail
       expect(yield* vault.get("k2")).toEqual(Option.some(Uint8Array.of(2)))
     }))
 
+    test("lists the ids of every stored entry, sorted, without the removed ones", Effect.gen(function*() {
+      const vault = yield* Keyvault
+      expect(yield* vault.ids()).toEqual([])
+      for (const id of ["k2", "trent:root-key-check", "k1", "k3"]) yield* vault.put(id, Uint8Array.of(1))
+      yield* vault.put("k1", Uint8Array.of(2))
+      yield* vault.remove("k3")
+      expect(yield* vault.ids()).toEqual(["k1", "k2", "trent:root-key-check"])
+    }))
+
     test("dies with InvalidEventLogInput on an empty key id or an empty KEK", Effect.gen(function*() {
       const vault = yield* Keyvault
       yield* expectInvalidInput(vault.put("", Uint8Array.of(1)), /keyId must be a non-empty string/)

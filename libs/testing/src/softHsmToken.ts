@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+
+/** The Debian softhsm2 package's PKCS#11 library (SoftHSM v2 README, "Using SoftHSM"). */
+export const SOFTHSM_MODULE = "/usr/lib/softhsm/libsofthsm2.so"
+
+/** A SoftHSM2 token made for one test: where it is, and its user PIN. */
+export interface SoftHsmToken {
+  readonly modulePath: string
+  readonly tokenLabel: string
+  /** The SoftHSM2 config naming the token store: the process that opens the token needs it as SOFTHSM2_CONF. */
+  readonly conf: string
+  readonly pin: string
+}
+
+/**
+ * A fresh SoftHSM2 token store in `dir`: SOFTHSM2_CONF names a config whose directories.tokendir
+ * is there (softhsm2.conf(5)), then `softhsm2-util --init-token --free` makes one token in it.
+ * The library reads SOFTHSM2_CONF at C_Initialize, so each test's token store is its own; this
+ * process's SOFTHSM2_CONF is set to it.
+ */
+export const initSoftHsmToken = (dir: string, tokenLabel: string, pin: string): SoftHsmToken => {
+  const tokens = join(dir, "tokens")
+  mkdirSync(tokens, { recursive: true })
+  const conf = join(dir, "softhsm2.conf")
+  writeFileSync(conf, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\n`)
+  process.env["SOFTHSM2_CONF"] = conf
+  execFileSync("softhsm2-util", ["--init-token", "--free", "--label", tokenLabel, "--pin", pin, "--so-pin", "so-" + pin], {
+    stdio: "ignore"
+  })
+  return { modulePath: SOFTHSM_MODULE, tokenLabel, conf, pin }
+}
