@@ -7,8 +7,9 @@ import { runMemoryBench } from "./memoryBench.ts"
 import { runReplayBench } from "./replayBench.ts"
 import { runFreshnessBench } from "./freshnessBench.ts"
 import { runWorkersBench } from "./workersBench.ts"
+import { runXksBench } from "./xksBench.ts"
 
-/** `npm run bench` runs every benchmark; `npm run bench -- http`, `-- asymmetric`, `-- audit`, `-- compare`, `-- memory`, `-- kafka`, `-- replay`, `-- workers` or `-- freshness` runs one. Tables only, no assertions. */
+/** `npm run bench` runs every benchmark; `npm run bench -- http`, `-- asymmetric`, `-- audit`, `-- compare`, `-- memory`, `-- kafka`, `-- replay`, `-- workers`, `-- freshness` or `-- xks` runs one. Tables only, no assertions. */
 const which = process.argv[2] ?? "all"
 if (which === "all" || which === "http") await runHttpBench()
 if (which === "all" || which === "workers") await runWorkersBench()
@@ -17,5 +18,6 @@ if (which === "all" || which === "memory") await runMemoryBench()
 if (which === "all" || which === "freshness") await runFreshnessBench()
 if (which === "all" || which === "asymmetric") await runAsymmetricBench()
 if (which === "all" || which === "audit") await runAuditBench()
+if (which === "all" || which === "xks") await runXksBench()
 if (which === "all" || which === "replay") await runReplayBench()
 if (which === "all" || which === "kafka") await runKafkaBench()

@@ -1,8 +1,12 @@
 import { CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient } from "@aws-sdk/client-kms"
+import { mkdtempSync } from "node:fs"
 import { Agent, request } from "node:https"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 import { makeTestCertificates, type TestCertificates } from "./testCertificates.test-support.ts"
+import { writeXksConfig, xksCall, xksCredential } from "./xksProxy.test-support.ts"
 
 let certs: TestCertificates
 beforeAll(() => {
@@ -91,5 +95,40 @@ describe("mutual TLS (--tls-client-ca)", () => {
       req.end()
     })
     expect(typeof status).toBe("string")
+  })
+})
+
+describe("the XKS proxy over mutual TLS (--xks with --tls-client-ca)", () => {
+  const path = "/keystores/mtls/kms/xks/v1"
+  const credential = xksCredential("mtls")
+  let server: RunningServer
+  let configDir: string
+  beforeAll(async () => {
+    configDir = mkdtempSync(join(tmpdir(), "trent-xks-mtls-"))
+    const configFile = join(configDir, "xks.json")
+    writeXksConfig(configFile, [{ uriPath: path, region: "eu-west-1", credentials: [credential], keys: [{ externalKeyId: "mtls-1", key: "alias/mtls" }] }])
+    server = await startServer({ tlsCert: certs.serverCert, tlsKey: certs.serverKey, tlsClientCa: certs.caCert, xksConfig: configFile })
+  })
+  afterAll(async () => {
+    await server.stop()
+    removeDir(server.dataDir)
+    removeDir(configDir)
+  })
+
+  const health = { requestMetadata: { kmsRequestId: "req-health", kmsOperation: "KmsHealthCheck" } }
+
+  it("answers AWS KMS's proxy fleet when it presents a certificate the CA issued", async () => {
+    const agent = new Agent({ ca: certs.pem(certs.caCert), cert: certs.pem(certs.clientCert), key: certs.pem(certs.clientKey) })
+    const answer = await xksCall(server.url, `${path}/health`, health, credential, { agent })
+    expect(answer).toMatchObject({ status: 200, json: { xksProxyFleetSize: expect.any(Number) } })
+    agent.destroy()
+  })
+
+  it("refuses a caller without a client certificate, or with one of another CA, even with valid SigV4 credentials", async () => {
+    for (const identity of [{}, { cert: certs.pem(certs.strangerCert), key: certs.pem(certs.strangerKey) }]) {
+      const agent = new Agent({ ca: certs.pem(certs.caCert), ...identity })
+      await expect(xksCall(server.url, `${path}/health`, health, credential, { agent })).rejects.toThrow()
+      agent.destroy()
+    }
   })
 })

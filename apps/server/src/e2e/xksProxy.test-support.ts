@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs"
+import { type Agent, request } from "node:https"
 import { signRequest } from "@trent/auth"
 
 /** An XKS credential as the key store file and AWS KMS's custom key store both hold it. */
@@ -22,7 +23,12 @@ export const xksCall = async (
   path: string,
   body: unknown,
   credential: XksTestCredential,
-  options: { readonly service?: "kms" | "kms-xks-proxy"; readonly method?: string } = {}
+  options: {
+    readonly service?: "kms" | "kms-xks-proxy"
+    readonly method?: string
+    /** Over HTTPS with this agent (its CA, and the client certificate of mutual TLS), instead of fetch. */
+    readonly agent?: Agent
+  } = {}
 ): Promise<{ readonly status: number; readonly json: Record<string, unknown> }> => {
   const bytes = new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body))
   const host = new URL(url).host
@@ -39,7 +45,20 @@ export const xksCall = async (
     service: options.service ?? "kms-xks-proxy",
     now: Date.now()
   })
-  const response = await fetch(`${url}${path}`, { method, headers: { ...headers, ...signed }, ...(method === "GET" ? {} : { body: bytes }) })
-  const text = await response.text()
-  return { status: response.status, json: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) }
+  const answer = options.agent === undefined
+    ? await fetch(`${url}${path}`, { method, headers: { ...headers, ...signed }, ...(method === "GET" ? {} : { body: bytes }) })
+      .then(async (response) => ({ status: response.status, text: await response.text() }))
+    : await httpsCall(`${url}${path}`, method, { ...headers, ...signed }, method === "GET" ? undefined : bytes, options.agent)
+  return { status: answer.status, json: answer.text === "" ? {} : (JSON.parse(answer.text) as Record<string, unknown>) }
 }
+
+const httpsCall = (url: string, method: string, headers: Record<string, string>, body: Uint8Array | undefined, agent: Agent) =>
+  new Promise<{ readonly status: number; readonly text: string }>((resolve, reject) => {
+    const req = request(url, { method, headers, agent }, (res) => {
+      const chunks: Array<Buffer> = []
+      res.on("data", (chunk: Buffer) => chunks.push(chunk))
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }))
+    })
+    req.on("error", reject)
+    req.end(body)
+  })
