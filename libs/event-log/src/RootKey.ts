@@ -6,7 +6,6 @@ import { decodeRootKey } from "./decodeRootKey.ts"
 import type { RootKeyApi } from "./RootKeyApi.ts"
 import { RootKeyError } from "./RootKeyError.ts"
 import { createRootKeyFile, readRootKeyFile } from "./RootKeyFile.ts"
-import { acquirePkcs11RootKey } from "./Pkcs11RootKey.ts"
 import { parsePkcs11RootKeyUri } from "./Pkcs11RootKeyUri.ts"
 import { softwareRootKey } from "./SoftwareRootKey.ts"
 
@@ -59,6 +58,20 @@ const loadRootKey = Effect.fnUntraced(function*(options: RootKeyOptions) {
   return created.value
 })
 
+/**
+ * The PKCS#11 root key's module, loaded only when a pkcs11: URI asks for it: pkcs11js is a native
+ * addon, and an installation built without install scripts (the container image: `npm ci
+ * --ignore-scripts`) has none, which must not stop a server on a file root key from starting.
+ */
+const loadPkcs11RootKey = Effect.tryPromise({
+  try: () => import("./Pkcs11RootKey.ts"),
+  catch: (cause) =>
+    new RootKeyError({
+      message: `PKCS#11 root keys need the pkcs11js native addon, which this installation lacks (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}): ` +
+        "run `npm rebuild pkcs11js` where a C++ toolchain is installed"
+    })
+})
+
 /** The software root key's bytes, zeroed when the scope closes. */
 export const acquireSoftwareRootKeyBytes = (options: RootKeyOptions): Effect.Effect<SecretBytes, RootKeyError, Scope.Scope> =>
   Effect.acquireRelease(loadRootKey(options), (key) => Effect.sync(() => key.destroy()))
@@ -85,7 +98,10 @@ export class RootKey extends Context.Service<RootKey, RootKeyApi>()("@trent/even
         // TRENT_ROOT_KEY_SOURCE (the server's --root-key): a pkcs11: URI puts the root key in an HSM.
         const source = env["TRENT_ROOT_KEY_SOURCE"]
         if (source === undefined || source === "" || source === "file") return Effect.map(acquireSoftwareRootKeyBytes(options), softwareRootKey)
-        return Result.match(parsePkcs11RootKeyUri(source, env), { onSuccess: acquirePkcs11RootKey, onFailure: Effect.fail })
+        return Result.match(parsePkcs11RootKeyUri(source, env), {
+          onSuccess: (pkcs11) => Effect.flatMap(loadPkcs11RootKey, ({ acquirePkcs11RootKey }) => acquirePkcs11RootKey(pkcs11)),
+          onFailure: Effect.fail
+        })
       })
     )
   }
