@@ -1,4 +1,5 @@
 import { runAsymmetricBench } from "./asymmetricBench.ts"
+import { runAuditAppendBench } from "./auditAppendBench.ts"
 import { runAuditBench } from "./auditBench.ts"
 import { runCompareBench } from "./compareBench.ts"
 import { runHttpBench } from "./httpBench.ts"
@@ -18,6 +19,7 @@ if (which === "all" || which === "memory") await runMemoryBench()
 if (which === "all" || which === "freshness") await runFreshnessBench()
 if (which === "all" || which === "asymmetric") await runAsymmetricBench()
 if (which === "all" || which === "audit") await runAuditBench()
+if (which === "all" || which === "audit" || which === "audit-append") await runAuditAppendBench()
 if (which === "all" || which === "xks") await runXksBench()
 if (which === "all" || which === "replay") await runReplayBench()
 if (which === "all" || which === "kafka") await runKafkaBench()
