@@ -43,6 +43,11 @@ export const replaySqlite = (dir: string, keys: number, eventsPerKey: number): P
     const regionDir = join(dir, region)
     mkdirSync(regionDir, { recursive: true })
     const file = join(regionDir, "events.db")
+    // A started Region first (its keyvault's root-key check and audit signing key): a log that holds keys
+    // beside no keyvault is a lost keyvault, and a Region refuses to start on it.
+    const regionLayer = Region.layerEmbedded({ region, account: "111122223333", dataDir: dir, env: { TRENT_ROOT_KEY: Buffer.alloc(32, 1).toString("base64") } })
+      .pipe(Layer.provide(Logger.layer([])))
+    yield* Effect.scoped(Effect.provide(Effect.void, regionLayer))
     const generateStarted = performance.now()
     yield* Effect.scoped(Effect.gen(function*() {
       const log = yield* EventLog
@@ -61,10 +66,7 @@ export const replaySqlite = (dir: string, keys: number, eventsPerKey: number): P
         yield* Effect.scoped(Effect.gen(function*() {
           const api = yield* Region
           yield* api.describeKey({ keyId: keyIdOf(keys - 1) }).pipe(Effect.provideService(RequestContext, systemRequest("bench")))
-        }).pipe(Effect.provide(Layer.merge(
-          Region.layerEmbedded({ region, account: "111122223333", dataDir: dir, env: { TRENT_ROOT_KEY: Buffer.alloc(32, 1).toString("base64") } }),
-          Logger.layer([])
-        ))))
+        }).pipe(Effect.provide(regionLayer)))
         return performance.now() - started
       })
     const coldStartMs = yield* start()
