@@ -9,6 +9,8 @@ export interface RegionsOptions {
   readonly defaultAccount: string
   /** The Region layer for one account's Region whose local files live in `dir`. */
   readonly regionLayer: (account: string, region: string, dir: string) => Layer.Layer<Region, unknown>
+  /** Runs after a dev reset has started the default account's Regions again (the seed file, applied anew). */
+  readonly afterReset?: ((regions: Regions["Service"]) => Effect.Effect<void, unknown>) | undefined
 }
 
 /**
@@ -80,7 +82,8 @@ export class Regions extends Context.Service<Regions, {
         for (const region of options.regions) rmSync(join(options.dataDir, region), { recursive: true, force: true })
         rmSync(join(options.dataDir, "accounts"), { recursive: true, force: true })
         yield* startDefault
-        yield* Effect.logWarning("dev reset: every Region's state was wiped")
+        if (options.afterReset !== undefined) yield* options.afterReset(self)
+        yield* Effect.logWarning(`dev reset: every Region's state was wiped${options.afterReset === undefined ? "" : ", and the seed applied again"}`)
       }))
 
       const freshness = Effect.suspend(() =>
@@ -97,7 +100,8 @@ export class Regions extends Context.Service<Regions, {
           return { account, region, api }
         }))
 
-      return Regions.of({ names: options.regions, get, opened, reset, freshness, running })
+      const self: Regions["Service"] = Regions.of({ names: options.regions, get, opened, reset, freshness, running })
+      return self
     }))
   }
 }

@@ -18,7 +18,7 @@ import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
 import { isWorkerProcess } from "./Workers.ts"
 import { kafkaSecurityOf } from "./kafkaSecurityOf.ts"
-import { seedLayer } from "./seed/seedLayer.ts"
+import { reseedAfterReset, seedLayer } from "./seed/seedLayer.ts"
 import { flatJsonLogger } from "./logging/flatJsonLogger.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
 
@@ -126,7 +126,13 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     const logs = yield* RegionEventLogs
     const siblings = yield* SiblingWrites
     const security = settings.store === "kafka" ? yield* kafkaSecurityOf(settings) : undefined
-    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs, siblings, security) })
+    return Regions.layer({
+      dataDir,
+      regions: settings.regions,
+      defaultAccount,
+      regionLayer: regionLayerFor(settings, logs, siblings, security),
+      afterReset: reseedAfterReset(settings, defaultAccount)
+    })
   }))
   // Once the Regions are open, what the other workers append is applied here before a request is served.
   const siblingNotices = Layer.effectDiscard(Effect.gen(function*() {

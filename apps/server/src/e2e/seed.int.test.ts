@@ -1,4 +1,5 @@
 import {
+  CreateKeyCommand,
   DecryptCommand,
   DeleteAliasCommand,
   DescribeKeyCommand,
@@ -87,6 +88,26 @@ describe("--seed FILE", () => {
     } finally {
       await second.stop()
       removeDir(second.dataDir)
+    }
+  }, 60_000)
+
+  it("is applied again after a dev reset: the Regions hold the seed's keys and aliases, and nothing else", async () => {
+    const seedFile = writeSeed(mkdtempSync(join(tmpdir(), "trent-seedfile-")), seedYaml())
+    const server = await startServer({ seedFile, devMode: true })
+    try {
+      const kms = server.client("eu-west-1")
+      await kms.send(new CreateKeyCommand({ Description: "made by a test" }))
+      await kms.send(new DeleteAliasCommand({ AliasName: "alias/payments-v1" }))
+      expect((await kms.send(new ListKeysCommand({}))).Keys).toHaveLength(2)
+      const reset = await fetch(`${server.url}/_trent/reset`, { method: "POST" })
+      expect(reset.status).toBe(200)
+      expect((await kms.send(new ListKeysCommand({}))).Keys!.map((k) => k.KeyId)).toEqual([keyId])
+      const aliases = (await kms.send(new ListAliasesCommand({ KeyId: keyId }))).Aliases!.map((a) => a.AliasName).sort()
+      expect(aliases).toEqual(["alias/payments", "alias/payments-v1"])
+      expect((await server.client("us-east-1").send(new DescribeKeyCommand({ KeyId: hmacId }))).KeyMetadata!.KeySpec).toBe("HMAC_256")
+    } finally {
+      await server.stop()
+      removeDir(server.dataDir)
     }
   }, 60_000)
 

@@ -19,6 +19,21 @@ export const checkSeedFile = (settings: Pick<ServerSettings, "seedFile" | "regio
   if (settings.seedFile !== undefined) readSeedFile(settings.seedFile, { regions: settings.regions, devMode: settings.devMode })
 }
 
+/**
+ * What a dev reset runs once the Regions are empty again: the seed file, read
+ * and applied anew (local-kms's seed is there after a restart; a reset is the
+ * same fresh start). Undefined without `--seed`.
+ */
+export const reseedAfterReset = (settings: Pick<ServerSettings, "seedFile" | "regions" | "devMode">, account: string) => {
+  const file = settings.seedFile
+  if (file === undefined) return undefined
+  return (regions: Regions["Service"]) =>
+    Effect.flatMap(
+      Effect.try({ try: () => readSeedFile(file, { regions: settings.regions, devMode: settings.devMode }), catch: (error) => error as Error }),
+      (entries) => applySeed(entries, regions, account)
+    )
+}
+
 /** `--seed FILE`: read (a bad file stops the start, naming what is wrong) and applied to the default account's Regions. */
 export const seedLayer = (settings: Pick<ServerSettings, "seedFile" | "regions" | "devMode">) =>
   Layer.effectDiscard(Effect.gen(function*() {
