@@ -12,6 +12,8 @@ import { Metrics, MetricsSources } from "./Metrics.ts"
 import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import type { SiblingWrites } from "./SiblingWrites.ts"
+import { XksStores } from "./xks/XksStores.ts"
+import { serveXks } from "./xks/XksEdge.ts"
 
 const JSON_11 = "application/x-amz-json-1.1"
 const DRAIN_MS = 10_000
@@ -65,6 +67,8 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const metrics = new Metrics()
     // With --kafka-requests, the worker's counters are served after the edge's.
     const sources = yield* Effect.serviceOption(MetricsSources)
+    // With --xks, paths under /kms/xks/ are the XKS proxy API (xks/XksEdge.ts).
+    const xks = yield* Effect.serviceOption(XksStores)
     const renderMetrics = async () =>
       metrics.render() + renderFreshness(await runPromise(regions.freshness)) +
       (Option.isSome(sources) ? sources.value.renderers.map((render) => render()).join("") : "")
@@ -86,7 +90,10 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
           query: req.url?.split("?")[1] ?? "",
           headers: req.headers,
           body
-        }, requestId, { sourceIp: sourceIpOf(req), secureTransport: overTls(req) }))
+        }, requestId, { sourceIp: sourceIpOf(req), secureTransport: overTls(req) }).pipe(
+          // Keys reserved for the XKS surface are refused here (xks/xksOnlyKeys.ts).
+          (effect) => Option.isSome(xks) ? Effect.provideService(effect, XksStores, xks.value) : effect
+        ))
       if (body === undefined) res.setHeader("connection", "close")
       send(res, response.status, requestId, response.body, JSON_11, response.status === 200 ? undefined : response.outcome)
       metrics.record(response.operation, response.outcome, (performance.now() - started) / 1000)
@@ -96,6 +103,18 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
       const requestId = randomUUID()
       const path = req.url?.split("?")[0]
       if (req.method === "POST" && path === "/") return kms(req, res, requestId)
+      if (Option.isSome(xks) && path?.includes("/kms/xks/") === true) {
+        const body = await readBody(req, settings.maxBodyBytes)
+        const answer = await runPromise(serveXks({
+          method: req.method ?? "POST",
+          path,
+          query: req.url?.split("?")[1] ?? "",
+          headers: req.headers,
+          body: body ?? new Uint8Array()
+        }, requestId, sourceIpOf(req), body === undefined).pipe(Effect.provideService(XksStores, xks.value)))
+        if (answer.status === 405) res.setHeader("allow", "POST")
+        return send(res, answer.status, requestId, answer.body, "application/json")
+      }
       if (req.method === "GET" && (path === "/health" || path === "/health/ready")) {
         const freshness = (await runPromise(regions.freshness)).map(({ account, region, report }) => ({
           account,

@@ -12,7 +12,7 @@ import {
   type WireError
 } from "@trent/protocol"
 import { type Caller, type RegionApi, RequestContext } from "@trent/runtime"
-import { Cause, Clock, Effect, Result } from "effect"
+import { Cause, Clock, Effect, Option, Result } from "effect"
 import { type AuditedRequest, otherRegionOf, recordRequest } from "./AuditTrail.ts"
 import { logRequest } from "./requestLogLine.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
@@ -20,6 +20,8 @@ import { failure, type KmsResponse, success } from "./KmsResponse.ts"
 import { operationHandlers } from "./operationHandlers.ts"
 import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
+import { xksOnlyRefusal } from "./xks/xksOnlyKeys.ts"
+import { XksStores } from "./xks/XksStores.ts"
 
 export { failure, type KmsResponse } from "./KmsResponse.ts"
 
@@ -101,6 +103,11 @@ const run = <Op extends ServedOperation>(
         Effect.provideService(RequestContext, { principal: principal.arn, requestId, caller: callerOf(principal, origin) })
       )
     )
+    const xks = yield* Effect.serviceOption(XksStores)
+    const reserved = Option.isSome(xks) && Result.isSuccess(result)
+      ? xksOnlyRefusal(xks.value.current().xksOnlyKeyIds, operation, { region: region.region, account }, decoded.success, result.success)
+      : undefined
+    if (reserved !== undefined) return outcome(failure(operation, reserved), decoded.success)
     return Result.isSuccess(result)
       ? outcome(success(operation, encodeResponse(operation, result.success)), decoded.success, result.success)
       : outcome(failure(operation, errorToWire(result.failure)), decoded.success)

@@ -27,6 +27,8 @@ export interface SecuritySettings {
   /** SASL/SCRAM-SHA-512 (RFC 5802, RFC 7677's mechanism with SHA-512) when a user is set. */
   readonly kafkaSaslUsername: string | undefined
   readonly kafkaSaslPassword: Redacted.Redacted<string> | undefined
+  /** The Regions' root key: a `pkcs11:` URI (RFC 7512) for one in an HSM; unset or "file" for root.key / TRENT_ROOT_KEY(_FILE). */
+  readonly rootKey: string | undefined
 }
 
 export const defaultSecuritySettings: SecuritySettings = {
@@ -37,7 +39,8 @@ export const defaultSecuritySettings: SecuritySettings = {
   kafkaTls: false,
   kafkaTlsCa: undefined,
   kafkaSaslUsername: undefined,
-  kafkaSaslPassword: undefined
+  kafkaSaslPassword: undefined,
+  rootKey: undefined
 }
 
 const milliseconds = Schema.Int.check(Schema.isBetween({ minimum: 100, maximum: 600_000 }))
@@ -54,7 +57,8 @@ export const securitySettingsFields = {
   kafkaTls: Schema.optional(Schema.Boolean),
   kafkaTlsCa: Schema.optional(Schema.String),
   kafkaSaslUsername: Schema.optional(Schema.String),
-  kafkaSaslPassword: Schema.optional(Schema.RedactedFromValue(Schema.String))
+  kafkaSaslPassword: Schema.optional(Schema.RedactedFromValue(Schema.String)),
+  rootKey: Schema.optional(Schema.String)
 }
 
 type Parse = "string" | "number" | "boolean"
@@ -70,7 +74,8 @@ export const securityFlags: Record<string, readonly [keyof SecuritySettings, Par
   "--keep-alive-timeout-ms": ["keepAliveTimeoutMs", "number"],
   "--kafka-tls": ["kafkaTls", "boolean"],
   "--kafka-tls-ca": ["kafkaTlsCa", "string"],
-  "--kafka-sasl-username": ["kafkaSaslUsername", "string"]
+  "--kafka-sasl-username": ["kafkaSaslUsername", "string"],
+  "--root-key": ["rootKey", "string"]
 }
 
 /** The block's TRENT_* variables, raw (ServerConfig converts and decodes them). */
@@ -85,7 +90,8 @@ export const securityFromEnv = (env: Record<string, string | undefined>) => ({
   kafkaTls: env["TRENT_KAFKA_TLS"],
   kafkaTlsCa: env["TRENT_KAFKA_TLS_CA"],
   kafkaSaslUsername: env["TRENT_KAFKA_SASL_USERNAME"],
-  kafkaSaslPassword: env["TRENT_KAFKA_SASL_PASSWORD"]
+  kafkaSaslPassword: env["TRENT_KAFKA_SASL_PASSWORD"],
+  rootKey: env["TRENT_ROOT_KEY_SOURCE"]
 })
 
 /** What no single source can check: settings that only make sense together. Undefined when they agree. */

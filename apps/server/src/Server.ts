@@ -3,9 +3,11 @@ import { AuditLog } from "@trent/audit"
 import { Credentials } from "@trent/auth"
 import { EventLog } from "@trent/event-log"
 import { kafkaKeyvaultLayer, kafkaSchedulerLease, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
+import type { KafkaSecurity } from "@trent/kafka-client"
 import { AppendPublisher, Region, RegionWriterSlot, SchedulerLease, withSiblingChains } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
+import { XksStores } from "./xks/XksStores.ts"
 import { HttpEdge } from "./HttpEdge.ts"
 import { MetricsSources } from "./Metrics.ts"
 import { accountTopicPrefix, KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
@@ -15,6 +17,7 @@ import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
 import { isWorkerProcess } from "./Workers.ts"
+import { kafkaSecurityOf } from "./kafkaSecurityOf.ts"
 import { seedLayer } from "./seed/seedLayer.ts"
 import { flatJsonLogger } from "./logging/flatJsonLogger.ts"
 import type { ServerSettings } from "./ServerConfig.ts"
@@ -32,14 +35,26 @@ const kafkaEventLogRegistered = (options: KafkaStoreOptions, logs: RegionEventLo
  * `dir`). Each process that runs the Region on `dir` (a worker, a server) has a writer slot there: on
  * Kafka its own replica file and audit chain, and the scheduler runs in whichever holds the group's lease.
  */
-const regionLayerFor = (settings: ServerSettings, logs: RegionEventLogs["Service"], siblings: SiblingWrites["Service"]) =>
+const regionLayerFor = (
+  settings: ServerSettings,
+  logs: RegionEventLogs["Service"],
+  siblings: SiblingWrites["Service"],
+  security: KafkaSecurity | undefined
+) =>
 (account: string, region: string, dir: string) =>
-  regionOnStore(settings, logs, account, region, dir).pipe(
+  regionOnStore(settings, logs, account, region, dir, security).pipe(
     // The other workers of this server note every append before it is acknowledged.
     Layer.provide(Layer.succeed(AppendPublisher, { published: (marks) => siblings.publish(account, region, marks) }))
   )
 
-const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"], account: string, region: string, dir: string) => {
+const regionOnStore = (
+  settings: ServerSettings,
+  logs: RegionEventLogs["Service"],
+  account: string,
+  region: string,
+  dir: string,
+  security: KafkaSecurity | undefined
+) => {
   if (settings.store === "kafka") {
     const regionDir = join(dir, region)
     const options: KafkaStoreOptions = {
@@ -47,7 +62,8 @@ const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"
       region,
       dataDir: dir,
       // One account's Regions never share topics with another's.
-      topicPrefix: accountTopicPrefix(settings.kafkaTopicPrefix, settings.accountId, account)
+      topicPrefix: accountTopicPrefix(settings.kafkaTopicPrefix, settings.accountId, account),
+      security
     }
     const inSlot = <A, E, R>(build: (slot: RegionWriterSlot["Service"]) => Layer.Layer<A, E, R>) =>
       Layer.unwrap(Effect.map(Effect.service(RegionWriterSlot), build))
@@ -56,6 +72,7 @@ const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"
         region,
         account,
         rootKeyDir: regionDir,
+        ...rootKeyEnv(settings),
         // The audit trail on Kafka: this writer's audit file, every batch also in `<prefix>.<region>.audit`.
         audit: inSlot((slot) => {
           const auditFile = join(regionDir, slot.fileName("audit.db"))
@@ -72,10 +89,14 @@ const regionOnStore = (settings: ServerSettings, logs: RegionEventLogs["Service"
     )
   }
   const registration = Layer.effectDiscard(EventLog.use((eventLog) => logs.register(account, region, { eventLog, catchUp: Effect.void })))
-  return registration.pipe(Layer.provideMerge(Region.layerEmbedded({ region, account, dataDir: dir })))
+  return registration.pipe(Layer.provideMerge(Region.layerEmbedded({ region, account, dataDir: dir, ...rootKeyEnv(settings) })))
 }
 
 /** Flat JSON log lines on stdout at the configured level (logging/flatJsonLogger.ts). Never secrets: nothing logs key material. */
+/** --root-key reaches RootKey.layer as TRENT_ROOT_KEY_SOURCE, beside the PIN variable its pin-source may name. */
+const rootKeyEnv = (settings: ServerSettings) =>
+  settings.rootKey === undefined ? {} : { env: { ...process.env, TRENT_ROOT_KEY_SOURCE: settings.rootKey } }
+
 export const jsonLogs = (settings: Pick<ServerSettings, "logLevel">) =>
   Layer.merge(Logger.layer([flatJsonLogger]), Layer.succeed(References.MinimumLogLevel, settings.logLevel))
 
@@ -104,7 +125,8 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     const defaultAccount = (yield* Credentials).defaultAccountId
     const logs = yield* RegionEventLogs
     const siblings = yield* SiblingWrites
-    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs, siblings) })
+    const security = settings.store === "kafka" ? yield* kafkaSecurityOf(settings) : undefined
+    return Regions.layer({ dataDir, regions: settings.regions, defaultAccount, regionLayer: regionLayerFor(settings, logs, siblings, security) })
   }))
   // Once the Regions are open, what the other workers append is applied here before a request is served.
   const siblingNotices = Layer.effectDiscard(Effect.gen(function*() {
@@ -134,18 +156,24 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     }
   }))
   const kafkaRequests = settings.kafkaRequests
-    ? Layer.unwrap(Credentials.useSync((c) =>
-      KafkaRequests.layer({
+    ? Layer.unwrap(Effect.gen(function*() {
+      const c = yield* Credentials
+      return KafkaRequests.layer({
         brokers: settings.kafkaBrokers,
+        security: yield* kafkaSecurityOf(settings),
         topicPrefix: settings.kafkaTopicPrefix,
         defaultAccount: c.defaultAccountId,
         otherAccounts: settings.kafkaRequestAccounts,
         regions: settings.regions,
         maxBodyBytes: settings.maxBodyBytes,
         hooks: hooks.kafkaRequests
-      })))
+      })
+    }))
     : Layer.empty
+  // The XKS proxy surface (--xks): its key stores' file, re-read when it changes.
+  const xks = settings.xksConfig === undefined ? Layer.empty : XksStores.layer(settings.xksConfig, settings.regions)
   return Layer.mergeAll(HttpEdge.layer, kafkaRequests).pipe(
+    Layer.provideMerge(xks),
     // GET /metrics serves the Kafka worker's counters too.
     Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
     Layer.provideMerge(siblingNotices),

@@ -52,6 +52,8 @@ export interface ServerSettings extends SecuritySettings {
   readonly readyTimeoutMs: number
   /** The share of requests logged at Info (1 = every request, 0 = none); errors are always logged. */
   readonly requestLogSample: number
+  /** The XKS proxy's key stores (a JSON file, xks/XksConfig.ts); absent: no XKS surface. */
+  readonly xksConfig: string | undefined
 }
 
 export const DEFAULT_PORT = 7400
@@ -83,7 +85,8 @@ export const defaultServerSettings: ServerSettings = {
   seedFile: undefined,
   readyMaxLagMs: 5_000,
   readyTimeoutMs: 2_000,
-  requestLogSample: 1
+  requestLogSample: 1,
+  xksConfig: undefined
 }
 
 const LogLevel = Schema.Literals(["Trace", "Debug", "Info", "Warn", "Error", "None"])
@@ -114,7 +117,8 @@ const PartialSettings = Schema.Struct({
   seedFile: Schema.optional(Schema.String),
   readyMaxLagMs: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 86_400_000 }))),
   readyTimeoutMs: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 10, maximum: 60_000 }))),
-  requestLogSample: Schema.optional(Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1 })))
+  requestLogSample: Schema.optional(Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1 }))),
+  xksConfig: Schema.optional(Schema.String)
 })
 type PartialSettings = typeof PartialSettings.Type
 
@@ -154,7 +158,8 @@ const fromEnv = (env: Record<string, string | undefined>) =>
     seedFile: env["TRENT_SEED"],
     readyMaxLagMs: number(env["TRENT_READY_MAX_LAG_MS"]),
     readyTimeoutMs: number(env["TRENT_READY_TIMEOUT_MS"]),
-    requestLogSample: number(env["TRENT_REQUEST_LOG_SAMPLE"])
+    requestLogSample: number(env["TRENT_REQUEST_LOG_SAMPLE"]),
+    xksConfig: env["TRENT_XKS_CONFIG"]
   }))
 
 const securityEnv = (env: Record<string, string | undefined>) => {
@@ -183,7 +188,8 @@ const flagNames: Record<string, keyof ServerSettings> = {
   "--seed": "seedFile",
   "--ready-max-lag-ms": "readyMaxLagMs",
   "--ready-timeout-ms": "readyTimeoutMs",
-  "--request-log-sample": "requestLogSample"
+  "--request-log-sample": "requestLogSample",
+  "--xks": "xksConfig"
 }
 
 /** Every flag the server takes (those with a value, the switches, --config): the README's table and `trent serve --help` list each. */
@@ -222,7 +228,8 @@ const settingKinds: Readonly<Record<keyof ServerSettings, ValueKind>> = {
   requestLogSample: "number",
   // Issue #15's block reads as its flags do; the SASL password (no flag) is a string.
   ...Object.fromEntries(Object.values(securityFlags).map(([setting, parse]) => [setting, parse])) as Record<keyof SecuritySettings, ValueKind>,
-  kafkaSaslPassword: "string"
+  kafkaSaslPassword: "string",
+  xksConfig: "string"
 }
 
 const fromFlags = (argv: ReadonlyArray<string>) => {

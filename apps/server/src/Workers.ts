@@ -2,6 +2,7 @@ import cluster, { type Worker } from "node:cluster"
 import { createServer } from "node:net"
 import { Deferred, Effect } from "effect"
 import { siblingRelay } from "./siblingRelay.ts"
+import { WorkerStartFailure } from "./WorkerStartFailure.ts"
 
 /** What a worker tells the primary once its edge listens. */
 export interface WorkerReady {
@@ -55,7 +56,11 @@ export const superviseWorkers = (count: number, listen: { readonly host: string;
         worker.once("exit", (code, signal) => {
           live.delete(worker)
           relay.gone(worker)
-          if (!ready) return resume(Effect.fail(new Error(`worker ${slot} exited (${signal ?? code}) before it was ready`)))
+          if (!ready) {
+            return resume(Effect.fail(
+              new WorkerStartFailure({ message: `worker ${slot} exited (${signal ?? code}) before it was ready`, reported: signal === null && code === 1 })
+            ))
+          }
           if (stopping) return
           const quick = Date.now() - startedAt < QUICK_EXIT_MS ? (quickExits.get(slot) ?? 0) + 1 : 0
           quickExits.set(slot, quick)

@@ -1,5 +1,6 @@
 import type { Operation } from "@trent/domain"
 import { fields, listOf, type ObjectRule, renamed } from "./Projection.ts"
+import { xksAuditRules } from "./xksAuditRules.ts"
 
 /**
  * How each KMS operation is recorded: CloudTrail's readOnly flag, the
@@ -220,5 +221,10 @@ export const operationAuditRules: { readonly [Op in Operation]: OperationAuditRu
   UpdateCustomKeyStore: change(fields({ customKeyStoreId: "string", newCustomKeyStoreName: "string", ...xksProxy }))
 })
 
+/** The rule of a KMS operation, or of a call to the XKS proxy surface ("XksProxy.Encrypt"). */
 export const auditRuleOf = (operation: string): OperationAuditRule | undefined =>
-  Object.hasOwn(operationAuditRules, operation) ? operationAuditRules[operation as Operation] : undefined
+  Object.hasOwn(operationAuditRules, operation)
+    ? operationAuditRules[operation as Operation]
+    : Object.hasOwn(xksAuditRules, operation)
+    ? xksAuditRules[operation]
+    : undefined

@@ -15,7 +15,8 @@ export interface SignRequestInput {
   readonly secretAccessKey: string
   readonly sessionToken?: string
   readonly region: string
-  readonly service: "kms"
+  /** "kms", or "kms-xks-proxy" for AWS KMS's calls to an external key store proxy (XKS spec, Appendix A). */
+  readonly service: "kms" | "kms-xks-proxy"
   /** Epoch ms of the signing time. */
   readonly now: number
 }

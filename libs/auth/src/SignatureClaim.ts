@@ -34,8 +34,15 @@ export interface SignatureClaim {
 
 export interface ClaimOptions {
   readonly now: number
-  readonly knownRegions: ReadonlySet<string>
+  /** The region in the credential scope must be one of these; "any" takes any well-formed Region name. */
+  readonly knownRegions: ReadonlySet<string> | "any"
+  /** The signing name of the credential scope; default "kms". */
+  readonly service?: string
+  /** How far the signing time may be from `now`; default 15 minutes, AWS's. */
+  readonly allowedSkewMs?: number
 }
+
+const regionName = /^([a-z]+-){2,3}\d+$/
 
 const missing = () => new MissingAuthenticationTokenException({ message: Messages.MISSING_AUTHENTICATION_TOKEN })
 const incomplete = (message: string) => Result.fail(new IncompleteSignatureException({ message }))
@@ -43,12 +50,12 @@ const invalid = (message: string) => Result.fail(new InvalidSignatureException({
 
 const hasQueryAlgorithm = (query: string): boolean => /(?:^|&)X-Amz-Algorithm=/.test(query)
 
-const skewError = (signedAt: number, now: number): string | undefined => {
-  if (signedAt < now - ALLOWED_SKEW_MS) {
-    return Messages.signatureExpired(formatAmzDate(signedAt), formatAmzDate(now - ALLOWED_SKEW_MS), formatAmzDate(now))
+const skewError = (signedAt: number, now: number, skew: number): string | undefined => {
+  if (signedAt < now - skew) {
+    return Messages.signatureExpired(formatAmzDate(signedAt), formatAmzDate(now - skew), formatAmzDate(now))
   }
-  if (signedAt > now + ALLOWED_SKEW_MS) {
-    return Messages.signatureNotYetCurrent(formatAmzDate(signedAt), formatAmzDate(now + ALLOWED_SKEW_MS), formatAmzDate(now))
+  if (signedAt > now + skew) {
+    return Messages.signatureNotYetCurrent(formatAmzDate(signedAt), formatAmzDate(now + skew), formatAmzDate(now))
   }
   return undefined
 }
@@ -81,7 +88,7 @@ export const readSignatureClaim = (
 
   const signedAt = amzDateHeader !== undefined ? parseAmzDate(dateValue!) : parseHttpDate(dateValue!)
   if (signedAt === undefined) return incomplete(Messages.badDateFormat(dateValue!))
-  const skew = skewError(signedAt, options.now)
+  const skew = skewError(signedAt, options.now, options.allowedSkewMs ?? ALLOWED_SKEW_MS)
   if (skew !== undefined) return invalid(skew)
 
   const signedHeaders = header.signedHeaders.split(";").map((name) => name.toLowerCase())
@@ -99,8 +106,10 @@ export const readSignatureClaim = (
   // A valid X-Amz-Date is already the basic format; only a Date header needs rewriting.
   const amzDate = amzDateHeader ?? formatAmzDate(signedAt)
   const scopeErrors: Array<string> = []
-  if (!options.knownRegions.has(region)) scopeErrors.push(Messages.wrongRegion(region))
-  if (service !== SERVICE) scopeErrors.push(Messages.wrongService(SERVICE))
+  const knownRegion = options.knownRegions === "any" ? regionName.test(region) : options.knownRegions.has(region)
+  if (!knownRegion) scopeErrors.push(Messages.wrongRegion(region))
+  const expectedService = options.service ?? SERVICE
+  if (service !== expectedService) scopeErrors.push(Messages.wrongService(expectedService))
   if (terminator !== TERMINATOR) scopeErrors.push(Messages.wrongTerminator(terminator))
   if (scopeDate !== amzDate.slice(0, 8)) scopeErrors.push(Messages.wrongScopeDate(scopeDate, amzDate.slice(0, 8), dateValue!))
   if (scopeErrors.length > 0) return invalid(scopeErrors.join(" "))

@@ -21,6 +21,8 @@ describe("@trent/crypto public API", () => {
       "SecretBytes",
       "UnsupportedKeySpec",
       "WebCrypto",
+      "aesGcmDecrypt",
+      "aesGcmEncrypt",
       "asymmetricKeySpecs",
       "canonicalEncryptionContext",
       "checkImportedMaterial",

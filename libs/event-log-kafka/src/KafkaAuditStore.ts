@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs"
 
 import { AuditLogFailure, type AuditStore, makeSqliteAuditStore, type StoredAuditEntry } from "@trent/audit"
 import { Effect, type Scope } from "effect"
-import { makeKafkaClient } from "./kafkaClient.ts"
+import { makeKafkaConnection } from "@trent/kafka-client"
 import { type KafkaStoreOptions, resolveKafkaStoreOptions } from "./KafkaStoreOptions.ts"
 import { connectProducer } from "./RecordProducer.ts"
 import { connectAdmin, ensureTopic } from "./topicSetup.ts"
@@ -56,7 +56,7 @@ export const makeKafkaAuditStore = (options: KafkaAuditStoreOptions): Effect.Eff
     const resolved = yield* Effect.try({ try: () => resolveKafkaStoreOptions(options), catch: failure("configuring the Kafka audit store") })
     const local = yield* makeSqliteAuditStore({ file: options.auditFile, region: options.region })
     const writer = writerIdOf(options.auditFile)
-    const kafka = yield* makeKafkaClient(resolved)
+    const kafka = yield* makeKafkaConnection(resolved)
     yield* Effect.scoped(Effect.gen(function*() {
       const admin = yield* connectAdmin(kafka, resolved.requestTimeoutMs)
       yield* ensureTopic(admin, auditTopicSpec(resolved.auditTopic, resolved.region, resolved.replicationFactor), resolved.requestTimeoutMs)

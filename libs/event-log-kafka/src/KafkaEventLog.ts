@@ -5,7 +5,7 @@ import { Effect, Layer, type Scope } from "effect"
 import type { Admin } from "kafkajs"
 import { awaitBacklog } from "./awaitBacklog.ts"
 import { makeKafkaAppend } from "./kafkaAppend.ts"
-import { makeKafkaClient } from "./kafkaClient.ts"
+import { makeKafkaConnection } from "@trent/kafka-client"
 import type { KafkaLogStats } from "./KafkaLogStats.ts"
 import { type KafkaStoreOptions, resolveKafkaStoreOptions, type ResolvedKafkaStoreOptions } from "./KafkaStoreOptions.ts"
 import { makeOffsetTracker } from "./OffsetTracker.ts"
@@ -83,7 +83,7 @@ export const makeKafkaEventLog = (options: KafkaStoreOptions): Effect.Effect<Kaf
     const resolved = yield* Effect.try({ try: () => resolveKafkaStoreOptions(options), catch: (cause) => EventLogFailure.during("configuring the Kafka event log", cause) })
     const { eventsTopic: topic, partitions, requestTimeoutMs, region } = resolved
     const startedAt = performance.now()
-    const kafka = yield* makeKafkaClient(resolved)
+    const kafka = yield* makeKafkaConnection(resolved)
     const offsetsNow = (prepare: (admin: Admin) => Effect.Effect<void, EventLogFailure>) =>
       Effect.scoped(Effect.gen(function*() {
         const admin = yield* connectAdmin(kafka, requestTimeoutMs)

@@ -2,7 +2,7 @@ import { EventLogFailure, Keyvault, needsKeyId, needsWrappedKek } from "@trent/e
 import { Effect, Layer, Option, type Scope } from "effect"
 import type { KafkaMessage } from "kafkajs"
 import { awaitBacklog } from "./awaitBacklog.ts"
-import { makeKafkaClient } from "./kafkaClient.ts"
+import { makeKafkaConnection } from "@trent/kafka-client"
 import { type KafkaStoreOptions, resolveKafkaStoreOptions, type ResolvedKafkaStoreOptions } from "./KafkaStoreOptions.ts"
 import { makeOffsetTracker } from "./OffsetTracker.ts"
 import { connectProducer } from "./RecordProducer.ts"
@@ -50,7 +50,7 @@ export const makeKafkaKeyvault = (options: KafkaStoreOptions): Effect.Effect<Key
   Effect.gen(function*() {
     const resolved = yield* Effect.try({ try: () => resolveKafkaStoreOptions(options), catch: (cause) => EventLogFailure.during("configuring the Kafka keyvault", cause) })
     const { keyvaultTopic: topic, requestTimeoutMs } = resolved
-    const kafka = yield* makeKafkaClient(resolved)
+    const kafka = yield* makeKafkaConnection(resolved)
     const offsets = yield* Effect.scoped(Effect.gen(function*() {
       const admin = yield* connectAdmin(kafka, requestTimeoutMs)
       yield* ensureTopic(admin, keyvaultTopicSpec(resolved), requestTimeoutMs)

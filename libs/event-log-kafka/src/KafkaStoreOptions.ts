@@ -1,3 +1,4 @@
+import type { KafkaSecurity } from "@trent/kafka-client"
 import { join } from "node:path"
 
 /** Where a Region's Kafka stores live and how patiently they talk to the brokers. */
@@ -37,6 +38,8 @@ export interface KafkaStoreOptions {
    * applied for this long (a broker that answers metadata but serves no data). Default 60 s.
    */
   readonly catchUpStallMs?: number
+  /** TLS and SASL/SCRAM-SHA-512 to the brokers; plaintext when absent. */
+  readonly security?: KafkaSecurity | undefined
 }
 
 export interface ResolvedKafkaStoreOptions {
@@ -52,6 +55,7 @@ export interface ResolvedKafkaStoreOptions {
   readonly keyvaultTopic: string
   readonly auditTopic: string
   readonly replicaFile: string
+  readonly security: KafkaSecurity | undefined
 }
 
 // Kafka topic names: at most 249 characters of [a-zA-Z0-9._-] (Kafka's Topic.validate).
@@ -83,6 +87,7 @@ export const resolveKafkaStoreOptions = (options: KafkaStoreOptions): ResolvedKa
     eventsTopic,
     keyvaultTopic: `${prefix}.${options.region}.keyvault`,
     auditTopic: `${prefix}.${options.region}.audit`,
-    replicaFile: options.replicaFile ?? join(options.dataDir, options.region, "kafka-replica.db")
+    replicaFile: options.replicaFile ?? join(options.dataDir, options.region, "kafka-replica.db"),
+    security: options.security
   }
 }

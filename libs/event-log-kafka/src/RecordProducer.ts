@@ -51,7 +51,7 @@ const offsetsOf = (batch: ReadonlyArray<Pending>, metadata: ReadonlyArray<Record
  * flight goes out together in the next one. Nothing waits to fill a batch, so a lone write costs
  * one round trip. Records whose caller gave up before their turn are not sent at all.
  *
- * Its retries are bounded (kafkajs's client settings, kafkaClient.ts), although kafkajs warns that
+ * Its retries are bounded (kafka-client's connection settings, kafkaConnection.ts), although kafkajs warns that
  * this weakens an idempotent producer: a write the store gave up on should not land minutes later.
  * Exactly-once application does not rest on the producer: replicas drop a duplicate append by its
  * expectedSeq and eventIds, and a writer checks that the record at its acknowledged offset is its own.

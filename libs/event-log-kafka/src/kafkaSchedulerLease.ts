@@ -1,6 +1,6 @@
 import { EventLogFailure } from "@trent/event-log"
 import { Effect, type Scope } from "effect"
-import { makeKafkaClient } from "./kafkaClient.ts"
+import { makeKafkaConnection } from "@trent/kafka-client"
 import { type KafkaStoreOptions, resolveKafkaStoreOptions } from "./KafkaStoreOptions.ts"
 import { connectAdmin, ensureTopic } from "./topicSetup.ts"
 
@@ -29,7 +29,7 @@ export const kafkaSchedulerLease = (options: KafkaStoreOptions): Effect.Effect<{
       catch: (cause) => EventLogFailure.during("configuring the scheduler lease", cause)
     })
     const topic = resolved.eventsTopic.replace(/\.events$/, ".scheduler")
-    const kafka = yield* makeKafkaClient({ ...resolved, clientId: `${resolved.clientId}-scheduler` })
+    const kafka = yield* makeKafkaConnection({ ...resolved, clientId: `${resolved.clientId}-scheduler` })
     yield* Effect.scoped(Effect.gen(function*() {
       const admin = yield* connectAdmin(kafka, resolved.requestTimeoutMs)
       yield* ensureTopic(admin, leaseTopicSpec(topic, resolved.region, resolved.replicationFactor), resolved.requestTimeoutMs)

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto"
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { it } from "@effect/vitest"
-import { SecretBytes } from "@trent/crypto"
+import { SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
 import { Effect, Logger } from "effect"
 import { describe, expect } from "vitest"
-import { RootKey, type RootKeyOptions } from "./RootKey.ts"
+import { acquireSoftwareRootKeyBytes, RootKey, type RootKeyOptions } from "./RootKey.ts"
 import { scratchDirectory } from "./scratchDirectory.ts"
 
 const scratch = scratchDirectory("root-key")
@@ -15,8 +15,8 @@ const load = (options: RootKeyOptions) =>
   Effect.gen(function*() {
     const lines: Array<string> = []
     const capture = Logger.make(({ message }) => lines.push(Array.isArray(message) ? message.join(" ") : String(message)))
-    const key = yield* Effect.map(RootKey, (k) => SecretBytes.copy(k.unsafeBytes())).pipe(
-      Effect.provide(RootKey.layer(options)),
+    const key = yield* Effect.map(acquireSoftwareRootKeyBytes(options), (k) => SecretBytes.copy(k.unsafeBytes())).pipe(
+      Effect.scoped,
       Effect.provide(Logger.layer([capture]))
     )
     return { key, lines }
@@ -32,9 +32,6 @@ const keyFile = (content: string, mode = 0o600): string => {
   return path
 }
 
-const theRootKey = Effect.gen(function*() {
-  return yield* RootKey
-})
 
 const mode = (path: string): number => statSync(path).mode & 0o777
 
@@ -137,17 +134,31 @@ describe("RootKey.layer", () => {
       )
     }))
 
+  it.effect("makes no new root.key for a Region whose stores hold data elsewhere (a new data directory on Kafka topics)", () =>
+    Effect.gen(function*() {
+      const dataDir = scratch.fresh("data")
+      const error = yield* loadError({ dataDir, env: {}, storedState: "12 events in its log" })
+      expect(error.message).toMatch(/^the root key file .*root\.key is missing, but the Region has data \(12 events in its log\): restore root\.key/)
+      expect(existsSync(join(dataDir, "root.key"))).toBe(false)
+    }))
+
   it.effect("zeroes the key when the layer is released", () =>
     Effect.gen(function*() {
-      const held = yield* Effect.provide(theRootKey, RootKey.layer({ dataDir: scratch.fresh("data"), env: {} }))
+      const held = yield* Effect.scoped(acquireSoftwareRootKeyBytes({ dataDir: scratch.fresh("data"), env: {} }))
       expect(held.unsafeBytes().every((byte) => byte === 0)).toBe(true)
     }))
 })
 
 describe("RootKey.layerTest", () => {
-  it.effect("provides the given key", () =>
+  it.effect("wraps and unwraps in wrapKeyMaterial's format under the given key (existing keyvaults still open)", () =>
     Effect.gen(function*() {
       const given = SecretBytes.copy(new Uint8Array(32).fill(7))
-      expect(yield* Effect.provide(theRootKey, RootKey.layerTest(given))).toBe(given)
-    }))
+      const material = SecretBytes.copy(new Uint8Array(32).fill(9))
+      const binding = { region: "eu-west-1", keyId: "k", versionId: "kek", algorithm: "AES_256_GCM_KEK" }
+      const rootKey = yield* Effect.provide(Effect.gen(function*() { return yield* RootKey }), RootKey.layerTest(given))
+      const unwrapped = yield* unwrapKeyMaterial(given, yield* rootKey.wrap(material, binding), binding)
+      expect(unwrapped.equals(material)).toBe(true)
+      const back = yield* rootKey.unwrap(yield* wrapKeyMaterial(given, material, binding), binding)
+      expect(back.equals(material)).toBe(true)
+    }).pipe(Effect.provide(WebCrypto.layer)))
 })

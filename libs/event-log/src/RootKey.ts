@@ -1,16 +1,25 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import type { SecretBytes } from "@trent/crypto"
-import { Context, Effect, Layer, Option, Result } from "effect"
+import { Context, Effect, Layer, Option, Result, type Scope } from "effect"
 import { decodeRootKey } from "./decodeRootKey.ts"
+import type { RootKeyApi } from "./RootKeyApi.ts"
 import { RootKeyError } from "./RootKeyError.ts"
 import { createRootKeyFile, readRootKeyFile } from "./RootKeyFile.ts"
+import { acquirePkcs11RootKey } from "./Pkcs11RootKey.ts"
+import { parsePkcs11RootKeyUri } from "./Pkcs11RootKeyUri.ts"
+import { softwareRootKey } from "./SoftwareRootKey.ts"
 
 export interface RootKeyOptions {
   /** The Region's data directory; the default key file is `${dataDir}/root.key`. */
   readonly dataDir: string
   /** Files in `dataDir` that exist once the Region has started: then a missing key file is lost, and none is created. */
   readonly stateFiles?: ReadonlyArray<string>
+  /**
+   * What the Region's stores already hold (for example "42 events in its log"), when they hold
+   * anything: a store outside `dataDir` (Kafka topics) proves the Region started as well as files do.
+   */
+  readonly storedState?: string | undefined
   /** Defaults to process.env. */
   readonly env?: Record<string, string | undefined>
 }
@@ -32,7 +41,10 @@ const loadRootKey = Effect.fnUntraced(function*(options: RootKeyOptions) {
     return yield* readRootKeyFile(file.value)
   }
   const path = join(options.dataDir, "root.key")
-  const state = (options.stateFiles ?? []).filter((name) => existsSync(join(options.dataDir, name)))
+  const state = [
+    ...(options.stateFiles ?? []).filter((name) => existsSync(join(options.dataDir, name))),
+    ...(options.storedState === undefined ? [] : [options.storedState])
+  ]
   if (!existsSync(path) && state.length > 0) {
     return yield* new RootKeyError({
       message: `the root key file ${path} is missing, but the Region has data (${state.join(", ")}): restore root.key from its backup ` +
@@ -47,12 +59,16 @@ const loadRootKey = Effect.fnUntraced(function*(options: RootKeyOptions) {
   return created.value
 })
 
+/** The software root key's bytes, zeroed when the scope closes. */
+export const acquireSoftwareRootKeyBytes = (options: RootKeyOptions): Effect.Effect<SecretBytes, RootKeyError, Scope.Scope> =>
+  Effect.acquireRelease(loadRootKey(options), (key) => Effect.sync(() => key.destroy()))
+
 /**
  * The Region's root key (AES-256): it wraps the per-key KEKs in the keyvault
  * and lives outside both the log and the keyvault (ARCHITECTURE.md, "Keys,
  * versions and material").
  */
-export class RootKey extends Context.Service<RootKey, SecretBytes>()("@trent/event-log/RootKey") {
+export class RootKey extends Context.Service<RootKey, RootKeyApi>()("@trent/event-log/RootKey") {
   /**
    * Loads the key from the first source that is set: TRENT_ROOT_KEY (base64 of
    * 32 bytes), then TRENT_ROOT_KEY_FILE (a file holding that base64), then
@@ -64,12 +80,18 @@ export class RootKey extends Context.Service<RootKey, SecretBytes>()("@trent/eve
   static layer(options: RootKeyOptions): Layer.Layer<RootKey, RootKeyError> {
     return Layer.effect(
       RootKey,
-      Effect.acquireRelease(loadRootKey(options), (key) => Effect.sync(() => key.destroy()))
+      Effect.suspend(() => {
+        const env = options.env ?? process.env
+        // TRENT_ROOT_KEY_SOURCE (the server's --root-key): a pkcs11: URI puts the root key in an HSM.
+        const source = env["TRENT_ROOT_KEY_SOURCE"]
+        if (source === undefined || source === "" || source === "file") return Effect.map(acquireSoftwareRootKeyBytes(options), softwareRootKey)
+        return Result.match(parsePkcs11RootKeyUri(source, env), { onSuccess: acquirePkcs11RootKey, onFailure: Effect.fail })
+      })
     )
   }
 
   /** A fixed key; the caller keeps ownership of it. */
   static layerTest(key: SecretBytes): Layer.Layer<RootKey> {
-    return Layer.succeed(RootKey, key)
+    return Layer.succeed(RootKey, softwareRootKey(key))
   }
 }

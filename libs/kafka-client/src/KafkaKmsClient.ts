@@ -5,6 +5,7 @@ import { requestTopicName } from "./KafkaMessageFormat.ts"
 import { decodeReply, type KafkaReply } from "./KafkaReply.ts"
 import { type KmsCredentials, signedRequestMessage, targetKeyOf } from "./KafkaRequestMessage.ts"
 import { makeKafkaConnection } from "./kafkaConnection.ts"
+import type { KafkaSecurity } from "./kafkaSecurity.ts"
 import { connectGroupCommitProducer } from "./GroupCommitProducer.ts"
 import { runResumingConsumer } from "./ResumingConsumer.ts"
 import { connectAdmin, ensureTopic, highWatermarks } from "./topicSetup.ts"
@@ -30,6 +31,8 @@ export interface KafkaKmsClientOptions {
   /** How long `call` waits for its reply; default 30 s. */
   readonly timeoutMs?: number
   readonly clientId?: string
+  /** TLS and SASL/SCRAM-SHA-512 to the brokers; plaintext when absent. */
+  readonly security?: KafkaSecurity
 }
 
 export interface CallOptions {
@@ -74,7 +77,7 @@ export const makeKafkaKmsClient = (options: KafkaKmsClientOptions): Effect.Effec
   Effect.gen(function*() {
     const timeoutMs = options.timeoutMs ?? 30_000
     const requestTopic = requestTopicName(options.topicPrefix ?? "trent", options.region)
-    const kafka = yield* makeKafkaConnection({ brokers: options.brokers, clientId: options.clientId ?? "trent-kafka-client", requestTimeoutMs: 10_000 })
+    const kafka = yield* makeKafkaConnection({ brokers: options.brokers, clientId: options.clientId ?? "trent-kafka-client", requestTimeoutMs: 10_000, security: options.security })
     const startOffsets = yield* Effect.scoped(Effect.gen(function*() {
       const admin = yield* connectAdmin(kafka, 10_000)
       yield* ensureTopic(admin, { topic: options.replyTopic, purpose: "the reply topic", partitions: 1, configs: replyTopicConfigs }, 10_000)

@@ -1,5 +1,4 @@
 import { AuditSigner, generateAuditSigningKey } from "@trent/audit"
-import { unwrapKeyMaterial, wrapKeyMaterial } from "@trent/crypto"
 import { Keyvault, RootKey } from "@trent/event-log"
 import { Effect, Layer, Option } from "effect"
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs"
@@ -27,7 +26,7 @@ export const auditSignerLayer = Layer.effect(
     const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
     const stored = yield* keyvault.get(SIGNING_KEY_ID).pipe(Effect.mapError(internal("reading the audit signing key failed")))
     const privateKey = Option.isSome(stored)
-      ? yield* unwrapKeyMaterial(rootKey, stored.value, binding(region)).pipe(
+      ? yield* rootKey.unwrap(stored.value, binding(region)).pipe(
         Effect.mapError(internal(
           `the root key does not match Region ${region}'s keyvault: its audit signing key does not unwrap under it`
         ))
@@ -35,7 +34,7 @@ export const auditSignerLayer = Layer.effect(
       : yield* Effect.gen(function*() {
         yield* refuseLostKeyvault("audit signing key")
         const fresh = generateAuditSigningKey()
-        const wrapped = yield* wrapKeyMaterial(rootKey, fresh.privateKey, binding(region))
+        const wrapped = yield* rootKey.wrap(fresh.privateKey, binding(region))
         yield* keyvault.put(SIGNING_KEY_ID, wrapped).pipe(Effect.mapError(internal("storing the audit signing key failed")))
         return fresh.privateKey
       })

@@ -1,4 +1,4 @@
-import { generateKeyMaterial, type SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
+import { generateKeyMaterial, type SecretBytes, WebCrypto } from "@trent/crypto"
 import { Keyvault, RootKey } from "@trent/event-log"
 import { Context, Effect, Layer, Option } from "effect"
 import { importParameterEntries } from "./ImportParameters.ts"
@@ -15,19 +15,20 @@ const kekBinding = (region: string, keyId: string) => ({ region, keyId, versionI
  * TRENT_ROOT_KEY) fails here, at start, with a clear message — instead of every
  * key of the Region failing later, one request at a time.
  */
-const CANARY_ID = "trent:root-key-check"
+/** The keyvault entry every started Region has: a key wrapped under its root key, to check that key at start. */
+export const ROOT_KEY_CANARY_ID = "trent:root-key-check"
 const checkRootKey = Effect.gen(function*() {
   const { region } = yield* RegionConfig
   const keyvault = yield* Keyvault
   const rootKey = yield* RootKey
-  const binding = { region, keyId: CANARY_ID, versionId: "canary", algorithm: "AES_256_GCM_KEK" }
-  const stored = yield* keyvault.get(CANARY_ID)
+  const binding = { region, keyId: ROOT_KEY_CANARY_ID, versionId: "canary", algorithm: "AES_256_GCM_KEK" }
+  const stored = yield* keyvault.get(ROOT_KEY_CANARY_ID)
   if (Option.isNone(stored)) {
     yield* refuseLostKeyvault("root key check")
     const canary = yield* generateKeyMaterial
-    return yield* keyvault.put(CANARY_ID, yield* wrapKeyMaterial(rootKey, canary, binding))
+    return yield* keyvault.put(ROOT_KEY_CANARY_ID, yield* rootKey.wrap(canary, binding))
   }
-  yield* unwrapKeyMaterial(rootKey, stored.value, binding).pipe(
+  yield* rootKey.unwrap(stored.value, binding).pipe(
     Effect.mapError(() =>
       new RegionInternalError({
         message: `the root key does not match Region ${region}'s keyvault: it is not the key this Region was created with`
@@ -58,7 +59,7 @@ export class KeyEncryptionKeys extends Context.Service<KeyEncryptionKeys, {
 
       const create = Effect.fn("KeyEncryptionKeys.create")(function*(keyId: string) {
         const kek = yield* generateKeyMaterial
-        const wrapped = yield* wrapKeyMaterial(rootKey, kek, kekBinding(region, keyId))
+        const wrapped = yield* rootKey.wrap(kek, kekBinding(region, keyId))
         yield* keyvault.put(keyId, wrapped).pipe(Effect.mapError(internal(`storing the KEK of ${keyId} failed`)))
         return kek
       }, Effect.provideService(WebCrypto, webCrypto))
@@ -68,7 +69,7 @@ export class KeyEncryptionKeys extends Context.Service<KeyEncryptionKeys, {
         if (Option.isNone(stored)) {
           return yield* new RegionInternalError({ message: `the KEK of ${keyId} is missing from the keyvault` })
         }
-        return yield* unwrapKeyMaterial(rootKey, stored.value, kekBinding(region, keyId)).pipe(
+        return yield* rootKey.unwrap(stored.value, kekBinding(region, keyId)).pipe(
           Effect.mapError(internal(`the KEK of ${keyId} does not unwrap under this Region's root key`))
         )
       }, Effect.provideService(WebCrypto, webCrypto))

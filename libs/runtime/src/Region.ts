@@ -1,7 +1,7 @@
 import { WebCrypto } from "@trent/crypto"
 import { AuditLog, AuditSigner, generateAuditSigningKey } from "@trent/audit"
 import { EventLog, Keyvault, RootKey } from "@trent/event-log"
-import { Clock, Context, Duration, Effect, Layer } from "effect"
+import { Clock, Context, Duration, Effect, Layer, Option } from "effect"
 import { join } from "node:path"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { AwsManagedKeys } from "./AwsManagedKeys.ts"
@@ -22,7 +22,7 @@ import { KeyActors } from "./KeyActors.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import { publishedAppends } from "./AppendPublisher.ts"
 import { LogFollower } from "./LogFollower.ts"
-import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
+import { KeyEncryptionKeys, ROOT_KEY_CANARY_ID } from "./KeyEncryptionKeys.ts"
 import { makeKeyManagementOperations } from "./keyManagementOperations.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { RegionConfig, type RegionSettings, defaultRegionSettings } from "./RegionConfig.ts"
@@ -37,6 +37,7 @@ import { makeImportOperations } from "./importOperations.ts"
 import { makeMultiRegionOperations } from "./multiRegionOperations.ts"
 import { makeReplicaEndpoint } from "./replicaEndpoint.ts"
 import { Replication } from "./Replication.ts"
+import { makeXksOperations } from "./xksOperations.ts"
 import { makeSeedOperations } from "./seedOperations.ts"
 
 export type RegionOptions = Pick<RegionSettings, "region" | "account"> & Partial<RegionSettings>
@@ -74,6 +75,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeLastUsageOperations),
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
+        xks: yield* makeXksOperations,
         ...(yield* makeSeedOperations),
         replication: yield* makeReplicaEndpoint,
         freshness: freshness.report,
@@ -146,15 +148,10 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         )
       ),
       Layer.provideMerge(Region.config(options)),
+      Layer.provide(rootKeyOf(options)),
       Layer.provideMerge(stores),
       Layer.provideMerge(RegionWriterSlot.layer(options.rootKeyDir)),
       Layer.provideMerge(options.schedulerLease ?? fileSchedulerLease(options.rootKeyDir)),
-      Layer.provide(RootKey.layer({
-        dataDir: options.rootKeyDir,
-        // Present once the Region has started: a missing root.key beside them is lost, never made anew.
-        stateFiles: regionStateFiles,
-        ...(options.env === undefined ? {} : { env: options.env })
-      })),
       Layer.provideMerge(WebCrypto.layer)
     )
 
@@ -174,7 +171,24 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
   }
 }
 
-const regionStateFiles = ["events.db", "keyvault.db", "audit.db", "audit-public-key.pem", "kafka-replica.db"]
+/**
+ * The Region's root key. Once the Region has started — its audit files in its directory, events in
+ * its log or the root-key canary in its keyvault, wherever those live (a new data directory on Kafka
+ * topics that hold keys) — a missing root.key is lost, never made anew: a new one could open none of
+ * the keys wrapped under the old one. (The stores' own files prove nothing: they open before this.)
+ */
+const rootKeyOf = (options: { readonly rootKeyDir: string; readonly env?: Record<string, string | undefined> }) =>
+  Layer.unwrap(Effect.gen(function*() {
+    const head = yield* (yield* EventLog).head
+    const canary = yield* (yield* Keyvault).get(ROOT_KEY_CANARY_ID)
+    const stored = [...(head === 0 ? [] : [`${head} ${head === 1 ? "event" : "events"} in its log`]), ...(Option.isSome(canary) ? ["its keyvault"] : [])]
+    return RootKey.layer({
+      dataDir: options.rootKeyDir,
+      stateFiles: ["audit.db", "audit-public-key.pem"],
+      storedState: stored.length === 0 ? undefined : stored.join(", "),
+      ...(options.env === undefined ? {} : { env: options.env })
+    })
+  }))
 
 /** This writer's own audit hash chain: `audit.db` for slot 0, `audit-<n>.db` for slot n. */
 const slotAuditFile = (dir: string, region: string) =>

@@ -5,6 +5,7 @@ import type { RegionRequests, RegionResults, ServedOperation } from "@trent/prot
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
 import type { ReplicaEndpoint } from "./ReplicationPeers.ts"
+import type { XksOperations } from "./xksOperations.ts"
 import type { SeedKey, SeedOutcome } from "./seedOperations.ts"
 
 export type {
@@ -89,6 +90,8 @@ export interface RegionApi {
   readonly getParametersForImport: Op<"GetParametersForImport">
   readonly importKeyMaterial: Op<"ImportKeyMaterial">
   readonly deleteImportedKeyMaterial: Op<"DeleteImportedKeyMaterial">
+  /** The Region's symmetric keys as an external key manager, for the XKS proxy surface (not an AWS KMS operation). */
+  readonly xks: XksOperations
   /** A key of a seed file (`--seed`), created with its fixed id unless the Region has it already (not an AWS operation). */
   readonly seedKey: (seed: SeedKey) => Effect.Effect<SeedOutcome, RegionError>
   /** This Region's side of multi-Region replication, for its sibling Regions (not an AWS operation). */

@@ -60,7 +60,7 @@ describe("a Region refuses to start on a data directory that lost a part", () =>
       const rootKey = join(dir, regionOptions.region, "root.key")
       rmSync(rootKey)
       const message = yield* refusal(dir, {})
-      assert.match(message, /^the root key file .*root\.key is missing, but the Region has data \(events\.db, keyvault\.db/)
+      assert.match(message, /^the root key file .*root\.key is missing, but the Region has data \(audit\.db, audit-public-key\.pem, \d+ events? in its log, its keyvault\)/)
       assert.isFalse(existsSync(rootKey))
       rmSync(dir, { recursive: true, force: true })
     }))

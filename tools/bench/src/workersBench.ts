@@ -2,23 +2,16 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import autocannon from "autocannon"
 import { call, credentialsOf, region, signed } from "./benchClient.ts"
-import { cpuSecondsOf } from "./serverCpu.ts"
+import { type CpuCell, loadWithCpu, warmUp } from "./cpuLoad.ts"
 import { startProcess, stopProcess } from "./startProcess.ts"
 
 const seconds = Number(process.env["BENCH_SECONDS"] ?? 5)
 const connectionCounts = (process.env["BENCH_CONNECTIONS"] ?? "8,32").split(",").map(Number)
 const serverMain = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../apps/server/src/main.ts")
 
-interface WorkersRow {
+interface WorkersRow extends CpuCell {
   readonly workers: number
-  readonly connections: number
-  readonly rps: number
-  readonly p50: number
-  readonly p99: number
-  readonly cpuMicros: number
-  readonly errors: number
 }
 
 /** One server with `workers` processes: Encrypt at each connection count, with the server's own CPU per request. */
@@ -33,20 +26,9 @@ const measure = async (workers: number): Promise<Array<WorkersRow>> => {
     const key = await call(url, signed(url, credentials, "CreateKey", {}))
     const encrypt = signed(url, credentials, "Encrypt", { KeyId: (key["KeyMetadata"] as { KeyId: string }).KeyId, Plaintext: Buffer.alloc(256, 7).toString("base64") })
     // Every worker's actor resident and its code warm before measuring.
-    await autocannon({ url, method: "POST", connections: 8, duration: 1, headers: encrypt.headers, body: encrypt.body })
+    await warmUp(url, encrypt)
     for (const connections of connectionCounts) {
-      const before = cpuSecondsOf(server.child.pid!)
-      const result = await autocannon({ url, method: "POST", connections, duration: seconds, headers: encrypt.headers, body: encrypt.body })
-      const cpu = cpuSecondsOf(server.child.pid!) - before
-      rows.push({
-        workers,
-        connections,
-        rps: Math.round(result.requests.average),
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        cpuMicros: Math.round((cpu / Math.max(1, result.requests.total)) * 1e6),
-        errors: result.non2xx + result.errors + result.timeouts
-      })
+      rows.push({ workers, ...await loadWithCpu(url, server.child.pid!, connections, encrypt, seconds) })
     }
   } finally {
     await stopProcess(server.child)

@@ -17,7 +17,12 @@ const jvmDefaults = ["-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.head
 const shortLivedJvm = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 /** `kafka.tools.StorageTool format`'s arguments: writes meta.properties and the bootstrap metadata. */
-export const formatArgs = (launch: JavaLaunch, run: RunDirectory, clusterId: string): ReadonlyArray<string> => [
+export const formatArgs = (
+  launch: JavaLaunch,
+  run: RunDirectory,
+  clusterId: string,
+  scramUsers: ReadonlyArray<ScramUser> = []
+): ReadonlyArray<string> => [
   ...shortLivedJvm,
   ...launch.jvmOptions,
   "-cp",
@@ -27,8 +32,16 @@ export const formatArgs = (launch: JavaLaunch, run: RunDirectory, clusterId: str
   "--cluster-id",
   clusterId,
   "--config",
-  run.propertiesFile
+  run.propertiesFile,
+  // SCRAM credentials live in the KRaft metadata: written here, before the first start (KIP-900).
+  ...scramUsers.flatMap(({ username, password }) => ["--add-scram", `SCRAM-SHA-512=[name=${username},password=${password}]`])
 ]
+
+/** A SASL/SCRAM-SHA-512 user of the broker's SASL_SSL listener. */
+export interface ScramUser {
+  readonly username: string
+  readonly password: string
+}
 
 /**
  * Starts `kafka.Kafka server.properties` with its console output in the run directory. An attached

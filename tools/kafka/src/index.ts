@@ -1,4 +1,5 @@
 export { KAFKA_VERSION } from "./kafkaVersion.ts"
 export { KafkaToolFailure } from "./KafkaToolFailure.ts"
 export { startBackgroundKafka, stopBackgroundKafka } from "./backgroundBroker.ts"
-export { type KafkaBroker, startKafka, type StartKafkaOptions } from "./startKafka.ts"
+export type { ScramUser } from "./brokerProcess.ts"
+export { type KafkaBroker, type SecureBrokerOptions, startKafka, type StartKafkaOptions } from "./startKafka.ts"

@@ -9,18 +9,42 @@ export interface BrokerSettings {
   readonly brokerPort: number
   readonly controllerPort: number
   readonly dataDir: string
+  /** A second client listener, SASL_SSL with SCRAM-SHA-512, beside the plaintext one. */
+  readonly secure?: SecureListener | undefined
 }
 
-export const serverProperties = ({ nodeId, host, brokerPort, controllerPort, dataDir }: BrokerSettings): string =>
+/**
+ * The SASL_SSL listener: TLS with the certificate and key in a PKCS#12 keystore, clients
+ * authenticated by SCRAM-SHA-512 (Kafka's KIP-84; its users are written into the KRaft metadata at
+ * format time, formatArgs). The broker itself and the controller stay on plaintext loopback.
+ */
+export interface SecureListener {
+  readonly port: number
+  readonly keystoreFile: string
+  readonly keystorePassword: string
+}
+
+const secureLines = (secure: SecureListener | undefined): ReadonlyArray<string> =>
+  secure === undefined ? [] : [
+    "sasl.enabled.mechanisms=SCRAM-SHA-512",
+    "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+    "ssl.keystore.type=PKCS12",
+    `ssl.keystore.location=${secure.keystoreFile}`,
+    `ssl.keystore.password=${secure.keystorePassword}`,
+    `ssl.key.password=${secure.keystorePassword}`
+  ]
+
+export const serverProperties = ({ nodeId, host, brokerPort, controllerPort, dataDir, secure }: BrokerSettings): string =>
   [
     "process.roles=broker,controller",
     `node.id=${nodeId}`,
     `controller.quorum.voters=${nodeId}@${host}:${controllerPort}`,
-    `listeners=PLAINTEXT://${host}:${brokerPort},CONTROLLER://${host}:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${host}:${brokerPort}`,
+    `listeners=PLAINTEXT://${host}:${brokerPort},${secure === undefined ? "" : `SASL_SSL://${host}:${secure.port},`}CONTROLLER://${host}:${controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${host}:${brokerPort}${secure === undefined ? "" : `,SASL_SSL://${host}:${secure.port}`}`,
     "controller.listener.names=CONTROLLER",
     "inter.broker.listener.name=PLAINTEXT",
-    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    `listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secure === undefined ? "" : ",SASL_SSL:SASL_SSL"}`,
+    ...secureLines(secure),
     `log.dirs=${dataDir}`,
     // Topics are created explicitly, with their configs, as production would (ARCHITECTURE.md, Stores).
     "auto.create.topics.enable=false",

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { defaultCacheDir, ensureBrokerJars } from "./brokerJars.ts"
-import { formatArgs, isAlive, type JavaLaunch, spawnBroker, terminate } from "./brokerProcess.ts"
+import { formatArgs, isAlive, type JavaLaunch, type ScramUser, spawnBroker, terminate } from "./brokerProcess.ts"
 import { waitUntilReady } from "./brokerReadiness.ts"
 import { newClusterId } from "./clusterId.ts"
 import { freePorts } from "./freePorts.ts"
@@ -30,11 +30,22 @@ export interface StartKafkaOptions {
   readonly readyTimeoutMs?: number
   /** Progress for a person (the CLI writes it to stderr): today only "downloading…". */
   readonly progress?: (message: string) => void
+  /** Also listen SASL_SSL (TLS and SCRAM-SHA-512) on another port, for tests of Kafka security. */
+  readonly secure?: SecureBrokerOptions
+}
+
+export interface SecureBrokerOptions {
+  /** PKCS#12 keystore with the broker's certificate (for 127.0.0.1) and key. */
+  readonly keystoreFile: string
+  readonly keystorePassword: string
+  readonly scramUsers: ReadonlyArray<ScramUser>
 }
 
 export interface KafkaBroker {
   /** `127.0.0.1:<port>`: a kafkajs `brokers` entry. */
   readonly brokers: string
+  /** With `secure`: the SASL_SSL listener's `127.0.0.1:<port>`. */
+  readonly secureBrokers: string | undefined
   readonly version: string
   readonly runDir: string
   /** The broker's current process (a new one after `restart()`). */
@@ -77,14 +88,17 @@ const spawnReady = async (launch: JavaLaunch, run: RunDirectory, brokers: string
 }
 
 const launchOnce = async (launch: JavaLaunch, run: RunDirectory, options: StartKafkaOptions) => {
-  const [brokerPort, controllerPort] = (await freePorts(host, 2)) as [number, number]
-  writeFileSync(run.propertiesFile, serverProperties({ nodeId: 1, host, brokerPort, controllerPort, dataDir: run.dataDir }))
-  const formatted = await runLogged(launch.java, formatArgs(launch, run, newClusterId()), run.formatLog, run.root)
+  const [brokerPort, controllerPort, securePort] = (await freePorts(host, 3)) as [number, number, number]
+  const secure = options.secure === undefined
+    ? undefined
+    : { port: securePort, keystoreFile: options.secure.keystoreFile, keystorePassword: options.secure.keystorePassword }
+  writeFileSync(run.propertiesFile, serverProperties({ nodeId: 1, host, brokerPort, controllerPort, dataDir: run.dataDir, secure }))
+  const formatted = await runLogged(launch.java, formatArgs(launch, run, newClusterId(), options.secure?.scramUsers), run.formatLog, run.root)
   if (formatted !== 0) throw new KafkaToolFailure(`formatting the KRaft log directory failed:\n${tailOf(run.formatLog)}`, run.formatLog)
   const brokers = `${host}:${brokerPort}`
   const pid = await spawnReady(launch, run, brokers, options)
   writeFileSync(run.brokersFile, `${brokers}\n`)
-  return { pid, brokers }
+  return { pid, brokers, secureBrokers: secure === undefined ? undefined : `${host}:${secure.port}` }
 }
 
 /**
@@ -112,10 +126,11 @@ export const startKafka = async (options: StartKafkaOptions = {}): Promise<Kafka
     writeFileSync(loggingConfig, line.loggingConfig(run.serverLog))
     const launch: JavaLaunch = { java, classpath: jars.classpath, jvmOptions: [line.loggingProperty(loggingConfig)] }
     try {
-      const { pid, brokers } = await launchOnce(launch, run, options)
+      const { pid, brokers, secureBrokers } = await launchOnce(launch, run, options)
       return brokerHandle({
         pid,
         brokers,
+        secureBrokers,
         version,
         run,
         fetched: jars.fetched,
@@ -133,6 +148,7 @@ export const startKafka = async (options: StartKafkaOptions = {}): Promise<Kafka
 const brokerHandle = (started: {
   readonly pid: number
   readonly brokers: string
+  readonly secureBrokers: string | undefined
   readonly version: string
   readonly run: RunDirectory
   readonly fetched: boolean
@@ -149,6 +165,7 @@ const brokerHandle = (started: {
   let stopping: Promise<void> | undefined
   return {
     brokers: started.brokers,
+    secureBrokers: started.secureBrokers,
     version: started.version,
     runDir: started.run.root,
     get pid() {

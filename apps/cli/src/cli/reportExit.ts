@@ -34,6 +34,10 @@ export const reportExit = <A, E>(exit: Exit.Exit<A, E>, options: ReportOptions):
   }
   const failure = error.value
   if (CliError.isCliError(failure)) return { code: ExitCode.Usage, stderr: debug }
+  // `serve --workers`: a worker that could not start said why on stderr already, in one line.
+  if (isTagged(failure, "WorkerStartFailure") && (failure as { readonly reported?: unknown }).reported === true) {
+    return { code: ExitCode.Failed, stderr: debug }
+  }
   const code = isTagged(failure, "UsageError") ? ExitCode.Usage : ExitCode.Failed
   return { code, stderr: [`trent: ${describeFailure(failure)}`, ...debug] }
 }

@@ -40,6 +40,32 @@ describe("trent serve", () => {
       expect(await exited).toBe(0)
     }))
 
+  it("refuses, with --workers 2, a data directory that lost its keyvault: exit 1 and one line naming it", () =>
+    withDataDir(async (dataDir) => {
+      const child = spawn(process.execPath, [cliMain, "serve", "--workers", "1", "--port", "0", "--data-dir", dataDir, "--regions", "us-east-1"], {
+        stdio: ["ignore", "pipe", "inherit"]
+      })
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
+      const kms = new KMSClient({ endpoint: await listeningUrl(child), region: "us-east-1", credentials: fromIni({ filepath: join(dataDir, "credentials") }) })
+      try {
+        await kms.send(new CreateKeyCommand({}))
+      } finally {
+        kms.destroy()
+      }
+      child.kill("SIGTERM")
+      expect(await exited).toBe(0)
+      for (const file of ["keyvault.db", "keyvault.db-wal", "keyvault.db-shm"]) rmSync(join(dataDir, "us-east-1", file), { force: true })
+      const publicKey = readFileSync(join(dataDir, "us-east-1", "audit-public-key.pem"), "utf8")
+      const run = await runCliProcess(["serve", "--workers", "2", "--port", "0", "--data-dir", dataDir, "--regions", "us-east-1", "--log-level", "none"])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/^trent: Region us-east-1's keyvault \(.*keyvault\.db\) is missing: its event log holds keys.*\n$/)
+      expect(run.stderr.split("\n")).toHaveLength(2)
+      // Nothing was made anew: the audit public key is untouched, and the next start refuses the same way.
+      expect(readFileSync(join(dataDir, "us-east-1", "audit-public-key.pem"), "utf8")).toBe(publicKey)
+      const again = await runCliProcess(["serve", "--workers", "2", "--port", "0", "--data-dir", dataDir, "--regions", "us-east-1", "--log-level", "none"])
+      expect([again.code, again.stderr]).toEqual([1, run.stderr])
+    }), 60_000)
+
   it("fails with exit 1 and one line when the port is taken", () =>
     withDataDir(async (dataDir) => {
       const holder = createServer()

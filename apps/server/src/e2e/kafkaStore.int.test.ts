@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto"
-import { mkdtempSync } from "node:fs"
+import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { CreateAliasCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, ListKeysCommand } from "@aws-sdk/client-kms"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { removeDir, startServer } from "./serverFixture.test-support.ts"
+import { afterAll, describe, expect, inject, it } from "vitest"
+import { removeDir, shareRootKey, startServer } from "./serverFixture.test-support.ts"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,16 +18,8 @@ const freshDir = () => {
   dirs.push(dir)
   return dir
 }
-let previousRootKey: string | undefined
-
-beforeAll(() => {
-  // Servers sharing a Region's topics share its root key (an operator's TRENT_ROOT_KEY or secret file).
-  previousRootKey = process.env["TRENT_ROOT_KEY"]
-  process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, 3).toString("base64")
-})
+shareRootKey(3)
 afterAll(() => {
-  if (previousRootKey === undefined) delete process.env["TRENT_ROOT_KEY"]
-  else process.env["TRENT_ROOT_KEY"] = previousRootKey
   for (const dir of dirs) removeDir(dir)
 })
 
@@ -73,4 +65,30 @@ describe("the server on the Kafka store", () => {
       await cold.stop()
     }
   })
+
+  it("refuses to make a new root key on a new data directory whose topics already hold keys", async () => {
+    const settings = {
+      store: "kafka" as const,
+      kafkaBrokers: inject("kafkaBrokers").split(","),
+      kafkaTopicPrefix: `e2e-${randomUUID().slice(0, 8)}`,
+      regions: ["eu-west-1"]
+    }
+    const sharedKey = process.env["TRENT_ROOT_KEY"]
+    delete process.env["TRENT_ROOT_KEY"]
+    try {
+      // The first server makes the Region's root.key in its own directory.
+      const firstDir = freshDir()
+      const first = await startServer(settings, firstDir)
+      await first.client().send(new CreateKeyCommand({}))
+      await first.stop()
+      expect(existsSync(join(firstDir, "eu-west-1", "root.key"))).toBe(true)
+      // A second one, without that file or TRENT_ROOT_KEY, must not make another that opens nothing.
+      const secondDir = freshDir()
+      const failure: unknown = await startServer(settings, secondDir).then(() => undefined, (error) => error)
+      expect(String(failure)).toMatch(/the root key file .*root\.key is missing, but the Region has data \(\d+ events? in its log, its keyvault\)/)
+      expect(existsSync(join(secondDir, "eu-west-1", "root.key"))).toBe(false)
+    } finally {
+      process.env["TRENT_ROOT_KEY"] = sharedKey
+    }
+  }, 60_000)
 })

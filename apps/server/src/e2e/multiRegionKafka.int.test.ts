@@ -22,9 +22,9 @@ import {
   UpdatePrimaryRegionCommand
 } from "@aws-sdk/client-kms"
 import { Kafka, logLevel } from "kafkajs"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
+import { afterAll, describe, expect, inject, it } from "vitest"
 import { wrapWithNode } from "./importWrapping.test-support.ts"
-import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
+import { rejects, removeDir, type RunningServer, shareRootKey, startServer } from "./serverFixture.test-support.ts"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -39,16 +39,8 @@ const freshDir = () => {
   dirs.push(dir)
   return dir
 }
-let previousRootKey: string | undefined
-
-beforeAll(() => {
-  // Servers sharing a Region's topics share its root key (an operator's TRENT_ROOT_KEY or secret file).
-  previousRootKey = process.env["TRENT_ROOT_KEY"]
-  process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, 5).toString("base64")
-})
+shareRootKey(5)
 afterAll(() => {
-  if (previousRootKey === undefined) delete process.env["TRENT_ROOT_KEY"]
-  else process.env["TRENT_ROOT_KEY"] = previousRootKey
   for (const dir of dirs) removeDir(dir)
 })
 

@@ -3,7 +3,7 @@
 import { type KafkaBroker, startKafka } from "@trent/kafka-broker"
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { removeDir, startServer } from "./serverFixture.test-support.ts"
+import { removeDir, shareRootKey, startServer } from "./serverFixture.test-support.ts"
 
 interface Health {
   readonly status: string
@@ -18,15 +18,11 @@ const health = async (url: string, path = "/health") => {
 }
 
 let broker: KafkaBroker
-let previousRootKey: string | undefined
+shareRootKey(5)
 beforeAll(async () => {
   broker = await startKafka()
-  previousRootKey = process.env["TRENT_ROOT_KEY"]
-  process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, 5).toString("base64")
 }, 180_000)
 afterAll(async () => {
-  if (previousRootKey === undefined) delete process.env["TRENT_ROOT_KEY"]
-  else process.env["TRENT_ROOT_KEY"] = previousRootKey
   await broker?.stop()
 })
 

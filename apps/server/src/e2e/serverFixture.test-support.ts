@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -92,4 +93,20 @@ export const rejects = async (promise: Promise<unknown>): Promise<KMSServiceExce
     return error as KMSServiceException
   }
   throw new Error("expected the call to fail")
+}
+
+/**
+ * Servers sharing a Region's topics share its root key (an operator's TRENT_ROOT_KEY or secret
+ * file): sets TRENT_ROOT_KEY to 32 bytes of `fill` for the calling file's tests, restored after.
+ */
+export const shareRootKey = (fill: number) => {
+  let previous: string | undefined
+  beforeAll(() => {
+    previous = process.env["TRENT_ROOT_KEY"]
+    process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, fill).toString("base64")
+  })
+  afterAll(() => {
+    if (previous === undefined) delete process.env["TRENT_ROOT_KEY"]
+    else process.env["TRENT_ROOT_KEY"] = previous
+  })
 }

@@ -1,4 +1,4 @@
-import { makeKafkaConnection } from "@trent/kafka-client"
+import { type KafkaSecurity, makeKafkaConnection } from "@trent/kafka-client"
 import { Context, Effect, Layer, Option } from "effect"
 import { MetricsSources } from "../Metrics.ts"
 import { KafkaRequestMetrics } from "./KafkaRequestMetrics.ts"
@@ -23,6 +23,8 @@ export interface KafkaRequestsOptions {
   /** Deadline of every write to Kafka; default 10 s. */
   readonly requestTimeoutMs?: number | undefined
   readonly hooks?: KafkaRequestHooks | undefined
+  /** TLS and SASL/SCRAM-SHA-512 to the brokers; plaintext when absent. */
+  readonly security?: KafkaSecurity | undefined
 }
 
 /** One account's topics never mix with another's: the same rule as its Regions' event topics (Server.ts). */
@@ -44,7 +46,7 @@ export class KafkaRequests extends Context.Service<KafkaRequests, {
       const sources = yield* Effect.serviceOption(MetricsSources)
       if (Option.isSome(sources)) sources.value.renderers.push(() => metrics.render())
       const requestTimeoutMs = options.requestTimeoutMs ?? 10_000
-      const kafka = yield* makeKafkaConnection({ brokers: options.brokers, clientId: "trent-requests", requestTimeoutMs })
+      const kafka = yield* makeKafkaConnection({ brokers: options.brokers, clientId: "trent-requests", requestTimeoutMs, security: options.security })
       const accounts = [options.defaultAccount, ...options.otherAccounts.filter((account) => account !== options.defaultAccount)]
       yield* Effect.forEach(
         accounts.flatMap((account) => options.regions.map((region) => ({ account, region }))),
