@@ -30,3 +30,4 @@ export { makeSqliteAuditStore, type SqliteAuditStoreOptions } from "./SqliteAudi
 export { verifyEntries } from "./verifyEntries.ts"
 export type { VerifiedCheckpoint, VerifyOptions, VerifyProblem, VerifyReport } from "./VerifyReport.ts"
 export { auditChainFiles, combineReports, lastUsageAcross, openAuditChainsReadOnly, readAcross, type ChainReads } from "./auditChains.ts"
+export { chainsAuditFile } from "./chainsAuditFile.ts"
