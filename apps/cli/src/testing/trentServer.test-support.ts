@@ -48,12 +48,15 @@ export const stopProcess = (child: ChildProcess) =>
     child.kill("SIGTERM")
   })
 
-/** A real server in a subprocess, as `npm start` runs it, on a free port and a fresh data directory. */
-export const startTrentServer = async (region = "us-east-1"): Promise<TrentServer> => {
+/**
+ * A real server in a subprocess, as `npm start` runs it, on a free port and a fresh data directory;
+ * `serverArgs` are more of its flags (`--store kafka …`).
+ */
+export const startTrentServer = async (region = "us-east-1", serverArgs: ReadonlyArray<string> = []): Promise<TrentServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), "trent-cli-"))
   const child = spawn(
     process.execPath,
-    [serverMain, "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info"],
+    [serverMain, "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info", ...serverArgs],
     { stdio: ["ignore", "pipe", "inherit"] }
   )
   const url = await listeningUrl(child)
