@@ -20,8 +20,11 @@ const region = "eu-west-1"
 const topicPrefix = `cli-${randomUUID().slice(0, 8)}`
 // The offline commands read the topics, not the server's files: an empty data directory is enough.
 const emptyDir = mkdtempSync(join(tmpdir(), "trent-cli-kafka-"))
+// Servers with data directories of their own share the topics, so they share a root key.
+const previousRootKey = process.env["TRENT_ROOT_KEY"]
 
 beforeAll(async () => {
+  process.env["TRENT_ROOT_KEY"] = Buffer.alloc(32, 7).toString("base64")
   const external = process.env["KAFKA_BROKERS"]?.trim()
   if (external !== undefined && external !== "") brokers = external
   else {
@@ -37,6 +40,8 @@ afterAll(async () => {
   await server?.stop()
   await broker?.stop()
   rmSync(emptyDir, { recursive: true, force: true })
+  if (previousRootKey === undefined) delete process.env["TRENT_ROOT_KEY"]
+  else process.env["TRENT_ROOT_KEY"] = previousRootKey
 })
 
 const onKafka = (prefix = topicPrefix, at = brokers) => ["--store", "kafka", "--kafka-brokers", at, "--kafka-topic-prefix", prefix, "--region", region]
@@ -107,5 +112,25 @@ describe("the offline commands on the Kafka store", () => {
     const noCa = await runCli(["keys", "history", key.KeyId!, "--data-dir", emptyDir, ...onKafka(), "--kafka-tls-ca", join(emptyDir, "none.pem")])
     expect(noCa.code).toBe(1)
     expect(noCa.stderr).toBe(`trent: cannot read the Kafka TLS CA ${join(emptyDir, "none.pem")}: ENOENT\n`)
+  })
+
+  // Last: it adds a second server's records to the topics the tests above compare with one server's files.
+  it("audit reads every server's chain from the topic, where each server's files hold only its own", async () => {
+    const other = await startTrentServer(region, ["--store", "kafka", "--kafka-brokers", brokers, "--kafka-topic-prefix", topicPrefix])
+    try {
+      const sealed = await other.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: new TextEncoder().encode("again") }))
+      const encrypts = async (args: ReadonlyArray<string>) => {
+        const run = await runCli(["audit", "query", "--key", key.KeyId!, "--event", "Encrypt", "--json", ...args])
+        expect(run.code).toBe(0)
+        return jsonLines(run.stdout).map((record) => record.requestID)
+      }
+      expect(await encrypts(["--data-dir", emptyDir, ...onKafka()])).toEqual([encryptRequestId, sealed.$metadata.requestId])
+      expect(await encrypts(["--data-dir", server.dataDir, "--region", region])).toEqual([encryptRequestId])
+      const verified = await runCli(["audit", "verify", "--data-dir", server.dataDir, ...onKafka()])
+      expect(verified.code).toBe(0)
+      expect(verified.stdout).toMatch(/^ok: Region eu-west-1, \d+ records and \d+ signed checkpoints verified in 2 writers' chains/)
+    } finally {
+      await other.stop()
+    }
   })
 })
