@@ -48,6 +48,7 @@ export const openAuditFile = (
  */
 const readAuditTrailTopic = (location: AuditLocation & StoreInput) =>
   Effect.gen(function*() {
+    // The same refusal of a malformed Region name as on files, before any broker is asked.
     yield* regionDir(location)
     const store = yield* kafkaStoreOf(location, location.region, Option.getOrUndefined(location.account))
     const chains = yield* readAuditTopic({ ...store, dataDir: location.dataDir }).pipe(
