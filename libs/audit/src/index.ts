@@ -42,3 +42,4 @@ export {
 export { AuditAnchor, anchorOf, anchorSignedBy, latestAnchors } from "./AuditAnchor.ts"
 export { appendWitnessLine, auditWitnessFileName } from "./AuditWitness.ts"
 export { type AuditIndex, auditIndexOf } from "./auditIndex.ts"
+export { chainsAuditFile } from "./chainsAuditFile.ts"

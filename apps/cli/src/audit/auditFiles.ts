@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { type AuditTrail, auditChainFiles, openAuditChainsReadOnly } from "@trent/audit"
-import { Effect, Option, type Scope } from "effect"
+import { type AuditTrail, auditChainFiles, chainsAuditFile, openAuditChainsReadOnly } from "@trent/audit"
+import { readAuditTopic } from "@trent/event-log-kafka"
+import { type Config, Effect, Option, type Scope } from "effect"
 import { OperationFailed, UsageError } from "../cli/CliFailure.ts"
+import { kafkaStoreOf } from "../offline/kafkaStoreOf.ts"
+import type { StoreInput } from "../offline/storeFlags.ts"
 
 export interface AuditLocation {
   readonly dataDir: string
@@ -26,8 +29,10 @@ export const regionDir = (location: AuditLocation): Effect.Effect<string, UsageE
  * writer's chain (`audit.db`, `audit-<n>.db`: one per worker or server that
  * wrote it), as one trail.
  */
-export const openAuditFile = (location: AuditLocation): Effect.Effect<AuditTrail, UsageError | OperationFailed, Scope.Scope> =>
-  Effect.gen(function*() {
+export const openAuditFile = (
+  location: AuditLocation & StoreInput
+): Effect.Effect<AuditTrail, UsageError | OperationFailed | Config.ConfigError, Scope.Scope> =>
+  location.store === "kafka" ? readAuditTrailTopic(location) : Effect.gen(function*() {
     const dir = yield* regionDir(location)
     if (auditChainFiles(dir).length === 0) {
       return yield* new OperationFailed({ message: `there is no audit trail at ${join(dir, "audit.db")}` })
@@ -35,6 +40,21 @@ export const openAuditFile = (location: AuditLocation): Effect.Effect<AuditTrail
     return yield* openAuditChainsReadOnly(dir).pipe(
       Effect.mapError((error) => new OperationFailed({ message: error.message, cause: error }))
     )
+  })
+
+/**
+ * The Region's audit trail on the Kafka store: `<prefix>.<region>.audit`, which holds every
+ * server's chain (each server's audit file has only its own), read whole (readAuditTopic).
+ */
+const readAuditTrailTopic = (location: AuditLocation & StoreInput) =>
+  Effect.gen(function*() {
+    // The same refusal of a malformed Region name as on files, before any broker is asked.
+    yield* regionDir(location)
+    const store = yield* kafkaStoreOf(location, location.region, Option.getOrUndefined(location.account))
+    const chains = yield* readAuditTopic({ ...store, dataDir: location.dataDir }).pipe(
+      Effect.mapError((error) => new OperationFailed({ message: error.message, cause: error }))
+    )
+    return chainsAuditFile(location.region, chains)
   })
 
 /** A PEM or DER public key file, as SPKI DER bytes. */

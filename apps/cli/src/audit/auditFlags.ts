@@ -1,6 +1,7 @@
 import { Config } from "effect"
 import { Flag } from "effect/cli"
 import { offlineLogFlags } from "../offline/offlineFlags.ts"
+import { storeFlags } from "../offline/storeFlags.ts"
 
 /** The flags of every `trent audit` command: where the Region's audit file is (<data-dir>/<region>/audit.db). */
 export const auditFileFlags = {
@@ -16,3 +17,6 @@ export const auditFileFlags = {
     Flag.optional
   )
 }
+
+/** `audit query` and `audit verify` read the trail of either store: its files, or its Kafka topic (`--store kafka`). */
+export const auditTrailFlags = { ...auditFileFlags, ...storeFlags }

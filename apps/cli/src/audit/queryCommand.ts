@@ -1,10 +1,10 @@
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import { lazy } from "../cli/lazy.ts"
-import { auditFileFlags } from "./auditFlags.ts"
+import { auditTrailFlags } from "./auditFlags.ts"
 
 const config = {
-  ...auditFileFlags,
+  ...auditTrailFlags,
   key: Flag.String("key").pipe(Flag.withDescription("Only requests that used this key (key ARN or key id)"), Flag.optional),
   principal: Flag.String("principal").pipe(Flag.withDescription("Only requests of this caller (its ARN)"), Flag.optional),
   event: Flag.String("event").pipe(Flag.withDescription("Only this operation (Encrypt, CreateKey, …)"), Flag.optional),

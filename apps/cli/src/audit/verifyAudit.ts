@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { auditWitnessFileName, latestAnchors } from "@trent/audit"
 import { Console, Effect, Option } from "effect"
-import { OperationFailed } from "../cli/CliFailure.ts"
+import { OperationFailed, UsageError } from "../cli/CliFailure.ts"
 import { openAuditFile, readPublicKeyFile, regionDir } from "./auditFiles.ts"
 import type { VerifyInput } from "./verifyCommand.ts"
 
@@ -15,10 +15,14 @@ export const verifyAudit = Effect.fn("audit.verify")((input: VerifyInput) =>
   Effect.scoped(Effect.gen(function*() {
     const keyFile = Option.getOrUndefined(input.publicKey) ?? join(yield* regionDir(input), "audit-public-key.pem")
     const publicKey = yield* readPublicKeyFile(keyFile)
+    const onTopic = input.store === "kafka"
+    if (onTopic && Option.isSome(input.anchor)) {
+      return yield* new UsageError({ message: "--anchor checks audit files against their witness; the Kafka topic's chains are not a server's files" })
+    }
     const audit = yield* openAuditFile(input)
     // The witness kept beside the trail by default; a copy kept elsewhere (--anchor) is what catches a cut witness too.
     const witnessFile = Option.getOrUndefined(input.anchor) ?? join(yield* regionDir(input), auditWitnessFileName)
-    const witnessed = Option.isSome(input.anchor) || existsSync(witnessFile)
+    const witnessed = !onTopic && (Option.isSome(input.anchor) || existsSync(witnessFile))
       ? yield* Effect.try({
         try: () => latestAnchors(readFileSync(witnessFile, "utf8"), audit.region),
         catch: (cause) => new OperationFailed({ message: `cannot read the anchor file ${witnessFile}`, cause })

@@ -1,10 +1,10 @@
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import { lazy } from "../cli/lazy.ts"
-import { auditFileFlags } from "./auditFlags.ts"
+import { auditTrailFlags } from "./auditFlags.ts"
 
 const config = {
-  ...auditFileFlags,
+  ...auditTrailFlags,
   publicKey: Flag.String("public-key").pipe(
     Flag.withDescription("The trusted public key (PEM or DER); default: <data-dir>/<region>/audit-public-key.pem"),
     Flag.optional

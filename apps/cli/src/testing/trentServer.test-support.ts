@@ -50,7 +50,10 @@ export const stopProcess = (child: ChildProcess) =>
     child.kill("SIGTERM")
   })
 
-/** A real server in a subprocess, as `npm start` runs it, on a free port and a fresh data directory (or `options.dataDir`). */
+/**
+ * A real server in a subprocess, as `npm start` runs it, on a free port and a fresh data directory (or
+ * `options.dataDir`); `options.args` are more of its flags (`--store kafka …`).
+ */
 export const startTrentServer = async (
   region = "us-east-1",
   options: { readonly dataDir?: string; readonly args?: ReadonlyArray<string> } = {}

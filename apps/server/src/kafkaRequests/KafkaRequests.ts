@@ -1,3 +1,4 @@
+import { accountTopicPrefix } from "@trent/event-log-kafka"
 import { type KafkaSecurity, makeKafkaConnection } from "@trent/kafka-client"
 import { Context, Effect, Layer, Option } from "effect"
 import { MetricsSources } from "../Metrics.ts"
@@ -26,10 +27,6 @@ export interface KafkaRequestsOptions {
   /** TLS and SASL/SCRAM-SHA-512 to the brokers; plaintext when absent. */
   readonly security?: KafkaSecurity | undefined
 }
-
-/** One account's topics never mix with another's: the same rule as its Regions' event topics (Server.ts). */
-export const accountTopicPrefix = (topicPrefix: string, defaultAccount: string, account: string): string =>
-  account === defaultAccount ? topicPrefix : `${topicPrefix}.${account}`
 
 /**
  * Kafka-driven key operations (kafkaRequests/README.md): one request worker
