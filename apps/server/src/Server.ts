@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path"
-import { AuditLog } from "@trent/audit"
+import { AuditLog, fileChainOptions } from "@trent/audit"
 import { Credentials } from "@trent/auth"
 import { EventLog } from "@trent/event-log"
 import { accountTopicPrefix, kafkaKeyvaultLayer, kafkaSchedulerLease, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
@@ -77,7 +77,7 @@ const regionOnStore = (
         audit: inSlot((slot) => {
           const auditFile = join(regionDir, slot.fileName("audit.db"))
           return withSiblingChains(regionDir, auditFile).pipe(
-            Layer.provide(AuditLog.layerStore(makeKafkaAuditStore({ ...options, auditFile }), { region }))
+            Layer.provide(AuditLog.layerStore(makeKafkaAuditStore({ ...options, auditFile }), { region, ...fileChainOptions(auditFile) }))
           )
         }),
         schedulerLease: Layer.effect(SchedulerLease, kafkaSchedulerLease(options))

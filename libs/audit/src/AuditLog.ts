@@ -32,6 +32,16 @@ export interface SqliteAuditLogOptions extends AuditLogOptions {
 }
 
 /**
+ * The options of a writer whose chain is the audit file `file` (any store that keeps one, SQLite or
+ * Kafka's local copy): its checkpoints name the file (`audit.db`, `audit-<n>.db`), and each durable
+ * one is witnessed in `witnessFile` (default `audit-witness.jsonl` beside it; false for none).
+ */
+export const fileChainOptions = (file: string, witnessFile?: string | false | undefined): Pick<AuditLogOptions, "chain" | "publish"> => {
+  const witness = witnessFile ?? join(dirname(file), auditWitnessFileName)
+  return { chain: basename(file), ...(witness === false ? {} : { publish: (anchor) => appendWitnessLine(witness, anchor) }) }
+}
+
+/**
  * A Region's audit trail: one CloudTrail-shaped record per request (allowed or
  * denied, successful or failed, HTTP or Kafka), hash-chained and
  * periodically signed, never dropped.
@@ -72,12 +82,7 @@ export class AuditLog extends Context.Service<AuditLog, {
   /** The embedded store: the Region's own SQLite file (WAL, synchronous=FULL). */
   static layerSqlite(options: SqliteAuditLogOptions): Layer.Layer<AuditLog, AuditLogFailure, AuditSigner> {
     const { file, witnessFile, ...logOptions } = options
-    const witness = witnessFile ?? join(dirname(file), auditWitnessFileName)
-    return AuditLog.layerStore(makeSqliteAuditStore({ file, region: options.region }), {
-      chain: basename(file),
-      ...(witness === false ? {} : { publish: (anchor) => appendWitnessLine(witness, anchor) }),
-      ...logOptions
-    })
+    return AuditLog.layerStore(makeSqliteAuditStore({ file, region: options.region }), { ...fileChainOptions(file, witnessFile), ...logOptions })
   }
 
   /** The same behaviour in memory, for unit tests. */

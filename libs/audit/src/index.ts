@@ -7,7 +7,7 @@ export {
 } from "./AuditEntry.ts"
 export { type AuditFilter } from "./AuditFilter.ts"
 export type { AuditError, AuditInput, AuditPrincipal } from "./AuditInput.ts"
-export { AuditLog, type AuditLogStats, type SqliteAuditLogOptions } from "./AuditLog.ts"
+export { AuditLog, type AuditLogStats, fileChainOptions, type SqliteAuditLogOptions } from "./AuditLog.ts"
 export { AuditLogFailure } from "./AuditLogFailure.ts"
 export {
   AuditIdentityType,
