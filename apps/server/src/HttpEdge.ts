@@ -7,8 +7,8 @@ import { Context, Effect, Layer, Option } from "effect"
 import { defaultConnectionLimits, makeEdgeServer, overTls } from "./EdgeServer.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
-import { renderFreshness } from "./freshnessMetrics.ts"
-import { Metrics, MetricsSources } from "./Metrics.ts"
+import { MetricsRegistry } from "./metrics/MetricsRegistry.ts"
+import { RequestMetrics } from "./metrics/RequestMetrics.ts"
 import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import type { SiblingWrites } from "./SiblingWrites.ts"
@@ -49,7 +49,7 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array | und
   })
 
 /** Where the edge listens once started (the port is the real one when 0 was asked for). */
-export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; readonly metrics: Metrics }>()("@trent/server/HttpEdge") {
+export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string }>()("@trent/server/HttpEdge") {
   /**
    * The AWS JSON 1.1 edge over node:http: keep-alive, a body size limit,
    * `x-amzn-RequestId` on every response, `GET /health`, `GET /metrics`,
@@ -64,14 +64,10 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const runPromise = Effect.runPromiseWith(context)
     // Log lines from outside a request's fiber go through the server's own (JSON) logger too.
     const runFork = Effect.runForkWith(context)
-    const metrics = new Metrics()
-    // With --kafka-requests, the worker's counters are served after the edge's.
-    const sources = yield* Effect.serviceOption(MetricsSources)
+    const registry = yield* MetricsRegistry
+    const metrics = new RequestMetrics(registry.registry)
     // With --xks, paths under /kms/xks/ are the XKS proxy API (xks/XksEdge.ts).
     const xks = yield* Effect.serviceOption(XksStores)
-    const renderMetrics = async () =>
-      metrics.render() + renderFreshness(await runPromise(regions.freshness)) +
-      (Option.isSome(sources) ? sources.value.renderers.map((render) => render()).join("") : "")
     let inFlight = 0
 
     /** The peer's address; an IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d. */
@@ -97,6 +93,14 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
       if (body === undefined) res.setHeader("connection", "close")
       send(res, response.status, requestId, response.body, JSON_11, response.status === 200 ? undefined : response.outcome)
       metrics.record(response.operation, response.outcome, (performance.now() - started) / 1000)
+    }
+
+    /** Every metric of the server (with workers: of every worker); 503 with the reason when the workers' metrics cannot be had. */
+    const scrape = async (res: ServerResponse, requestId: string) => {
+      const scraped = await registry.scrape().then((text) => ({ text }), (error: unknown) => ({ error: String(error) }))
+      if ("text" in scraped) return send(res, 200, requestId, scraped.text, registry.contentType)
+      runFork(Effect.logWarning("GET /metrics: the metrics could not be gathered", { error: scraped.error }))
+      send(res, 503, requestId, `metrics unavailable: ${scraped.error}\n`, "text/plain; charset=utf-8")
     }
 
     const route = async (req: IncomingMessage, res: ServerResponse) => {
@@ -128,7 +132,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
         const body = JSON.stringify({ status: "ok", regions: regions.names, freshness, ready, readiness: checked })
         return send(res, path === "/health/ready" && !ready ? 503 : 200, requestId, body, "application/json")
       }
-      if (req.method === "GET" && path === "/metrics") return send(res, 200, requestId, await renderMetrics(), "text/plain; version=0.0.4")
+      if (req.method === "GET" && path === "/metrics") return scrape(res, requestId)
       if (req.method === "POST" && path === "/_trent/reset" && settings.devMode && settings.devReset !== false) {
         await runPromise(regions.reset)
         return send(res, 200, requestId, "{}")
@@ -181,6 +185,6 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string; 
     const { port } = server.address() as AddressInfo
     const url = `${edge.scheme}://${settings.host}:${port}`
     yield* Effect.logInfo(`Trent listening on ${url}`, { url })
-    return HttpEdge.of({ url, metrics })
+    return HttpEdge.of({ url })
   }))
 }

@@ -9,7 +9,8 @@ import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { XksStores } from "./xks/XksStores.ts"
 import { HttpEdge } from "./HttpEdge.ts"
-import { MetricsSources } from "./Metrics.ts"
+import { MetricsRegistry } from "./metrics/MetricsRegistry.ts"
+import { regionMetricsLayer } from "./metrics/regionMetricsLayer.ts"
 import { KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
 import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
 import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
@@ -26,7 +27,7 @@ import type { ServerSettings } from "./ServerConfig.ts"
 const kafkaEventLogRegistered = (options: KafkaStoreOptions, logs: RegionEventLogs["Service"], account: string) =>
   Layer.effect(EventLog, Effect.gen(function*() {
     const log = yield* makeKafkaEventLog(options)
-    yield* logs.register(account, options.region, { eventLog: log.eventLog, catchUp: log.awaitTopicEnd })
+    yield* logs.register(account, options.region, { eventLog: log.eventLog, catchUp: log.awaitTopicEnd, backlog: log.backlog })
     return log.eventLog
   }))
 
@@ -178,10 +179,10 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
     : Layer.empty
   // The XKS proxy surface (--xks): its key stores' file, re-read when it changes.
   const xks = settings.xksConfig === undefined ? Layer.empty : XksStores.layer(settings.xksConfig, settings.regions)
-  return Layer.mergeAll(HttpEdge.layer, kafkaRequests).pipe(
+  return Layer.mergeAll(HttpEdge.layer, kafkaRequests, regionMetricsLayer).pipe(
     Layer.provideMerge(xks),
-    // GET /metrics serves the Kafka worker's counters too.
-    Layer.provideMerge(Layer.sync(MetricsSources, () => MetricsSources.of({ renderers: [] }))),
+    // GET /metrics serves what the edge, the Regions and the Kafka worker register here.
+    Layer.provideMerge(MetricsRegistry.layer),
     Layer.provideMerge(siblingNotices),
     Layer.provideMerge(Readiness.layer({ maxLagMs: settings.readyMaxLagMs, timeoutMs: settings.readyTimeoutMs })),
     // Seeded before the edge listens, so no client ever sees the Region without its seed.

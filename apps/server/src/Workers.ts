@@ -1,6 +1,7 @@
 import cluster, { type Worker } from "node:cluster"
 import { createServer } from "node:net"
 import { Deferred, Effect } from "effect"
+import { metricsRelay } from "./metrics/clusterMetrics.ts"
 import { siblingRelay } from "./siblingRelay.ts"
 import { WorkerStartFailure } from "./WorkerStartFailure.ts"
 
@@ -39,6 +40,8 @@ export const superviseWorkers = (count: number, listen: { readonly host: string;
     const failed = yield* Deferred.make<never, Error>()
     const quickExits = new Map<number, number>()
     const relay = siblingRelay()
+    // GET /metrics on any worker answers for all of them (metrics/clusterMetrics.ts).
+    const metrics = metricsRelay()
 
     /** Forks one worker; resolves with its URL once it is ready, fails if it exits first. */
     const start = (slot: number) =>
@@ -49,6 +52,7 @@ export const superviseWorkers = (count: number, listen: { readonly host: string;
         let ready = false
         worker.on("message", (message: unknown) => {
           relay.heard(worker, message)
+          metrics.heard(worker, message)
           if (!isReady(message) || ready) return
           ready = true
           resume(Effect.succeed(message.url))

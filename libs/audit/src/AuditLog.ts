@@ -19,6 +19,8 @@ export interface AuditLogStats {
   readonly lastSeq: number
   /** Entries not yet covered by a checkpoint. */
   readonly unsigned: number
+  /** Records waiting for the writer now (the group commit's queue; `append` waits once it holds `queueCapacity`). */
+  readonly queued: number
 }
 
 export interface SqliteAuditLogOptions extends AuditLogOptions {

@@ -38,9 +38,12 @@ describe("GroupCommit", () => {
       const blocked = yield* Effect.forkChild(committer.submit(4))
       yield* settle
       for (const fiber of [first, ...queued, blocked]) expect(fiber.pollUnsafe()).toBeUndefined()
+      // What /metrics reports as the audit queue depth: the items waiting in the queue (2 and 3; 4 waits for room).
+      expect(committer.queued()).toBe(2)
       yield* Deferred.succeed(gate, undefined)
       yield* Fiber.joinAll([first, ...queued, blocked])
       expect(flushed).toEqual([1, 2, 3, 4])
+      expect(committer.queued()).toBe(0)
     })))
 
   it.effect("fails every item of a failed batch with the flush's error, and goes on with the next batch", () =>

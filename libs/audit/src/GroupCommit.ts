@@ -21,6 +21,8 @@ export interface GroupCommit<A, E> {
   submit(item: A): Effect.Effect<void, E | GroupCommitClosed>
   /** Stops taking items, flushes every queued one, and waits for the writer to finish. */
   readonly shutdown: Effect.Effect<void>
+  /** Items in the queue now, not yet taken by the writer (at most `capacity`; submitters waiting for room are not counted). */
+  queued(): number
 }
 
 interface Pending<A, E> {
@@ -69,5 +71,5 @@ export const makeGroupCommit = <A, E>(
       yield* Fiber.await(writer)
     }).pipe(Effect.asVoid)
 
-    return { submit, shutdown }
+    return { submit, shutdown, queued: () => Queue.sizeUnsafe(queue) }
   })

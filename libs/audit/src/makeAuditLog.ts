@@ -157,6 +157,6 @@ export const makeAuditLog = (
       read,
       lastUsage: Effect.fn("AuditLog.lastUsage")((keyArn: string) => store.lastUsage(keyArn)),
       verify,
-      stats: Effect.sync(() => ({ transactions: store.transactions(), lastSeq: state.tip.seq, unsigned: state.unsigned }))
+      stats: Effect.sync(() => ({ transactions: store.transactions(), lastSeq: state.tip.seq, unsigned: state.unsigned, queued: committer.queued() }))
     }
   })

@@ -25,6 +25,11 @@ export interface KafkaEventLog {
    * high watermarks read now): after it, reads see every append acknowledged to anyone by then.
    */
   readonly awaitTopicEnd: Effect.Effect<void, EventLogFailure>
+  /**
+   * Records on the topic this replica has not applied yet: the high watermarks read now (as
+   * `awaitTopicEnd` reads them) less what the consumer has applied, over every partition.
+   */
+  readonly backlog: Effect.Effect<number, EventLogFailure>
   readonly startup: {
     /** False when a replica file was there to resume from. */
     readonly cold: boolean
@@ -122,6 +127,8 @@ export const makeKafkaEventLog = (options: KafkaStoreOptions): Effect.Effect<Kaf
       stats: applier.stats,
       awaitTopicEnd: Effect.flatMap(offsetsNow(() => Effect.void), (now) =>
         awaitBacklog({ tracker, targets: now.map(({ high }) => high), topic, stallMs: resolved.catchUpStallMs })),
+      backlog: Effect.map(offsetsNow(() => Effect.void), (now) =>
+        now.reduce((sum, { partition, high }) => sum + Math.max(0, high - tracker.next(partition)), 0)),
       startup: { cold, backlog, millis }
     }
   })

@@ -63,6 +63,8 @@ describe("several servers writing to the same topics", () => {
       // Both survivors read to the end of the topic; the child's replica comes back warm; a fourth replica starts cold.
       yield* a.awaitTopicEnd
       yield* b.awaitTopicEnd
+      // Nobody writes any more: caught up, neither replica has records left to apply behind the topic's end.
+      expect([yield* a.backlog, yield* b.backlog]).toEqual([0, 0])
       const childAgain = yield* makeKafkaEventLog(optionsChild)
       const cold = yield* makeKafkaEventLog(stores.sameTopics(optionsA))
       expect(childAgain.startup.cold).toBe(false)

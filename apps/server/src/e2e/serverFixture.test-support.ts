@@ -6,7 +6,7 @@ import { KMSClient, type KMSServiceException } from "@aws-sdk/client-kms"
 import { Context, Effect, Exit, Layer, Option, Scope } from "effect"
 import { HttpEdge } from "../HttpEdge.ts"
 import { AuditSecretScan } from "./auditSecretScan.test-support.ts"
-import type { KafkaRequestMetrics } from "../kafkaRequests/KafkaRequestMetrics.ts"
+import type { KafkaRequestCounts } from "../kafkaRequests/KafkaRequestMetrics.ts"
 import { KafkaRequests } from "../kafkaRequests/KafkaRequests.ts"
 import { jsonLogs, type ServerHooks, serverLayer } from "../Server.ts"
 import { defaultServerSettings, type ServerSettings } from "../ServerConfig.ts"
@@ -20,7 +20,7 @@ export interface RunningServer {
   readonly watch: (client: KMSClient) => void
   readonly stop: () => Promise<void>
   /** The Kafka request worker's counters (with `kafkaRequests`). */
-  readonly kafkaMetrics: () => ReturnType<KafkaRequestMetrics["snapshot"]> | undefined
+  readonly kafkaMetrics: () => Promise<KafkaRequestCounts | undefined>
 }
 
 /** The AWS shared-credentials file the server wrote on first start. */
@@ -73,7 +73,7 @@ export const startServer = async (
       return client
     },
     watch: (client) => secretScan.watch(client),
-    kafkaMetrics: () => Option.getOrUndefined(Option.map(kafkaRequests, (service) => service.metrics.snapshot())),
+    kafkaMetrics: async () => Option.isSome(kafkaRequests) ? kafkaRequests.value.metrics.snapshot() : undefined,
     stop: async () => {
       for (const client of clients) client.destroy()
       await Effect.runPromise(Scope.close(scope, Exit.void))

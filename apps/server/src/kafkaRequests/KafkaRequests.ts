@@ -1,7 +1,7 @@
 import { accountTopicPrefix } from "@trent/event-log-kafka"
 import { type KafkaSecurity, makeKafkaConnection } from "@trent/kafka-client"
-import { Context, Effect, Layer, Option } from "effect"
-import { MetricsSources } from "../Metrics.ts"
+import { Context, Effect, Layer } from "effect"
+import { MetricsRegistry } from "../metrics/MetricsRegistry.ts"
 import { KafkaRequestMetrics } from "./KafkaRequestMetrics.ts"
 import type { KafkaRequestHooks } from "./RequestWork.ts"
 import { runRequestTopicWorker } from "./RequestTopicWorker.ts"
@@ -39,9 +39,7 @@ export class KafkaRequests extends Context.Service<KafkaRequests, {
 }>()("@trent/server/KafkaRequests") {
   static layer(options: KafkaRequestsOptions) {
     return Layer.effect(KafkaRequests, Effect.gen(function*() {
-      const metrics = new KafkaRequestMetrics()
-      const sources = yield* Effect.serviceOption(MetricsSources)
-      if (Option.isSome(sources)) sources.value.renderers.push(() => metrics.render())
+      const metrics = new KafkaRequestMetrics((yield* MetricsRegistry).registry)
       const requestTimeoutMs = options.requestTimeoutMs ?? 10_000
       const kafka = yield* makeKafkaConnection({ brokers: options.brokers, clientId: "trent-requests", requestTimeoutMs, security: options.security })
       const accounts = [options.defaultAccount, ...options.otherAccounts.filter((account) => account !== options.defaultAccount)]

@@ -6,6 +6,8 @@ export interface RegionLogAccess {
   readonly eventLog: EventLog["Service"]
   /** Completes once this server's copy of the log holds everything written before the call (Kafka's replica); at once for SQLite. */
   readonly catchUp: Effect.Effect<void, unknown>
+  /** Records on the store this server's copy has not applied yet (Kafka's replica behind the topic head); absent for SQLite. */
+  readonly backlog?: Effect.Effect<number, unknown>
 }
 
 /**

@@ -48,7 +48,7 @@ describe("delivery of Kafka requests", () => {
     const after = await listKeyIds()
     expect(after.length).toBe(before.length + 1)
     expect(after).toContain((json(replies[0]!)["KeyMetadata"] as { KeyId: string }).KeyId)
-    expect(server.kafkaMetrics()?.answeredAgain).toBeGreaterThanOrEqual(1)
+    expect((await server.kafkaMetrics())?.answeredAgain).toBeGreaterThanOrEqual(1)
   })
 
   it("answers a state change's record only to the same signed request: another request under its correlation id is refused, not run", async () => {
@@ -111,7 +111,7 @@ describe("delivery of Kafka requests", () => {
 
   it("answers bad messages with the error HTTP would give, drops (and counts) those with no reply topic, and keeps going", async () => {
     const topic = `${prefix}.${region}.requests`
-    const droppedBefore = server.kafkaMetrics()?.dropped["no-reply-topic"] ?? 0
+    const droppedBefore = (await server.kafkaMetrics())?.dropped["no-reply-topic"] ?? 0
     await raw.send(topic, { key: null, value: Buffer.from([0xff, 0x00, 0x13]) })
     await raw.send(topic, { key: null, value: "{}", headers: { [CORRELATION_ID_HEADER]: "no-reply-topic" } })
 
@@ -147,7 +147,7 @@ describe("delivery of Kafka requests", () => {
     expect(fine.status).toBe(200)
     const anonymous = await raw.awaitReplies((reply) => reply.correlationId === undefined, 1)
     expect(JSON.parse(anonymous[0]!.body)["__type"]).toBe("SerializationException")
-    expect(server.kafkaMetrics()?.dropped["no-reply-topic"]).toBe(droppedBefore + 2)
+    expect((await server.kafkaMetrics())?.dropped["no-reply-topic"]).toBe(droppedBefore + 2)
     const served = await (await fetch(`${server.url}/metrics`)).text()
     expect(served).toContain(`trent_kafka_requests_dropped_total{reason="no-reply-topic"} ${droppedBefore + 2}`)
     expect(served).toContain("# TYPE trent_requests_total counter")

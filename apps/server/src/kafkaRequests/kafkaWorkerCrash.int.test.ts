@@ -217,7 +217,7 @@ describe("a Kafka request worker told to stop", () => {
         for (const id of ids) await raw.awaitReplies((reply) => reply.correlationId === id, 1, 60_000)
         expect(await descriptions(second.url, credentials)).toEqual(Array.from({ length: 40 }, (_, i) => `k${i}`).sort())
         // Whatever the first server answered, it committed: none of it comes to the second server again.
-        const metrics = second.kafkaMetrics()!
+        const metrics = (await second.kafkaMetrics())!
         expect(metrics.answeredAgain + metrics.recovered).toBe(0)
       } finally {
         await second?.stop()
@@ -256,7 +256,7 @@ describe("a state change recorded as started but never run", () => {
       expect(replies[0]!.status).toBe(200)
       const keys = (await httpAnswer(server.url, credentials, region, "ListKeys", {})).json["Keys"] as Array<{ KeyId: string }>
       expect(keys.map((k) => k.KeyId)).toEqual([(json(replies[0]!)["KeyMetadata"] as { KeyId: string }).KeyId])
-      expect(server.kafkaMetrics()?.recovered).toBe(0)
+      expect((await server.kafkaMetrics())?.recovered).toBe(0)
     } finally {
       await server?.stop()
       await raw.close()
