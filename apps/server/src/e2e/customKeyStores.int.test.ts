@@ -70,6 +70,15 @@ afterAll(async () => {
   removeDir(configDir)
 })
 
+/** Neither the log, the keyvault nor the audit files (WAL included) hold any of these secrets in clear. */
+const noSecretOnDisk = (secrets: ReadonlyArray<string>) => {
+  const dir = join(server.dataDir, "eu-west-1")
+  for (const file of readdirSync(dir)) {
+    const bytes = readFileSync(join(dir, file))
+    for (const secret of secrets) expect(bytes.includes(Buffer.from(secret)), file).toBe(false)
+  }
+}
+
 const describeStore = async () => (await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: storeId }))).CustomKeyStores![0]!
 
 describe("external key stores (Trent against Trent)", () => {
@@ -95,12 +104,7 @@ describe("external key stores (Trent against Trent)", () => {
     expect(JSON.stringify(store)).not.toContain(credential.secretAccessKey)
   })
 
-  it("keeps the proxy secret out of the log and the keyvault in clear", () => {
-    const dir = join(server.dataDir, "eu-west-1")
-    for (const file of readdirSync(dir)) {
-      expect(readFileSync(join(dir, file)).includes(Buffer.from(credential.secretAccessKey)), file).toBe(false)
-    }
-  })
+  it("keeps the proxy secret out of the log, the keyvault and the audit trail in clear", () => noSecretOnDisk([credential.secretAccessKey]))
 
   it("refuses a second store with the same name", async () => {
     const error = await rejects(kms.send(new CreateCustomKeyStoreCommand({
@@ -221,5 +225,21 @@ describe("external key stores (Trent against Trent)", () => {
     expect((await rejects(kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: storeId })))).name).toBe("CustomKeyStoreHasCMKsException")
     const missing = await rejects(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: "cks-00000000000000000" })))
     expect(missing.name).toBe("CustomKeyStoreNotFoundException")
+  })
+
+  it("deletes the store once its keys are gone, and its secrets were never written in clear", async () => {
+    noSecretOnDisk([credential.secretAccessKey, xksCredential("wrong").secretAccessKey])
+    const empty = (await kms.send(new CreateCustomKeyStoreCommand({
+      CustomKeyStoreName: "empty",
+      CustomKeyStoreType: "EXTERNAL_KEY_STORE",
+      XksProxyUriEndpoint: proxy.url,
+      XksProxyUriPath: "/empty/kms/xks/v1",
+      XksProxyAuthenticationCredential: { AccessKeyId: credential.accessKeyId, RawSecretAccessKey: credential.secretAccessKey },
+      XksProxyConnectivity: "PUBLIC_ENDPOINT"
+    }))).CustomKeyStoreId!
+    await kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: empty }))
+    const gone = await rejects(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: empty })))
+    expect(gone.name).toBe("CustomKeyStoreNotFoundException")
+    expect((await kms.send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores!.map((store) => store.CustomKeyStoreId)).toEqual([storeId])
   })
 })
