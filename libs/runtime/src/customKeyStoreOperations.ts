@@ -2,8 +2,7 @@ import { WebCrypto } from "@trent/crypto"
 import {
   type CustomKeyStoreRecord,
   CustomKeyStoreNotFound,
-  InvalidRequest,
-  type XksConnectionErrorCode
+  InvalidRequest
 } from "@trent/domain"
 import type { CustomKeyStoreEntry } from "@trent/protocol"
 import { EventLog } from "@trent/event-log"
@@ -15,7 +14,7 @@ import { keysInCustomKeyStore } from "./keysInCustomKeyStore.ts"
 import { checkLimit, pageAfter } from "./Pagination.ts"
 import type { RegionApi } from "./RegionApi.ts"
 import { currentRequest } from "./RequestContext.ts"
-import type { XksProxyCallFailed } from "./XksProxyClient.ts"
+import { connectionErrorOf } from "./connectionErrors.ts"
 
 type CustomKeyStoreOperations = Pick<
   RegionApi,
@@ -40,29 +39,6 @@ const checkEndpoint = (endpoint: string | undefined): InvalidRequest | undefined
   if (endpoint === undefined || endpoint.startsWith("https://")) return undefined
   const host = new URL(endpoint).hostname
   return loopback.has(host) ? undefined : new InvalidRequest({ message: "XksProxyUriEndpoint must use https:// (http:// only for a loopback host)." })
-}
-
-/** The connection error code for a failed health check (ConnectionErrorCode, DescribeCustomKeyStores). */
-const connectionErrorOf = (failure: XksProxyCallFailed): XksConnectionErrorCode => {
-  switch (failure.reason) {
-    case "unreachable":
-      return "XKS_PROXY_NOT_REACHABLE"
-    case "timedOut":
-      return "XKS_PROXY_TIMED_OUT"
-    case "invalidResponse":
-      return "XKS_PROXY_INVALID_RESPONSE"
-    case "proxyError":
-      switch (failure.errorName) {
-        case "AuthenticationFailedException":
-          return "INVALID_CREDENTIALS"
-        case "AccessDeniedException":
-          return "XKS_PROXY_ACCESS_DENIED"
-        case "InvalidUriPathException":
-          return "XKS_PROXY_INVALID_CONFIGURATION"
-        default:
-          return "INTERNAL_ERROR"
-      }
-  }
 }
 
 const entryOf = (store: CustomKeyStoreRecord): CustomKeyStoreEntry => ({
