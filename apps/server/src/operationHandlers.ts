@@ -57,5 +57,11 @@ export const operationHandlers: { readonly [Op in ServedOperation]: Handler<Op> 
   UpdatePrimaryRegion: (region, request) => region.updatePrimaryRegion(request),
   GetParametersForImport: (region, request) => region.getParametersForImport(request),
   ImportKeyMaterial: (region, request) => region.importKeyMaterial(request),
-  DeleteImportedKeyMaterial: (region, request) => region.deleteImportedKeyMaterial(request)
+  DeleteImportedKeyMaterial: (region, request) => region.deleteImportedKeyMaterial(request),
+  CreateCustomKeyStore: (region, request) => region.createCustomKeyStore(request),
+  DescribeCustomKeyStores: (region, request) => region.describeCustomKeyStores(request),
+  UpdateCustomKeyStore: (region, request) => region.updateCustomKeyStore(request),
+  ConnectCustomKeyStore: (region, request) => region.connectCustomKeyStore(request),
+  DisconnectCustomKeyStore: (region, request) => region.disconnectCustomKeyStore(request),
+  DeleteCustomKeyStore: (region, request) => region.deleteCustomKeyStore(request)
 }

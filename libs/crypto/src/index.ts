@@ -54,3 +54,11 @@ export { type ImportWrappingAlgorithm, importWrappingAlgorithms } from "./import
 export { generateWrappingKeyPair, type WrappingKeySpec, wrappingKeySpecs } from "./import/WrappingKeyPair.ts"
 export { lengthPrefixed } from "./LengthPrefixedEncoding.ts"
 export { concatBytes } from "./concatBytes.ts"
+export {
+  doubleEncryptedHeader,
+  encodeDoubleEncrypted,
+  type ExternalLayer,
+  isDoubleEncrypted,
+  parseDoubleEncrypted,
+  type ParsedDoubleEncrypted
+} from "./DoubleEncryptedBlob.ts"

@@ -1,5 +1,14 @@
 import { assert, describe, it } from "vitest"
-import { decodeAliasEvent, decodeKeyEvent, encodeAliasEvent, encodeKeyEvent, type EncodedEvent } from "./EventCodec.ts"
+import {
+  decodeAliasEvent,
+  decodeCustomKeyStoreEvent,
+  decodeKeyEvent,
+  encodeAliasEvent,
+  encodeCustomKeyStoreEvent,
+  encodeKeyEvent,
+  type EncodedEvent
+} from "./EventCodec.ts"
+import { CustomKeyStoreEvent } from "./customKeyStore/CustomKeyStoreEvent.ts"
 import { KeyEvent } from "./KeyEvent.ts"
 import { AliasEvent } from "./Alias.ts"
 
@@ -10,7 +19,7 @@ import golden from "./golden/events.v1.json" with { type: "json" }
  * sample must give back exactly the stored payload.
  */
 
-const corpus = golden as { key: Array<EncodedEvent>; alias: Array<EncodedEvent> }
+const corpus = golden as { key: Array<EncodedEvent>; alias: Array<EncodedEvent>; customKeyStore: Array<EncodedEvent> }
 
 describe("event codec", () => {
   it("the golden corpus holds every key and alias event type", () => {
@@ -18,7 +27,14 @@ describe("event codec", () => {
     const aliasTypes = AliasEvent.members.map((m) => m.fields._tag.schema.literal as string)
     assert.deepStrictEqual([...new Set(corpus.key.map((e) => e.type))].sort(), [...keyTypes].sort())
     assert.deepStrictEqual([...new Set(corpus.alias.map((e) => e.type))].sort(), [...aliasTypes].sort())
+    const storeTypes = CustomKeyStoreEvent.members.map((m) => m.fields._tag.schema.literal as string)
+    assert.deepStrictEqual([...new Set(corpus.customKeyStore.map((e) => e.type))].sort(), [...storeTypes].sort())
   })
+  for (const stored of [...corpus.customKeyStore]) {
+    it(`decodes stored ${stored.type} v${stored.schemaVersion} and re-encodes it unchanged`, () => {
+      assert.deepStrictEqual(encodeCustomKeyStoreEvent(decodeCustomKeyStoreEvent(stored)), stored)
+    })
+  }
   for (const stored of [...corpus.key]) {
     it(`decodes stored ${stored.type} v${stored.schemaVersion} and re-encodes it unchanged`, () => {
       assert.deepStrictEqual(encodeKeyEvent(decodeKeyEvent(stored)), stored)

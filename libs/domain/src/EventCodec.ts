@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { AliasEvent } from "./Alias.ts"
+import { CUSTOM_KEY_STORE_EVENT_SCHEMA_VERSION, CustomKeyStoreEvent } from "./customKeyStore/CustomKeyStoreEvent.ts"
 import { KEY_EVENT_SCHEMA_VERSION, KeyEvent } from "./KeyEvent.ts"
 
 /**
@@ -55,3 +56,15 @@ export const encodeAliasEvent = (event: AliasEvent): EncodedEvent => ({
 
 export const decodeAliasEvent = (event: EncodedEvent): AliasEvent =>
   decodeAlias(upcast(event, ALIAS_EVENT_SCHEMA_VERSION))
+
+const encodeStore = Schema.encodeSync(CustomKeyStoreEvent)
+const decodeStore = Schema.decodeUnknownSync(CustomKeyStoreEvent)
+
+export const encodeCustomKeyStoreEvent = (event: CustomKeyStoreEvent): EncodedEvent => ({
+  type: event._tag,
+  schemaVersion: CUSTOM_KEY_STORE_EVENT_SCHEMA_VERSION,
+  payload: encodeStore(event)
+})
+
+export const decodeCustomKeyStoreEvent = (event: EncodedEvent): CustomKeyStoreEvent =>
+  decodeStore(upcast(event, CUSTOM_KEY_STORE_EVENT_SCHEMA_VERSION))

@@ -20,6 +20,12 @@ export interface KeyVersion {
   readonly imported?: ImportedMaterial | undefined
 }
 
+/** Where an EXTERNAL_KEY_STORE key's external key lives (KeyMetadata CustomKeyStoreId, XksKeyConfiguration.Id). */
+export interface CustomKeyStoreBinding {
+  readonly customKeyStoreId: string
+  readonly xksKeyId: string
+}
+
 /** Multi-Region keys (aws-kms-api.md §3.9): every member holds the whole membership. */
 export interface Replication {
   readonly primaryRegion: string
@@ -57,6 +63,8 @@ export interface KeyRecord {
   readonly replication?: Replication | undefined
   /** The service an AWS managed key is for (`alias/aws/<service>`, KeyManager AWS); undefined for customer keys. */
   readonly awsManagedFor?: string | undefined
+  /** EXTERNAL_KEY_STORE keys: the store and the external key that encrypts over Trent's own material. */
+  readonly customKeyStore?: CustomKeyStoreBinding | undefined
   /** Imported NEW_KEY_MATERIAL awaiting RotateKeyOnDemand (symmetric EXTERNAL keys). */
   readonly pendingRotation?: KeyVersion | undefined
 }
@@ -242,6 +250,8 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
         : { status: "Destroyed", key: { ...state.key, versions: [] }, destroyedAt: event.at }
     case "KeyManagedByAws":
       return withRecord(state, (key) => ({ ...key, awsManagedFor: event.service }))
+    case "KeyPlacedInCustomKeyStore":
+      return withRecord(state, (key) => ({ ...key, customKeyStore: { customKeyStoreId: event.customKeyStoreId, xksKeyId: event.xksKeyId } }))
     case "KeyDescriptionUpdated":
       return withRecord(state, (key) => ({ ...key, description: event.description }))
     case "KeyRotationEnabled":

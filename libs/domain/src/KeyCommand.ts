@@ -25,7 +25,9 @@ export const CreateKey = Schema.TaggedStruct("CreateKey", {
   tags: Schema.Array(Tag),
   material: WrappedMaterial,
   /** Trent creating an AWS managed key for this service (never a caller's CreateKey). */
-  awsManagedFor: Schema.optional(Schema.String)
+  awsManagedFor: Schema.optional(Schema.String),
+  /** Origin EXTERNAL_KEY_STORE: the connected store and the external key the proxy confirmed. */
+  customKeyStore: Schema.optional(Schema.Struct({ customKeyStoreId: Schema.String, xksKeyId: Schema.String }))
 })
 export const EnableKey = Schema.TaggedStruct("EnableKey", { now: Schema.Number })
 export const DisableKey = Schema.TaggedStruct("DisableKey", { now: Schema.Number })

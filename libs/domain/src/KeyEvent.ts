@@ -30,6 +30,16 @@ export const KeyCreatedEvent = Schema.TaggedStruct("KeyCreated", {
  * created on first use with KeyManager AWS. Appended with its KeyCreated.
  */
 export const KeyManagedByAwsEvent = Schema.TaggedStruct("KeyManagedByAws", { at: Schema.Number, service: Schema.String })
+/**
+ * The key is in an external key store: every encryption under it is Trent's
+ * own material, then the external key through the store's proxy (double
+ * encryption, "External key stores", Developer Guide). Appended with its KeyCreated.
+ */
+export const KeyPlacedInCustomKeyStoreEvent = Schema.TaggedStruct("KeyPlacedInCustomKeyStore", {
+  at: Schema.Number,
+  customKeyStoreId: Schema.String,
+  xksKeyId: Schema.String
+})
 export const KeyEnabledEvent = Schema.TaggedStruct("KeyEnabled", { at: Schema.Number })
 export const KeyDisabledEvent = Schema.TaggedStruct("KeyDisabled", { at: Schema.Number })
 export const KeyDeletionScheduledEvent = Schema.TaggedStruct("KeyDeletionScheduled", {
@@ -170,7 +180,8 @@ export const KeyEvent = Schema.Union([
   KeyReplicaDeletionAwaitedEvent,
   KeyMaterialImportedEvent,
   ImportedKeyMaterialDeletedEvent,
-  KeyManagedByAwsEvent
+  KeyManagedByAwsEvent,
+  KeyPlacedInCustomKeyStoreEvent
 ])
 export type KeyEvent = typeof KeyEvent.Type
 export type KeyEventType = KeyEvent["_tag"]

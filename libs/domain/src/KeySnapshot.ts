@@ -41,7 +41,8 @@ const KeyRecordSnapshot = Schema.Struct({
   // Rows written before grants existed have none.
   grants: Schema.Array(Grant).pipe(Schema.withDecodingDefault(Effect.succeed([]))),
   replication: Schema.optional(Schema.Struct({ primaryRegion: Schema.String, replicaRegions: Schema.Array(Schema.String) })),
-  pendingRotation: Schema.optional(KeyVersionSnapshot)
+  pendingRotation: Schema.optional(KeyVersionSnapshot),
+  customKeyStore: Schema.optional(Schema.Struct({ customKeyStoreId: Schema.String, xksKeyId: Schema.String }))
 })
 
 export const KeySnapshot = Schema.Union([

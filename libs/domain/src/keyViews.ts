@@ -44,6 +44,9 @@ export interface KeyMetadata {
   readonly expirationModel: ExpirationModel | undefined
   readonly validTo: number | undefined
   readonly currentKeyMaterialId: string | undefined
+  /** EXTERNAL_KEY_STORE keys only. */
+  readonly customKeyStoreId?: string | undefined
+  readonly xksKeyId?: string | undefined
 }
 
 export interface MultiRegionKey {
@@ -82,7 +85,8 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
     pendingDeletionWindowInDays: state.status === "PendingReplicaDeletion" ? state.pendingWindowInDays : undefined,
     ...importTerms(key),
     // Symmetric keys only (aws-kms-api.md §2.2).
-    currentKeyMaterialId: key.keySpec === "SYMMETRIC_DEFAULT" ? currentVersion(key)?.materialId : undefined
+    currentKeyMaterialId: key.keySpec === "SYMMETRIC_DEFAULT" ? currentVersion(key)?.materialId : undefined,
+    ...(key.customKeyStore === undefined ? {} : { customKeyStoreId: key.customKeyStore.customKeyStoreId, xksKeyId: key.customKeyStore.xksKeyId })
   }
 }
 

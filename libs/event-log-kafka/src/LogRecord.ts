@@ -1,4 +1,4 @@
-import { type AppendInput, type PreparedAppend, prepareAppend } from "@trent/event-log"
+import { type AppendInput, type PreparedAppend, prepareAppend, streamTypes } from "@trent/event-log"
 import { Predicate, Schema } from "effect"
 
 /**
@@ -39,7 +39,7 @@ const AppendRecord = Schema.Struct({
   term: Schema.Int,
   writerId: Schema.String,
   streamId: Schema.String,
-  streamType: Schema.Literals(["key", "alias"]),
+  streamType: Schema.Literals(streamTypes),
   expectedSeq: Schema.Int,
   events: Schema.Array(PendingEventFields),
   state: Schema.Unknown,

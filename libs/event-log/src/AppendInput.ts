@@ -2,7 +2,7 @@ import { canonicalJson } from "./canonicalJson.ts"
 import { InvalidEventLogInput, needs } from "./InvalidEventLogInput.ts"
 import type { StateRecord } from "./StateRecord.ts"
 import type { PendingEvent } from "./StoredEvent.ts"
-import { streamTypes, type StreamType } from "./StreamState.ts"
+import { streamTypeOf, streamTypes, type StreamType } from "./StreamState.ts"
 
 /** What `EventLog.append` takes: events for one stream and the state they fold to. */
 export interface AppendInput {
@@ -30,8 +30,6 @@ export interface PreparedAppend {
 export interface PreparedEvent extends Omit<PendingEvent, "payload"> {
   readonly payloadJson: string
 }
-
-const aliasPrefix = "alias/"
 
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0
 
@@ -74,8 +72,8 @@ export const prepareAppend = (input: AppendInput): PreparedAppend => {
   needs(typeof streamId === "string" && streamId.length > 0, "streamId must be a non-empty string")
   needs(streamTypes.includes(streamType), `streamType must be one of ${streamTypes.join(", ")}, got ${String(streamType)}`)
   needs(
-    (streamType === "alias") === streamId.startsWith(aliasPrefix),
-    `streamId ${streamId} does not fit streamType ${streamType}: alias streams, and only they, are named "${aliasPrefix}<name>"`
+    streamTypeOf(streamId) === streamType,
+    `streamId ${streamId} does not fit streamType ${streamType}: alias streams, and only they, are named "alias/<name>"; custom key store streams, and only they, "cks-<hex>"`
   )
   needs(isCount(expectedSeq), `expectedSeq must be a non-negative integer (0 for a new stream), got ${expectedSeq}`)
   needs(Array.isArray(events) && events.length > 0, "append needs at least one event")

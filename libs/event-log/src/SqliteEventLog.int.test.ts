@@ -71,7 +71,32 @@ describe("EventLog.layerSqlite on disk", () => {
       // The last connection to close checkpoints and removes the WAL: nothing holds the file any more.
       expect(existsSync(`${file}-wal`)).toBe(false)
       expect(pragma(file, "journal_mode")).toBe("wal")
-      expect(pragma(file, "user_version")).toBe(1)
+      expect(pragma(file, "user_version")).toBe(2)
+    }))
+
+  it.effect("migrates a version 1 file, keeping its states, so that custom key store streams fit it", () =>
+    Effect.gen(function*() {
+      const file = scratch.fresh("events.db")
+      mkdirSync(dirname(file), { recursive: true })
+      const v1 = new DatabaseSync(file)
+      v1.exec(`CREATE TABLE key_state (
+         stream_id TEXT PRIMARY KEY, stream_type TEXT NOT NULL CHECK (stream_type IN ('key', 'alias')),
+         seq INTEGER NOT NULL, state TEXT NOT NULL, due_at INTEGER) STRICT;
+       CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, region TEXT NOT NULL, stream_id TEXT NOT NULL,
+         seq INTEGER NOT NULL CHECK (seq >= 1), term INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+         schema_version INTEGER NOT NULL, at INTEGER NOT NULL, principal TEXT NOT NULL, request_id TEXT NOT NULL,
+         command_id TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (stream_id, seq)) STRICT;
+       CREATE TABLE log_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+       INSERT INTO key_state VALUES ('k1', 'key', 1, '{"status":"Absent"}', 5);
+       PRAGMA user_version = 1;`)
+      v1.close()
+      yield* Effect.gen(function*() {
+        const log = yield* EventLog
+        expect(Option.map(yield* log.readState("k1"), (state) => state.dueAt)).toEqual(Option.some(5))
+        yield* log.append({ ...sampleAppend("cks-00000000000000001", 0, 1), streamType: "customKeyStore" })
+        expect((yield* log.listStates("customKeyStore", undefined, 10)).map((state) => state.streamId)).toEqual(["cks-00000000000000001"])
+      }).pipe(Effect.provide(EventLog.layerSqlite({ file, region })))
+      expect(pragma(file, "user_version")).toBe(2)
     }))
 
   it.effect("refuses to open another Region's log", () =>
@@ -91,7 +116,7 @@ describe("EventLog.layerSqlite on disk", () => {
       db.exec("PRAGMA user_version = 99")
       db.close()
       const failure = yield* Effect.flip(Effect.provide(everything, EventLog.layerSqlite({ file, region })))
-      expect(failure.message).toMatch(/schema version 99 is newer than this build supports \(1\)/)
+      expect(failure.message).toMatch(/schema version 99 is newer than this build supports \(2\)/)
     }))
 
   it.effect("fails with EventLogFailure, not a crash, when the file cannot be opened", () =>

@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { type EventRecord, toStoredEvent } from "./EventRecord.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
+import { streamTypes } from "./StreamState.ts"
 import type { StateRecord } from "./StateRecord.ts"
 
 /**
@@ -29,7 +30,7 @@ const EventRow = Schema.Struct({
 
 const StateRow = Schema.Struct({
   streamId: Schema.String,
-  streamType: Schema.Literals(["key", "alias"]),
+  streamType: Schema.Literals(streamTypes),
   seq: Schema.Int,
   stateJson: Schema.String,
   dueAt: Schema.NullOr(Schema.Int)

@@ -37,7 +37,21 @@ const migrations: ReadonlyArray<string> = [
    CREATE TABLE log_meta (
      name  TEXT PRIMARY KEY,
      value TEXT NOT NULL
-   ) STRICT;`
+   ) STRICT;`,
+  // Custom key stores are streams of their own (`cks-…`). SQLite cannot change a CHECK in place: the table is rebuilt.
+  `CREATE TABLE key_state_v2 (
+     stream_id   TEXT    PRIMARY KEY,
+     stream_type TEXT    NOT NULL CHECK (stream_type IN ('key', 'alias', 'customKeyStore')),
+     seq         INTEGER NOT NULL,
+     state       TEXT    NOT NULL,
+     due_at      INTEGER
+   ) STRICT;
+   INSERT INTO key_state_v2 (stream_id, stream_type, seq, state, due_at)
+     SELECT stream_id, stream_type, seq, state, due_at FROM key_state;
+   DROP TABLE key_state;
+   ALTER TABLE key_state_v2 RENAME TO key_state;
+   CREATE INDEX key_state_due ON key_state (stream_type, due_at, stream_id);
+   CREATE INDEX key_state_list ON key_state (stream_type, stream_id);`
 ]
 
 export const eventLogSchemaVersion = migrations.length

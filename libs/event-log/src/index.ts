@@ -22,5 +22,6 @@ export {
 } from "./SqliteReplica.ts"
 export type { PendingEvent, StoredEvent } from "./StoredEvent.ts"
 export type { StreamState, StreamType } from "./StreamState.ts"
+export { streamPrefixes, streamTypeOf, streamTypes } from "./StreamState.ts"
 export { verifyStreamChain, type ChainVerdict } from "./verifyStreamChain.ts"
 export { claimWriterSlot, holdLock, slotFileName, type WriterSlot } from "./WriterSlot.ts"

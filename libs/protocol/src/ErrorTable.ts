@@ -49,6 +49,19 @@ export const errorTable = {
   // A failed verification says nothing about why.
   SignatureInvalid: client("KMSInvalidSignatureException", "none"),
   MacInvalid: client("KMSInvalidMacException", "none"),
+  // Custom key stores (@trent/domain customKeyStore/CustomKeyStoreErrors.ts).
+  CustomKeyStoreNotFound: client("CustomKeyStoreNotFoundException"),
+  CustomKeyStoreInvalidState: client("CustomKeyStoreInvalidStateException"),
+  CustomKeyStoreNameInUse: client("CustomKeyStoreNameInUseException"),
+  CustomKeyStoreHasKeys: client("CustomKeyStoreHasCMKsException"),
+  XksProxyUriInUse: client("XksProxyUriInUseException"),
+  XksKeyNotFound: client("XksKeyNotFoundException"),
+  XksKeyInvalidConfiguration: client("XksKeyInvalidConfigurationException"),
+  XksKeyAlreadyInUse: client("XksKeyAlreadyInUseException"),
+  XksProxyIncorrectAuthenticationCredential: client("XksProxyIncorrectAuthenticationCredentialException"),
+  XksProxyUriUnreachable: client("XksProxyUriUnreachableException"),
+  XksProxyInvalidResponse: client("XksProxyInvalidResponseException"),
+  XksProxyInvalidConfiguration: client("XksProxyInvalidConfigurationException"),
   // @trent/crypto (CryptoErrors.ts). Decryption failures say nothing about why (obs: no message).
   InvalidCiphertext: client("InvalidCiphertextException", "none"),
   // Its message names the parameter and the rule, never a secret.

@@ -19,6 +19,14 @@ import type {
   WrappingKeySpec
 } from "@trent/domain"
 
+import type {
+  CreateCustomKeyStoreRequest,
+  DescribeCustomKeyStoresRequest,
+  UpdateCustomKeyStoreRequest
+} from "./customKeyStoreTypes.ts"
+
+export type * from "./customKeyStoreTypes.ts"
+
 /**
  * The request of each operation of the Region API, in AWS's terms (camelCase,
  * bytes for blobs). Defined here, once: `decodeRequest` produces them and the
@@ -42,6 +50,8 @@ export interface CreateKeyRequest {
   readonly tags?: ReadonlyArray<Tag> | undefined
   readonly multiRegion?: boolean | undefined
   readonly customKeyStoreId?: string | undefined
+  /** Origin EXTERNAL_KEY_STORE only: the external key's id at the store's proxy. */
+  readonly xksKeyId?: string | undefined
 }
 interface CryptoRequest {
   readonly grantTokens?: ReadonlyArray<string> | undefined
@@ -217,4 +227,10 @@ export interface RegionRequests {
   readonly GetParametersForImport: GetParametersForImportRequest
   readonly ImportKeyMaterial: ImportKeyMaterialRequest
   readonly DeleteImportedKeyMaterial: DeleteImportedKeyMaterialRequest
+  readonly CreateCustomKeyStore: CreateCustomKeyStoreRequest
+  readonly DescribeCustomKeyStores: DescribeCustomKeyStoresRequest
+  readonly UpdateCustomKeyStore: UpdateCustomKeyStoreRequest
+  readonly ConnectCustomKeyStore: { readonly customKeyStoreId: string }
+  readonly DisconnectCustomKeyStore: { readonly customKeyStoreId: string }
+  readonly DeleteCustomKeyStore: { readonly customKeyStoreId: string }
 }

@@ -15,6 +15,8 @@ import type {
   Tag
 } from "@trent/domain"
 
+import type { CustomKeyStoreEntry } from "./customKeyStoreTypes.ts"
+
 /**
  * The result of each operation of the Region API: times are epoch
  * milliseconds, blobs are bytes, secrets are SecretBytes. Defined here, once:
@@ -225,4 +227,10 @@ export interface RegionResults {
   readonly GetParametersForImport: GetParametersForImportResult
   readonly ImportKeyMaterial: ImportKeyMaterialResult
   readonly DeleteImportedKeyMaterial: DeleteImportedKeyMaterialResult
+  readonly CreateCustomKeyStore: { readonly customKeyStoreId: string }
+  readonly DescribeCustomKeyStores: Paged<CustomKeyStoreEntry>
+  readonly UpdateCustomKeyStore: void
+  readonly ConnectCustomKeyStore: void
+  readonly DisconnectCustomKeyStore: void
+  readonly DeleteCustomKeyStore: void
 }

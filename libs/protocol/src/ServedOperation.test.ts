@@ -5,8 +5,8 @@ import type { RegionResults } from "./RegionResults.ts"
 import { type ServedOperation, servedOperations } from "./ServedOperation.ts"
 
 describe("servedOperations", () => {
-  it("lists 48 distinct operations of the API model", () => {
-    expect(new Set(servedOperations).size).toBe(48)
+  it("lists 54 distinct operations of the API model", () => {
+    expect(new Set(servedOperations).size).toBe(54)
     for (const operation of servedOperations) expect(Operations).toContain(operation)
   })
 

@@ -14,7 +14,8 @@ export const servedOperations = [
   "GenerateDataKeyPairWithoutPlaintext", "Sign", "Verify", "GetPublicKey", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
   "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant",
   "GetKeyLastUsage", "ReplicateKey", "UpdatePrimaryRegion", "GetParametersForImport", "ImportKeyMaterial",
-  "DeleteImportedKeyMaterial"
+  "DeleteImportedKeyMaterial", "CreateCustomKeyStore", "DescribeCustomKeyStores", "UpdateCustomKeyStore",
+  "ConnectCustomKeyStore", "DisconnectCustomKeyStore", "DeleteCustomKeyStore"
 ] as const satisfies ReadonlyArray<keyof RegionRequests & keyof RegionResults>
 
 export type ServedOperation = (typeof servedOperations)[number]

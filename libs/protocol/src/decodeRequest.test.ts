@@ -60,7 +60,21 @@ const minimalBodies: { readonly [Op in ServedOperation]: Record<string, unknown>
   UpdatePrimaryRegion: { KeyId: KEY, PrimaryRegion: "eu-west-1" },
   GetParametersForImport: { KeyId: KEY, WrappingAlgorithm: "RSAES_OAEP_SHA_256", WrappingKeySpec: "RSA_2048" },
   ImportKeyMaterial: { KeyId: KEY, ImportToken: "AA==", EncryptedKeyMaterial: "AA==" },
-  DeleteImportedKeyMaterial: { KeyId: KEY }
+  DeleteImportedKeyMaterial: { KeyId: KEY },
+  // An external key store is the only kind Trent hosts; its members are required together.
+  CreateCustomKeyStore: {
+    CustomKeyStoreName: "store",
+    CustomKeyStoreType: "EXTERNAL_KEY_STORE",
+    XksProxyUriEndpoint: "https://xks.example.com",
+    XksProxyUriPath: "/kms/xks/v1",
+    XksProxyAuthenticationCredential: { AccessKeyId: "A".repeat(20), RawSecretAccessKey: "a".repeat(43) },
+    XksProxyConnectivity: "PUBLIC_ENDPOINT"
+  },
+  DescribeCustomKeyStores: {},
+  UpdateCustomKeyStore: { CustomKeyStoreId: "cks-1234567890abcdef0" },
+  ConnectCustomKeyStore: { CustomKeyStoreId: "cks-1234567890abcdef0" },
+  DisconnectCustomKeyStore: { CustomKeyStoreId: "cks-1234567890abcdef0" },
+  DeleteCustomKeyStore: { CustomKeyStoreId: "cks-1234567890abcdef0" }
 }
 
 const membersOf = (operation: ServedOperation): ReadonlyArray<MemberSpec> => {
@@ -86,6 +100,14 @@ const wrongType = (spec: ShapeSpec): unknown => {
       return ["x"]
   }
 }
+
+/**
+ * Operations whose decoding is not the identity, with their own tests
+ * (customKeyStoreRequests.test.ts): the proxy secret becomes SecretBytes, and
+ * CloudHSM and VPC members are refused.
+ */
+const transformed: ReadonlyArray<ServedOperation> = ["CreateCustomKeyStore", "UpdateCustomKeyStore"]
+const identityDecoded = servedOperations.filter((operation) => !transformed.includes(operation))
 
 /** Decoding drops nothing: every member reaches the Region (grant tokens included, for authorization). */
 const expectedRequest = (_operation: ServedOperation, sample: Readonly<Record<string, unknown>>): unknown => sample
@@ -137,7 +159,7 @@ describe("decodeRequest", () => {
     await checkProperty(
       "decodeRequest is total",
       fc.property(
-        fc.constantFrom(...servedOperations).chain((operation) =>
+        fc.constantFrom(...identityDecoded).chain((operation) =>
           fc.tuple(fc.constant(operation), hostileBodyArbitrary(requestDecoders[operation].shape))
         ),
         ([operation, body]) => {
@@ -158,7 +180,7 @@ describe("decodeRequest", () => {
     await checkProperty(
       "valid requests decode",
       fc.property(
-        fc.constantFrom(...servedOperations).chain((operation) =>
+        fc.constantFrom(...identityDecoded).chain((operation) =>
           fc.tuple(
             fc.constant(operation),
             requestArbitrary(requestDecoders[operation].shape, requestDecoders[operation].unsupported)
@@ -175,7 +197,7 @@ describe("decodeRequest", () => {
   })
 
   it("loses nothing: a decoded request re-encodes to the body it came from", async () => {
-    const lossless = servedOperations
+    const lossless = identityDecoded
     await checkProperty(
       "requests round trip",
       fc.property(

@@ -32,6 +32,7 @@ export const encodeKeyMetadata = (metadata: KeyMetadata): WireObject =>
     DeletionDate: optionalEpochSeconds(metadata.deletionDate),
     ValidTo: optionalEpochSeconds(metadata.validTo),
     Origin: metadata.origin,
+    CustomKeyStoreId: metadata.customKeyStoreId,
     ExpirationModel: metadata.expirationModel,
     KeyManager: metadata.keyManager,
     CustomerMasterKeySpec: metadata.customerMasterKeySpec,
@@ -45,5 +46,6 @@ export const encodeKeyMetadata = (metadata: KeyMetadata): WireObject =>
       : multiRegionConfiguration(metadata.multiRegionConfiguration),
     PendingDeletionWindowInDays: metadata.pendingDeletionWindowInDays,
     MacAlgorithms: metadata.macAlgorithms,
+    XksKeyConfiguration: metadata.xksKeyId === undefined ? undefined : { Id: metadata.xksKeyId },
     CurrentKeyMaterialId: metadata.currentKeyMaterialId
   })

@@ -4,7 +4,6 @@ import {
   clause,
   decoded,
   expectSerialization,
-  expectUnsupported,
   expectValidation
 } from "./requestAssertions.test-support.ts"
 
@@ -122,13 +121,13 @@ describe("CreateKey request", () => {
     )
   })
 
-  it("validates XksKeyId, then refuses it: Trent has no external key stores", () => {
+  it("validates XksKeyId and passes it on for a key in an external key store", () => {
     expectValidation(
       "CreateKey",
       { XksKeyId: "bad id" },
       clause("bad id", "xksKeyId", "satisfy regular expression pattern: ^[a-zA-Z0-9-_.]+$")
     )
-    expectUnsupported("CreateKey", { XksKeyId: "ext-key_1.0" }, "XksKeyId is not supported: Trent has no external key stores.")
+    expect(decoded("CreateKey", { XksKeyId: "ext-key_1.0" })).toEqual({ xksKeyId: "ext-key_1.0" })
   })
 
   it("refuses members of the wrong JSON type", () => {

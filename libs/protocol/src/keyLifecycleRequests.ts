@@ -14,7 +14,7 @@ import {
   TagList,
   XksKeyIdType
 } from "./ModelShapes.ts"
-import { asIs, type OperationDecoder, operationDecoder, refuseIfPresent } from "./OperationDecoder.ts"
+import { asIs, type OperationDecoder, operationDecoder } from "./OperationDecoder.ts"
 import { boolean, optional, required, structure } from "./WireShape.ts"
 
 /** Key lifecycle requests (aws-kms-api.md §3.1), members in model order. */
@@ -34,12 +34,7 @@ const createKeyInput = structure({
   xksKeyId: optional(XksKeyIdType)
 })
 
-export const createKey: OperationDecoder<"CreateKey"> = operationDecoder(
-  createKeyInput,
-  // The Region has no external key stores, so it has no XksKeyId to take.
-  ({ xksKeyId, ...request }) => refuseIfPresent("XksKeyId", xksKeyId, "Trent has no external key stores.", request),
-  ["xksKeyId"]
-)
+export const createKey: OperationDecoder<"CreateKey"> = operationDecoder(createKeyInput, asIs)
 
 export const describeKey: OperationDecoder<"DescribeKey"> = operationDecoder(
   structure({ keyId: required(KeyIdType), grantTokens: optional(GrantTokenList) }),

@@ -1,5 +1,13 @@
 import { createAlias, deleteAlias, listAliases, updateAlias } from "./aliasRequests.ts"
 import {
+  connectCustomKeyStore,
+  createCustomKeyStore,
+  deleteCustomKeyStore,
+  describeCustomKeyStores,
+  disconnectCustomKeyStore,
+  updateCustomKeyStore
+} from "./customKeyStoreRequests.ts"
+import {
   decrypt,
   encrypt,
   generateDataKey,
@@ -92,5 +100,11 @@ export const requestDecoders: { readonly [Op in ServedOperation]: OperationDecod
   UpdatePrimaryRegion: updatePrimaryRegion,
   GetParametersForImport: getParametersForImport,
   ImportKeyMaterial: importKeyMaterial,
-  DeleteImportedKeyMaterial: deleteImportedKeyMaterial
+  DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
+  CreateCustomKeyStore: createCustomKeyStore,
+  DescribeCustomKeyStores: describeCustomKeyStores,
+  UpdateCustomKeyStore: updateCustomKeyStore,
+  ConnectCustomKeyStore: connectCustomKeyStore,
+  DisconnectCustomKeyStore: disconnectCustomKeyStore,
+  DeleteCustomKeyStore: deleteCustomKeyStore
 }

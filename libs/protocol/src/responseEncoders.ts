@@ -1,4 +1,5 @@
 import type { KeyRotationEntry, KeyRotationStatus, Tag } from "@trent/domain"
+import { customKeyStoreEntry } from "./encodeCustomKeyStore.ts"
 import { encodeKeyMetadata } from "./encodeKeyMetadata.ts"
 import { encodePaged } from "./PagedList.ts"
 import type { AliasListEntry, GrantListEntry, ListKeysEntry, ReplicateKeyResult } from "./RegionResults.ts"
@@ -216,5 +217,11 @@ export const responseEncoders: ResponseEncoders = {
     ParametersValidTo: epochSeconds(result.parametersValidTo)
   }),
   ImportKeyMaterial: keyMaterial,
-  DeleteImportedKeyMaterial: keyMaterial
+  DeleteImportedKeyMaterial: keyMaterial,
+  CreateCustomKeyStore: (result) => ({ CustomKeyStoreId: result.customKeyStoreId }),
+  DescribeCustomKeyStores: (page) => encodePaged("CustomKeyStores", page, customKeyStoreEntry),
+  UpdateCustomKeyStore: noOutput,
+  ConnectCustomKeyStore: noOutput,
+  DisconnectCustomKeyStore: noOutput,
+  DeleteCustomKeyStore: noOutput
 }

@@ -1,11 +1,10 @@
-import { EventLog, type StoredEvent } from "@trent/event-log"
+import { EventLog, type StoredEvent, streamTypeOf } from "@trent/event-log"
 import { Context, Deferred, Effect, Layer, Schedule, Stream } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { CustomKeyStores } from "./CustomKeyStores.ts"
 import { KeyActors } from "./KeyActors.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
-/** Alias streams are `alias/<name>` (AliasDirectory); every other stream is a key's. */
-const isAliasStream = (streamId: string) => streamId.startsWith("alias/")
 
 /** A stream's event that another writer appended, named the way every store numbers it (positions are per store). */
 export interface StreamMark {
@@ -18,7 +17,7 @@ const readFailed = (message: string) => (cause: unknown) => new RegionInternalEr
 /**
  * Follows the Region's log for as long as the Region runs and hands every
  * event to its owner in this process: key events to KeyActors, alias events
- * to the AliasDirectory. Both ignore what they already hold (this process's
+ * to the AliasDirectory, custom key store events to CustomKeyStores. Both ignore what they already hold (this process's
  * own appends), so what remains is what other writers appended — the changes
  * this process must enforce. A failed read is retried from the last event
  * delivered; nothing is skipped.
@@ -37,6 +36,18 @@ export class LogFollower extends Context.Service<LogFollower, {
     const eventLog = yield* EventLog
     const actors = yield* KeyActors
     const aliases = yield* AliasDirectory
+    const stores = yield* CustomKeyStores
+    // Alias streams are `alias/<name>` (AliasDirectory), custom key stores `cks-…`; every other stream is a key's.
+    const owner = (event: StoredEvent) => {
+      switch (streamTypeOf(event.streamId)) {
+        case "alias":
+          return aliases.applyFollowed(event)
+        case "customKeyStore":
+          return stores.applyFollowed(event)
+        case "key":
+          return actors.applyFollowed(event)
+      }
+    }
     let position = aliases.since
     let advanced = Deferred.makeUnsafe<void>()
     const waiting = new Map<string, Array<{ readonly seq: number; readonly done: Deferred.Deferred<void> }>>()
@@ -58,7 +69,7 @@ export class LogFollower extends Context.Service<LogFollower, {
     const follow = Effect.suspend(() =>
       eventLog.follow(position).pipe(
         Stream.runForEach((event) =>
-          Effect.andThen(isAliasStream(event.streamId) ? aliases.applyFollowed(event) : actors.applyFollowed(event), delivered(event))
+          Effect.andThen(owner(event), delivered(event))
         )
       )
     )

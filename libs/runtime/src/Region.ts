@@ -4,6 +4,8 @@ import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Clock, Context, Duration, Effect, Layer, Option } from "effect"
 import { join } from "node:path"
 import { AliasDirectory } from "./AliasDirectory.ts"
+import { CustomKeyStores } from "./CustomKeyStores.ts"
+import { makeCustomKeyStoreOperations } from "./customKeyStoreOperations.ts"
 import { AwsManagedKeys } from "./AwsManagedKeys.ts"
 import { sweepDestroyedKeks } from "./DestroyedKekSweep.ts"
 import { makeAliasOperations } from "./aliasOperations.ts"
@@ -76,6 +78,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
         ...(yield* makeLastUsageOperations),
         ...(yield* makeImportOperations),
         ...(yield* makeMultiRegionOperations),
+        ...(yield* makeCustomKeyStoreOperations),
         xks: yield* makeXksOperations,
         ...(yield* makeSeedOperations),
         replication: yield* makeReplicaEndpoint,
@@ -104,6 +107,7 @@ export class Region extends Context.Service<Region, RegionApi>()("@trent/runtime
     Layer.provide(AwsManagedKeys.layer),
     Layer.provideMerge(KeyMaterials.layer),
     Layer.provideMerge(AliasDirectory.layer),
+    Layer.provideMerge(CustomKeyStores.layer),
     Layer.provideMerge(KeyActors.layer),
     Layer.provideMerge(Freshness.layer),
     Layer.provide(KeyEncryptionKeys.layer),

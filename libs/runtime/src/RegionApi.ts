@@ -90,6 +90,12 @@ export interface RegionApi {
   readonly getParametersForImport: Op<"GetParametersForImport">
   readonly importKeyMaterial: Op<"ImportKeyMaterial">
   readonly deleteImportedKeyMaterial: Op<"DeleteImportedKeyMaterial">
+  readonly createCustomKeyStore: Op<"CreateCustomKeyStore">
+  readonly describeCustomKeyStores: Op<"DescribeCustomKeyStores">
+  readonly updateCustomKeyStore: Op<"UpdateCustomKeyStore">
+  readonly connectCustomKeyStore: Op<"ConnectCustomKeyStore">
+  readonly disconnectCustomKeyStore: Op<"DisconnectCustomKeyStore">
+  readonly deleteCustomKeyStore: Op<"DeleteCustomKeyStore">
   /** The Region's symmetric keys as an external key manager, for the XKS proxy surface (not an AWS KMS operation). */
   readonly xks: XksOperations
   /** A key of a seed file (`--seed`), created with its fixed id unless the Region has it already (not an AWS operation). */

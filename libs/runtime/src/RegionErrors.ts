@@ -1,6 +1,8 @@
 import type { InvalidCiphertext } from "@trent/crypto"
 import type {
   AliasAlreadyExists,
+  CustomKeyStoreRejection,
+  XksKeyRejection,
   ExpiredImportToken,
   InvalidImportToken,
   AliasReserved,
@@ -42,5 +44,7 @@ export type RegionError =
   | InvalidGrantToken
   | ExpiredImportToken
   | InvalidImportToken
+  | CustomKeyStoreRejection
+  | XksKeyRejection
   | AccessDenied
   | RegionInternalError

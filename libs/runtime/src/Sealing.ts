@@ -4,7 +4,10 @@ import {
   encryptSymmetric,
   type EncryptionContext,
   InvalidCiphertext,
+  isDoubleEncrypted,
   parseCiphertext,
+  type ParsedCiphertext,
+  parseDoubleEncrypted,
   SecretBytes,
   WebCrypto
 } from "@trent/crypto"
@@ -13,6 +16,7 @@ import {
   type EncryptionAlgorithm,
   IncorrectKey,
   InvalidRequest,
+  type KeyInvalidState,
   isRsaSpec,
   type KeyNotFound,
   keyKindOf,
@@ -26,6 +30,7 @@ import { checkEncryptionUse, refuseContext, stopIfDryRun } from "./cryptoRequest
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
+import { makeExternalKeyStore } from "./ExternalKeyStore.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 import type { ResidentMaterial } from "./ResidentMaterial.ts"
 
@@ -55,6 +60,7 @@ export const makeSealing = Effect.gen(function*() {
   const access = yield* KeyAccess
   const materials = yield* KeyMaterials
   const resolver = yield* KeyResolver
+  const external = yield* makeExternalKeyStore
   const webCrypto = yield* WebCrypto
   const withCrypto = Effect.provideService(WebCrypto, webCrypto)
   const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
@@ -103,7 +109,7 @@ export const makeSealing = Effect.gen(function*() {
     plaintext: Uint8Array,
     context: EncryptionContext | undefined,
     algorithm: EncryptionAlgorithm
-  ): Effect.Effect<Sealed, RegionInternalError | InvalidRequest> =>
+  ): Effect.Effect<Sealed, RegionInternalError | InvalidRequest | KeyInvalidState> =>
     Effect.gen(function*() {
       const { materialId, material } = yield* currentMaterial(state)
       if (material.kind === "SYMMETRIC") {
@@ -114,6 +120,10 @@ export const makeSealing = Effect.gen(function*() {
           plaintext,
           context
         }).pipe(Effect.mapError(internal("encryption failed")), withCrypto)
+        // A key in an external key store: Trent's own material first, then the external key (double encryption).
+        if (state.key.customKeyStore !== undefined) {
+          return { ciphertextBlob: yield* external.seal(state, ciphertextBlob, "Encrypt"), materialId }
+        }
         return { ciphertextBlob, materialId }
       }
       const key = yield* asymmetric(material, state.key.keyId)
@@ -136,15 +146,24 @@ export const makeSealing = Effect.gen(function*() {
     facts: OperationFacts
   ) =>
     Effect.gen(function*() {
-      const parsed = yield* parseCiphertext(blob)
-      if (keyReference !== undefined && (yield* resolver.resolveId(keyReference, operation)) !== parsed.keyId) {
+      const doubled = isDoubleEncrypted(blob) ? yield* parseDoubleEncrypted(blob) : undefined
+      const single = doubled === undefined ? yield* parseCiphertext(blob) : undefined
+      const keyId = doubled?.keyId ?? single!.keyId
+      if (keyReference !== undefined && (yield* resolver.resolveId(keyReference, operation)) !== keyId) {
         return yield* new IncorrectKey({
           message: "The key ID in the request does not identify a CMK that can perform this operation."
         })
       }
-      return yield* access.read(parsed.keyId, operation, (state) =>
+      return yield* access.read(keyId, operation, (state) =>
         Effect.gen(function*() {
           const chosen = yield* checkEncryptionUse(state, operation, algorithm)
+          // A key in an external key store opens only double-encrypted blobs, and no other key does.
+          if ((state.key.customKeyStore !== undefined) !== (doubled !== undefined)) return yield* new InvalidCiphertext()
+          const parsed: ParsedCiphertext = doubled === undefined ? single! : yield* Effect.flatMap(
+            external.open(state, doubled, operation),
+            (inner) => parseCiphertext(inner)
+          )
+          if (parsed.keyId !== keyId) return yield* new InvalidCiphertext()
           const material = yield* materials.material(state.key.keyId, state, parsed.materialId)
           if (Option.isNone(material) || material.value.kind !== "SYMMETRIC") return yield* new InvalidCiphertext()
           const plaintext = yield* decryptSymmetric({ ciphertext: parsed, material: material.value.key, context }).pipe(withCrypto)

@@ -9,9 +9,9 @@ import {
   isKeyRejection,
   type KeyCommand,
   keyMetadata,
+  type KeyMetadata,
   type LiveKey,
   requestedKeySpec,
-  UnsupportedOperation,
   type WrappedMaterial
 } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
@@ -20,6 +20,8 @@ import { newKeyId, newMultiRegionKeyId } from "./Ids.ts"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "./KeyActors.ts"
+import { CustomKeyStores } from "./CustomKeyStores.ts"
+import { makeExternalKeyCreation } from "./externalKeyCreation.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { checkLimit, decodeMarker, encodeMarker, pageByIndex } from "./Pagination.ts"
@@ -48,8 +50,21 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
   const eventLog = yield* EventLog
   const webCrypto = yield* WebCrypto
   const authorization = yield* Authorization
+  const externalKeys = yield* makeExternalKeyCreation
+  const stores = yield* CustomKeyStores
   const { scope } = resolver
   const live = (state: unknown) => state as LiveKey
+
+  /**
+   * "The KMS keys in the disconnected external key store are in an UNAVAILABLE
+   * key state (unless they are pending deletion)" (Disconnect an external key
+   * store, Developer Guide).
+   */
+  const withStoreState = (metadata: KeyMetadata) =>
+    metadata.customKeyStoreId === undefined || metadata.keyState === "PendingDeletion"
+      ? Effect.succeed(metadata)
+      : Effect.map(stores.lookup(metadata.customKeyStoreId), (store): KeyMetadata =>
+        store?.connectionState === "CONNECTED" ? metadata : { ...metadata, keyState: "Unavailable" })
 
   const createKey = (request: CreateKeyRequest) =>
     Effect.gen(function*() {
@@ -60,13 +75,11 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
           message: "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys."
         })
       }
-      if (request.customKeyStoreId !== undefined) {
-        return yield* new UnsupportedOperation({ message: "Custom key stores are not supported by this Region." })
-      }
       yield* authorization.forRequest("kms:CreateKey", "*", {
         requestTags: Object.fromEntries((request.tags ?? []).map((tag) => [tag.tagKey, tag.tagValue])),
         ...(request.bypassPolicyLockoutSafetyCheck === undefined ? {} : { bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck })
       })
+      const customKeyStore = yield* externalKeys.bindingFor(request)
       const keyId = yield* Effect.provideService(request.multiRegion === true ? newMultiRegionKeyId : newKeyId, WebCrypto, webCrypto)
       const external = request.origin === "EXTERNAL"
       const command = (now: number, material: WrappedMaterial): KeyCommand => ({
@@ -81,7 +94,8 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
         description: request.description ?? "",
         policy: request.policy,
         tags: request.tags ?? [],
-        material
+        material,
+        ...(customKeyStore === undefined ? {} : { customKeyStore })
       })
       const { state } = yield* actors.execute(keyId, (state) =>
           Effect.gen(function*() {
@@ -143,7 +157,7 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
     createKey,
     listKeys,
     describeKey: ({ keyId, grantTokens }) =>
-      access.read(keyId, "DescribeKey", (state) => Effect.succeed(keyMetadata(state)), { grantTokens }),
+      access.read(keyId, "DescribeKey", (state) => withStoreState(keyMetadata(state)), { grantTokens }),
     enableKey: ({ keyId }) => simple("EnableKey", keyId),
     disableKey: ({ keyId }) => simple("DisableKey", keyId),
     scheduleKeyDeletion: ({ keyId, pendingWindowInDays }) =>

@@ -9,7 +9,7 @@ import {
   keyMetadata,
   replicaBeingCreated
 } from "@trent/domain"
-import type { EventLog, StoredEvent } from "@trent/event-log"
+import { type EventLog, type StoredEvent, streamTypeOf } from "@trent/event-log"
 import { encodeResponse, type ScheduleKeyDeletionResult } from "@trent/protocol"
 import { Effect, Schema } from "effect"
 import type { ChangingOperation } from "./operationEffects.ts"
@@ -43,7 +43,7 @@ const keyStateAfter = (
   log: EventLog["Service"] = executed.log
 ): Effect.Effect<Exclude<Key, { readonly status: "Absent" }>, AnswerUnavailable> =>
   Effect.gen(function*() {
-    const streamId = executed.events.find((event) => !event.streamId.startsWith("alias/"))?.streamId
+    const streamId = executed.events.find((event) => streamTypeOf(event.streamId) === "key")?.streamId
     if (streamId === undefined) return yield* new AnswerUnavailable({ message: `${executed.requestId} changed no key` })
     const stream = yield* log.readStream(streamId).pipe(Effect.mapError(unavailable(`reading the stream of ${streamId}`)))
     const last = stream.findLastIndex((event) => event.requestId === executed.requestId)
@@ -130,7 +130,17 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
     }),
   UpdatePrimaryRegion: nothing,
   ImportKeyMaterial: (executed) => materialAnswer(executed, "KeyMaterialImported"),
-  DeleteImportedKeyMaterial: (executed) => materialAnswer(executed, "ImportedKeyMaterialDeleted")
+  DeleteImportedKeyMaterial: (executed) => materialAnswer(executed, "ImportedKeyMaterialDeleted"),
+  CreateCustomKeyStore: (executed) => {
+    const created = executed.events.find((event) => event.type === "CustomKeyStoreCreated")
+    return created === undefined
+      ? Effect.fail(new AnswerUnavailable({ message: `${executed.requestId} appended no CustomKeyStoreCreated` }))
+      : Effect.succeed({ customKeyStoreId: created.streamId })
+  },
+  UpdateCustomKeyStore: nothing,
+  ConnectCustomKeyStore: nothing,
+  DisconnectCustomKeyStore: nothing,
+  DeleteCustomKeyStore: nothing
 })
 
 /** The response body (JSON) a state-changing request that already ran answers. */

@@ -9,10 +9,10 @@ describe("operation effects", () => {
 
   it("count exactly the operations that append to a Region's log as state changes", () => {
     expect(servedOperations.filter(changesState).sort()).toEqual([
-      "CancelKeyDeletion", "CreateAlias", "CreateGrant", "CreateKey", "DeleteAlias", "DeleteImportedKeyMaterial", "DisableKey",
-      "DisableKeyRotation", "EnableKey", "EnableKeyRotation", "ImportKeyMaterial", "PutKeyPolicy", "ReplicateKey", "RetireGrant",
+      "CancelKeyDeletion", "ConnectCustomKeyStore", "CreateAlias", "CreateCustomKeyStore", "CreateGrant", "CreateKey", "DeleteAlias",
+      "DeleteCustomKeyStore", "DeleteImportedKeyMaterial", "DisableKey", "DisableKeyRotation", "DisconnectCustomKeyStore", "EnableKey", "EnableKeyRotation", "ImportKeyMaterial", "PutKeyPolicy", "ReplicateKey", "RetireGrant",
       "RevokeGrant", "RotateKeyOnDemand", "ScheduleKeyDeletion", "TagResource", "UntagResource", "UpdateAlias",
-      "UpdateKeyDescription", "UpdatePrimaryRegion"
+      "UpdateCustomKeyStore", "UpdateKeyDescription", "UpdatePrimaryRegion"
     ])
   })
 })

@@ -57,7 +57,14 @@ export const operationEffects = Object.freeze({
   // Issues a fresh wrapping key and token each time (kept in the keyvault, not the log): asked twice, it simply runs again.
   GetParametersForImport: "reads",
   ImportKeyMaterial: "changes",
-  DeleteImportedKeyMaterial: "changes"
+  DeleteImportedKeyMaterial: "changes",
+  CreateCustomKeyStore: "changes",
+  DescribeCustomKeyStores: "reads",
+  UpdateCustomKeyStore: "changes",
+  // Calls the proxy, then records CONNECTED or FAILED.
+  ConnectCustomKeyStore: "changes",
+  DisconnectCustomKeyStore: "changes",
+  DeleteCustomKeyStore: "changes"
 } as const satisfies Record<ServedOperation, "changes" | "reads">)
 
 export type ChangingOperation = {

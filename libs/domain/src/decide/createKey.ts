@@ -43,18 +43,20 @@ export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): Rea
       message: `KeyUsage ${command.keyUsage} is not compatible with KeySpec ${command.keySpec}`
     })
   }
-  if (command.origin !== "AWS_KMS" && command.origin !== "EXTERNAL") {
-    return new UnsupportedOperation({ message: `Origin ${command.origin} needs a custom key store, which this server does not host.` })
+  if (command.origin === "AWS_CLOUDHSM") {
+    return new UnsupportedOperation({ message: `Origin ${command.origin} needs an AWS CloudHSM key store, which this server does not host.` })
   }
+  const rejection = checkExternalKeyStore(command)
+  if (rejection !== undefined) return rejection
   if ((command.origin === "EXTERNAL") !== (command.material.materialId === "")) {
     return new InvalidRequest({ message: `Origin ${command.origin} keys ${command.origin === "EXTERNAL" ? "take imported material only" : "need generated material"}.` })
   }
   if (command.multiRegion !== command.keyId.startsWith("mrk-")) {
     return new InvalidRequest({ message: `Key id ${command.keyId} does not match MultiRegion=${command.multiRegion}.` })
   }
-  const rejection = checkDescription(command.description) ?? checkTags([], command.tags) ??
+  const invalid = checkDescription(command.description) ?? checkTags([], command.tags) ??
     (command.policy === undefined ? undefined : checkPolicyDocument(command.policy))
-  if (rejection !== undefined) return rejection
+  if (invalid !== undefined) return invalid
   return [{
     _tag: "KeyCreated",
     keyId: command.keyId,
@@ -70,7 +72,31 @@ export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): Rea
     tags: command.tags,
     material: command.material,
     createdAt: command.now
-  }, ...(command.awsManagedFor === undefined ? [] : awsManaged(command.awsManagedFor, command.now))]
+  }, ...(command.awsManagedFor === undefined ? [] : awsManaged(command.awsManagedFor, command.now)),
+    ...(command.customKeyStore === undefined ? [] : [{ _tag: "KeyPlacedInCustomKeyStore" as const, at: command.now, ...command.customKeyStore }])]
+}
+
+/**
+ * "To create a KMS key in an external key store … specify EXTERNAL_KEY_STORE
+ * [Origin], the CustomKeyStoreId … and XksKeyId", and the key must be a
+ * single-Region symmetric encryption key (CreateKey, API Reference, "Origin",
+ * "XksKeyId"). A store named with any other origin is refused.
+ */
+const checkExternalKeyStore = (command: typeof CreateKey.Type): KeyRejection | undefined => {
+  const inStore = command.origin === "EXTERNAL_KEY_STORE"
+  if (inStore !== (command.customKeyStore !== undefined)) {
+    return new InvalidRequest({
+      message: inStore
+        ? "Origin EXTERNAL_KEY_STORE requires a CustomKeyStoreId and an XksKeyId."
+        : `CustomKeyStoreId and XksKeyId are valid only with Origin EXTERNAL_KEY_STORE, not ${command.origin}.`
+    })
+  }
+  if (inStore && (command.keySpec !== "SYMMETRIC_DEFAULT" || command.keyUsage !== "ENCRYPT_DECRYPT" || command.multiRegion)) {
+    return new UnsupportedOperation({
+      message: "KMS keys in an external key store must be single-Region SYMMETRIC_DEFAULT keys for ENCRYPT_DECRYPT."
+    })
+  }
+  return undefined
 }
 
 /** An AWS managed key says so (KeyManager AWS) and rotates every year from its creation, as AWS's do. */

@@ -1,0 +1,5 @@
+export * from "./CustomKeyStore.ts"
+export * from "./CustomKeyStoreCommand.ts"
+export * from "./CustomKeyStoreErrors.ts"
+export * from "./CustomKeyStoreEvent.ts"
+export * from "./decideCustomKeyStore.ts"
