@@ -10,7 +10,10 @@ import { startProcess, stopProcess } from "./startProcess.ts"
  * The XKS proxy benchmark: Encrypt through Trent's XKS surface (as AWS KMS's
  * proxy fleet calls it: SigV4 for `kms-xks-proxy`, requestMetadata, AAD) beside
  * Encrypt through the KMS API on the same key, one worker, at 1, 8 and 32
- * connections. AWS KMS expects a proxy to answer within 250 ms. Prints a table.
+ * connections; then a second Trent whose external key store points at the
+ * first (Trent against Trent): Encrypt on a key in that store (double
+ * encryption, one proxy call per request) beside plain Encrypt on the same
+ * server. AWS KMS expects a proxy to answer within 250 ms. Prints tables.
  */
 const seconds = Number(process.env["BENCH_SECONDS"] ?? 5)
 const connectionCounts = (process.env["BENCH_CONNECTIONS"] ?? "1,8,32").split(",").map(Number)
@@ -26,6 +29,45 @@ const signedXks = (url: string, path: string, payload: unknown): SignedRequest =
     method: "POST", path, headers, body: new TextEncoder().encode(body), ...xksCredential, region, service: "kms-xks-proxy", now: Date.now()
   })
   return { body, headers: { ...headers, ...signature } }
+}
+
+/** A second Trent with an external key store on `proxyUrl`'s XKS surface: Encrypt on a key there beside plain Encrypt. */
+const customKeyStoreRows = async (proxyUrl: string, plaintext: string): Promise<Array<Row>> => {
+  const dataDir = mkdtempSync(join(tmpdir(), "trent-bench-cks-"))
+  const trent = await startProcess(
+    [serverMain, "--workers", "1", "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info"],
+    {},
+    /Trent listening on (http:\/\/[^"\s]+)/
+  )
+  const url = trent.match[1]!
+  const rows: Array<Row> = []
+  try {
+    const credentials = credentialsOf(dataDir)
+    const store = await call(url, signed(url, credentials, "CreateCustomKeyStore", {
+      CustomKeyStoreName: "bench",
+      CustomKeyStoreType: "EXTERNAL_KEY_STORE",
+      XksProxyUriEndpoint: proxyUrl,
+      XksProxyUriPath: uriPath,
+      XksProxyAuthenticationCredential: { AccessKeyId: xksCredential.accessKeyId, RawSecretAccessKey: xksCredential.secretAccessKey },
+      XksProxyConnectivity: "PUBLIC_ENDPOINT"
+    }))
+    const storeId = store["CustomKeyStoreId"] as string
+    await call(url, signed(url, credentials, "ConnectCustomKeyStore", { CustomKeyStoreId: storeId }))
+    const external = await call(url, signed(url, credentials, "CreateKey", { Origin: "EXTERNAL_KEY_STORE", CustomKeyStoreId: storeId, XksKeyId: "bench-1" }))
+    const externalKeyId = (external["KeyMetadata"] as { KeyId: string }).KeyId
+    const plainKeyId = ((await call(url, signed(url, credentials, "CreateKey", {})))["KeyMetadata"] as { KeyId: string }).KeyId
+    const inStore = signed(url, credentials, "Encrypt", { KeyId: externalKeyId, Plaintext: plaintext })
+    const plain = signed(url, credentials, "Encrypt", { KeyId: plainKeyId, Plaintext: plaintext })
+    await call(url, inStore)
+    for (const connections of connectionCounts) {
+      rows.push(await load("custom key store Encrypt (Trent against Trent)", url, connections, inStore, seconds))
+      rows.push(await load("plain Encrypt, same server", url, connections, plain, seconds))
+    }
+  } finally {
+    await stopProcess(trent.child)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return rows
 }
 
 export const runXksBench = async () => {
@@ -65,11 +107,12 @@ export const runXksBench = async () => {
       rows.push(await load("XKS Encrypt (kms-xks-proxy)", `${url}${encryptPath}`, connections, xksEncrypt, seconds))
       rows.push(await load("KMS Encrypt, same key", url, connections, kmsEncrypt, seconds))
     }
+    rows.push(...await customKeyStoreRows(url, plaintext))
   } finally {
     await stopProcess(trent.child)
     rmSync(dataDir, { recursive: true, force: true })
   }
-  console.log(`\nTrent as an XKS proxy, one worker, 32-byte plaintext (a data key), ${seconds}s per cell (autocannon, same machine)\n`)
+  console.log(`\nTrent as an XKS proxy, and a custom key store on it, one worker each, 32-byte plaintext, ${seconds}s per cell (autocannon, same machine)\n`)
   printRows(rows)
   const worst = Math.max(...rows.filter((row) => row.scenario.startsWith("XKS")).map((row) => row.p99))
   console.log(`\nXKS Encrypt p99, worst cell: ${worst} ms (AWS KMS's limit for a proxy answer: 250 ms)`)
