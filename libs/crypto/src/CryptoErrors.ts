@@ -30,7 +30,7 @@ export class InvalidCryptoParameter extends Schema.TaggedError<InvalidCryptoPara
 /**
  * An algorithm (signing, encryption, MAC or key agreement) that the key's spec
  * does not support. The message is AWS's InvalidKeyUsageException text (AWS
- * KMS API reference §5.1): `Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224.`
+ * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): `Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224.`
  */
 export class IncompatibleAlgorithm extends Schema.TaggedError<IncompatibleAlgorithm>()("IncompatibleAlgorithm", {
   algorithm: Schema.String,
@@ -49,7 +49,7 @@ export class IncompatibleAlgorithm extends Schema.TaggedError<IncompatibleAlgori
 /**
  * A MessageType the signing algorithm does not take (ED25519_SHA_512 is RAW
  * only, ED25519_PH_SHA_512 DIGEST only, EXTERNAL_MU is for ML-DSA only; AWS KMS
- * API reference §5.1). The caller answers with a ValidationException; the text
+ * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). The caller answers with a ValidationException; the text
  * is Trent's own, AWS's is not recorded.
  */
 export class IncompatibleMessageType extends Schema.TaggedError<IncompatibleMessageType>()("IncompatibleMessageType", {

@@ -1,7 +1,7 @@
 import type { Effect } from "effect"
 import { type AsymmetricKeyPair, generateAsymmetricKeyPair } from "../asymmetric/AsymmetricKeyGeneration.ts"
 
-/** GetParametersForImport's WrappingKeySpec (AWS KMS API reference §4) without SM2, which is China-only. */
+/** GetParametersForImport's WrappingKeySpec (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html) without SM2, which is China-only. */
 export const wrappingKeySpecs = Object.freeze(["RSA_2048", "RSA_3072", "RSA_4096"] as const)
 export type WrappingKeySpec = (typeof wrappingKeySpecs)[number]
 
