@@ -28,7 +28,7 @@ export type HashName = "sha256" | "sha384" | "sha512"
 
 /**
  * One signing algorithm's parameters: its scheme, its hash, the message types
- * it takes and the length a DIGEST or EXTERNAL_MU message must have (AWS KMS
+ * it takes and the length a DIGEST or EXTERNAL_MU message must have (
  * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). For ML-DSA the hash is the SHAKE256 inside
  * FIPS 204 and `digestBytes` the length of μ.
  */
