@@ -3,8 +3,6 @@
  * unless KAFKA_BROKERS names one. Without Java 17+ (or Maven, on the first run)
  * the run FAILS naming what is missing: these tests are never skipped.
  */
-// The broker is test infrastructure (a type:tool project): only this setup file uses it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startKafka } from "@trent/kafka-broker"
 import type { TestProject } from "vitest/node"
 

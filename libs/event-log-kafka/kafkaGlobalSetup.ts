@@ -6,8 +6,6 @@
  * afterwards. Without Java 17+ or (on the first run) Maven, the run FAILS with a message naming
  * what is missing: these tests are never skipped silently.
  */
-// The broker is test infrastructure (a type:tool project): only this setup file and the tests use it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startKafka } from "@trent/kafka-broker"
 import type { TestProject } from "vitest/node"
 

@@ -137,7 +137,7 @@ const refusedAt = (request: HttpRequestParts, principal: Principal | undefined, 
   })
 
 /**
- * One AWS JSON 1.1 request (aws-kms-api.md §1): authenticate (SigV4), pick the
+ * One AWS JSON 1.1 request (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html): authenticate (SigV4), pick the
  * Region from the credential scope, classify the target, decode and validate,
  * run the Region operation, encode. Every failure is an AWS-shaped error; a
  * defect is logged with detail and answered as KMSInternalException.

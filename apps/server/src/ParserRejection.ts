@@ -5,7 +5,7 @@ import type { Duplex } from "node:stream"
  * The answer to a request node:http's parser refuses before any handler sees
  * it (a NUL in a header, `Transfer-Encoding: identity`, bytes after a body
  * without Content-Length, headers too large, too slow): in AWS's JSON 1.1
- * error shape (aws-kms-api.md §1.3) rather than node's bare `400 Bad Request`,
+ * error shape (https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html) rather than node's bare `400 Bad Request`,
  * and then the connection is closed, as RFC 9112 §11.2 advises once a message
  * cannot be framed. What the client sent is never echoed or logged (it may
  * carry a signature); only node's error code, which names the rule broken.

@@ -6,8 +6,7 @@ import { checkpointSignatureValid } from "./checkpointSignature.ts"
 
 /**
  * A signed checkpoint as published outside the audit file (the witness file
- * `audit-witness.jsonl` and the server's JSON log, ARCHITECTURE.md "Several
- * processes, one truth"): which chain reached which entry, with that entry's
+ * `audit-witness.jsonl` and the server's JSON log): which chain reached which entry, with that entry's
  * hash and the checkpoint's own signature, so that a copy kept elsewhere
  * proves how far the chain had come. `closed` says its writer stopped there:
  * the next entry of the chain, if any, must be another writer's opening

@@ -3,7 +3,7 @@ import { eventTimeMillis } from "./AuditFilter.ts"
 
 /**
  * The operations that count as using a key for GetKeyLastUsage: the
- * KeyLastUsageTrackingOperation enum (aws-kms-api.md §4), successful calls
+ * KeyLastUsageTrackingOperation enum (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html), successful calls
  * only ("Only the following successful cryptographic operations are tracked",
  * KMS Developer Guide, "Determining past usage of a KMS key"). ReEncrypt counts
  * for both its keys (API_GetKeyLastUsage.html): both are in its resources.
@@ -23,7 +23,7 @@ export const keyUsageOperations: ReadonlySet<string> = new Set([
   "VerifyMac"
 ])
 
-/** KeyLastUsageData (aws-kms-api.md §2.3) plus the Region, as the audit log knows it. */
+/** KeyLastUsageData (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html) plus the Region, as the audit log knows it. */
 export interface KeyLastUsage {
   /** Epoch milliseconds, to the second (CloudTrail's eventTime). */
   readonly time: number

@@ -4,7 +4,7 @@ import { describe, expect } from "vitest"
 import { AuditLog } from "./AuditLog.ts"
 import { AuditSigner } from "./AuditSigner.ts"
 import { makeTestSigner, region, sampleInput } from "./auditFixtures.test-support.ts"
-import { auditLogContract } from "./contract/auditLogContract.ts"
+import { auditLogContract } from "./contract/auditLogContract.test-support.ts"
 import { makeMemoryAuditStore } from "./MemoryAuditStore.ts"
 
 describe("AuditLog over the memory store", () => {

@@ -11,8 +11,7 @@ import { type AuditFile, openAuditFileReadOnly } from "./openAuditFileReadOnly.t
 import type { VerifyOptions, VerifyReport } from "./VerifyReport.ts"
 
 /**
- * A Region's audit trail is one hash chain per writer (ARCHITECTURE.md,
- * "Several processes, one truth"): `audit.db` for writer slot 0, `audit-<n>.db`
+ * A Region's audit trail is one hash chain per writer: `audit.db` for writer slot 0, `audit-<n>.db`
  * for slot n, each a whole audit log of its own, signed by the Region's key.
  */
 const chainFile = /^audit(?:-(\d+))?\.db$/

@@ -4,7 +4,7 @@ import { keyUsageOperations } from "./KeyLastUsage.ts"
 import { operationAuditRules } from "./operationAuditRules.ts"
 import type { FieldRule, ObjectRule } from "./Projection.ts"
 
-// Names of the request and result members that carry secrets or opaque blobs (aws-kms-api.md §2.4, §3).
+// Names of the request and result members that carry secrets or opaque blobs (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html).
 const secretFields = [
   "plaintext", "ciphertextBlob", "message", "signature", "mac", "publicKey", "grantToken", "grantTokens",
   "privateKeyPlaintext", "privateKeyCiphertextBlob", "sharedSecret", "ciphertextForRecipient", "importToken",

@@ -20,7 +20,7 @@ import { xksAuditRules } from "./xksAuditRules.ts"
  * keeps identifiers and states for the ones that change something, as in
  * ct-createkey.html (keyMetadata), ct-schedule-key-deletion.html and
  * ct-creategrant.html (grantId, never the grant token). Keyed by every
- * operation of the API model (aws-kms-api.md §3); a test holds it to that.
+ * operation of the API model (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html); a test holds it to that.
  */
 export interface OperationAuditRule {
   readonly readOnly: boolean
@@ -93,7 +93,7 @@ const deepFreeze = <T extends object>(table: T): T => {
 }
 
 export const operationAuditRules: { readonly [Op in Operation]: OperationAuditRule } = deepFreeze({
-  // Key lifecycle (§3.1)
+  // Key lifecycle
   CreateKey: {
     readOnly: false,
     request: fields({
@@ -120,7 +120,7 @@ export const operationAuditRules: { readonly [Op in Operation]: OperationAuditRu
   CancelKeyDeletion: change(keyOnly, keyOnly),
   UpdateKeyDescription: change(fields({ keyId: "string", description: "string" })),
   GetKeyLastUsage: read(keyOnly),
-  // Cryptographic operations (§3.2); grant tokens are dropped everywhere.
+  // Cryptographic operations; grant tokens are dropped everywhere.
   Encrypt: cryptographic(fields({ ...cryptoBase, encryptionAlgorithm: "string" }), keyMaterialId),
   Decrypt: cryptographic(
     fields({ ...cryptoBase, encryptionAlgorithm: "string", dryRunModifiers: "stringList", recipient }),
@@ -146,29 +146,29 @@ export const operationAuditRules: { readonly [Op in Operation]: OperationAuditRu
   DeriveSharedSecret: cryptographic(fields({ keyId: "string", keyAgreementAlgorithm: "string", dryRun: "boolean", recipient })),
   GetPublicKey: read(keyOnly),
   GenerateRandom: cryptographic(fields({ numberOfBytes: "number", customKeyStoreId: "string", recipient })),
-  // Data keys (§3.3)
+  // Data keys
   GenerateDataKey: cryptographic(dataKey, keyMaterialId),
   GenerateDataKeyWithoutPlaintext: cryptographic(dataKey, keyMaterialId),
   GenerateDataKeyPair: cryptographic(dataKeyPair, keyMaterialId),
   GenerateDataKeyPairWithoutPlaintext: cryptographic(dataKeyPair, keyMaterialId),
-  // Rotation (§3.4)
+  // Rotation
   EnableKeyRotation: change(fields({ keyId: "string", rotationPeriodInDays: "number" })),
   DisableKeyRotation: change(keyOnly),
   GetKeyRotationStatus: read(keyOnly),
   RotateKeyOnDemand: change(keyOnly, keyOnly),
   ListKeyRotations: read(fields({ keyId: "string", includeKeyMaterial: "string", ...page })),
-  // Aliases (§3.5)
+  // Aliases
   CreateAlias: change(fields({ aliasName: "string", targetKeyId: "string" })),
   UpdateAlias: change(fields({ aliasName: "string", targetKeyId: "string" })),
   DeleteAlias: change(fields({ aliasName: "string" })),
   ListAliases: read(fields({ keyId: "string", ...page })),
-  // Key policies (§3.6): the policy text is kept, as in ct-put-key-policy.html.
+  // Key policies: the policy text is kept, as in ct-put-key-policy.html.
   PutKeyPolicy: change(
     fields({ keyId: "string", policyName: "string", policy: "string", bypassPolicyLockoutSafetyCheck: "boolean" })
   ),
   GetKeyPolicy: read(fields({ keyId: "string", policyName: "string" })),
   ListKeyPolicies: read(fields({ keyId: "string", ...page })),
-  // Grants (§3.7): the grant token is a bearer credential and never recorded (ct-retire-grant.html).
+  // Grants: the grant token is a bearer credential and never recorded (ct-retire-grant.html).
   CreateGrant: change(
     fields({
       keyId: "string",
@@ -185,17 +185,17 @@ export const operationAuditRules: { readonly [Op in Operation]: OperationAuditRu
   ListRetirableGrants: read(fields({ retiringPrincipal: "string", ...page })),
   RetireGrant: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" })),
   RevokeGrant: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" })),
-  // Tags (§3.8)
+  // Tags
   TagResource: change(fields({ keyId: "string", tags })),
   UntagResource: change(fields({ keyId: "string", tagKeys: "stringList" })),
   ListResourceTags: read(fields({ keyId: "string", ...page })),
-  // Multi-Region keys (§3.9)
+  // Multi-Region keys
   ReplicateKey: change(
     fields({ keyId: "string", replicaRegion: "string", ...keyPolicyChange }),
     fields({ replicaKeyMetadata: keyMetadata, replicaPolicy: "string", replicaTags: tags })
   ),
   UpdatePrimaryRegion: change(fields({ keyId: "string", primaryRegion: "string" })),
-  // Importing key material (§3.10): the import token, wrapping public key and encrypted material are dropped.
+  // Importing key material: the import token, wrapping public key and encrypted material are dropped.
   GetParametersForImport: read(fields({ keyId: "string", wrappingAlgorithm: "string", wrappingKeySpec: "string" })),
   ImportKeyMaterial: change(
     fields({
@@ -209,7 +209,7 @@ export const operationAuditRules: { readonly [Op in Operation]: OperationAuditRu
     keyAndMaterial
   ),
   DeleteImportedKeyMaterial: change(keyAndMaterial, keyAndMaterial),
-  // Custom key stores (§3.11): passwords and proxy credentials are dropped.
+  // Custom key stores: passwords and proxy credentials are dropped.
   CreateCustomKeyStore: change(
     fields({ customKeyStoreName: "string", customKeyStoreType: "string", ...xksProxy }),
     fields({ customKeyStoreId: "string" })

@@ -2,7 +2,7 @@ import { Schema } from "effect"
 
 /**
  * Why a request could not be authenticated. Each `_tag` IS the AWS error code
- * (the `__type` real KMS answers with, HTTP 400: reference/aws-kms-api.md §1.3),
+ * (the `__type` real KMS answers with, HTTP 400: https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html),
  * so the protocol edge can pass them through. Messages are AWS's wordings
  * (see SignatureMessages.ts); none ever holds a secret access key or a
  * signing key.

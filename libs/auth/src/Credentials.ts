@@ -82,8 +82,7 @@ const makeAuthenticator = (config: CredentialsConfig, devMode: boolean, defaultA
 
 /**
  * Who signed a request: SigV4 verification against the accounts, principals
- * and access keys of the credentials file (ARCHITECTURE.md, "A request's path",
- * step 1). In dev mode signatures are parsed but not checked, and unsigned
+ * and access keys of the credentials file. In dev mode signatures are parsed but not checked, and unsigned
  * requests pass as the default account's admin (see DevModePrincipal.ts).
  */
 export class Credentials extends Context.Service<Credentials, {

@@ -11,7 +11,7 @@ import { headerValue, type HttpRequestParts } from "./HttpRequestParts.ts"
 import { ALGORITHM, credentialScope, TERMINATOR } from "./SignatureV4.ts"
 import * as Messages from "./SignatureMessages.ts"
 
-/** The only signing name Trent answers to (reference/aws-kms-api.md §1.4). */
+/** The only signing name Trent answers to (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html). */
 export const SERVICE = "kms"
 
 /** AWS accepts a request signed up to 15 minutes either side of its clock. */

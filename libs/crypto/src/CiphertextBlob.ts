@@ -12,13 +12,13 @@ import { MATERIAL_ID_BYTES, materialIdFromBytes, materialIdToBytes } from "./Mat
  *   formatVersion (1 byte, 0x01) | keyId (36 ASCII) | materialId (32 raw bytes)
  *   | iv (12) | ciphertext | tag (16)
  *
- * Self-describing, so Decrypt needs no KeyId (AWS KMS API reference §9). The
+ * Self-describing, so Decrypt needs no KeyId (observed in public KMS ciphertexts; AWS publishes no format). The
  * header (version..iv) is authenticated as AAD together with the canonical
  * encryption context, so no header byte can change without failing the tag.
  */
 export const CIPHERTEXT_FORMAT_VERSION = 0x01
 
-/** Encrypt's plaintext bounds for SYMMETRIC_DEFAULT (AWS KMS API reference §5.2). */
+/** Encrypt's plaintext bounds for SYMMETRIC_DEFAULT (https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html). */
 export const SYMMETRIC_PLAINTEXT_MIN = 1
 export const SYMMETRIC_PLAINTEXT_MAX = 4096
 

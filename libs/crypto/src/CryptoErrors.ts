@@ -29,8 +29,8 @@ export class InvalidCryptoParameter extends Schema.TaggedError<InvalidCryptoPara
 
 /**
  * An algorithm (signing, encryption, MAC or key agreement) that the key's spec
- * does not support. The message is AWS's InvalidKeyUsageException text (AWS
- * KMS API reference §5.1): `Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224.`
+ * does not support. The message is AWS's InvalidKeyUsageException text (
+ * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): `Algorithm HMAC_SHA_256 is incompatible with key spec HMAC_224.`
  */
 export class IncompatibleAlgorithm extends Schema.TaggedError<IncompatibleAlgorithm>()("IncompatibleAlgorithm", {
   algorithm: Schema.String,
@@ -49,7 +49,7 @@ export class IncompatibleAlgorithm extends Schema.TaggedError<IncompatibleAlgori
 /**
  * A MessageType the signing algorithm does not take (ED25519_SHA_512 is RAW
  * only, ED25519_PH_SHA_512 DIGEST only, EXTERNAL_MU is for ML-DSA only; AWS KMS
- * API reference §5.1). The caller answers with a ValidationException; the text
+ * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). The caller answers with a ValidationException; the text
  * is Trent's own, AWS's is not recorded.
  */
 export class IncompatibleMessageType extends Schema.TaggedError<IncompatibleMessageType>()("IncompatibleMessageType", {
@@ -68,8 +68,8 @@ export class IncompatibleMessageType extends Schema.TaggedError<IncompatibleMess
 
 /**
  * A DIGEST (or EXTERNAL_MU) message whose length is not the algorithm's hash
- * length. The message is AWS's ValidationException text (AWS KMS API reference
- * §5.3): `Digest is invalid length for algorithm ECDSA_SHA_256.`
+ * length. The message is AWS's ValidationException text (
+ * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): `Digest is invalid length for algorithm ECDSA_SHA_256.`
  */
 export class InvalidDigestLength extends Schema.TaggedError<InvalidDigestLength>()("InvalidDigestLength", {
   algorithm: Schema.String,
@@ -82,8 +82,8 @@ export class InvalidDigestLength extends Schema.TaggedError<InvalidDigestLength>
 
 /**
  * An RSA-OAEP plaintext over `modulusBytes − 2·hashBytes − 2`. It carries the
- * limit so the caller can answer with AWS's ValidationException (AWS KMS API
- * reference §5.2): `Algorithm RSAES_OAEP_SHA_256 and key spec RSA_2048 cannot
+ * limit so the caller can answer with AWS's ValidationException (
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html): `Algorithm RSAES_OAEP_SHA_256 and key spec RSA_2048 cannot
  * encrypt data larger than 190 bytes.`
  */
 export class PlaintextTooLarge extends Schema.TaggedError<PlaintextTooLarge>()("PlaintextTooLarge", {

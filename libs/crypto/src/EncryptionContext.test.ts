@@ -8,7 +8,7 @@ import {
   contextEntriesArbitrary,
   encryptionContextArbitrary,
   sameContext
-} from "./EncryptionContext.arbitrary.ts"
+} from "./EncryptionContext.arbitrary.test-support.ts"
 
 const hexOf = (context: EncryptionContext | undefined): string => Hex.encode(canonicalEncryptionContext(context))
 

@@ -8,8 +8,7 @@ import { SecretBytes } from "./SecretBytes.ts"
 import type { WebCrypto } from "./WebCrypto.ts"
 
 /**
- * Key material at rest: AES-256-GCM under a per-key KEK (ARCHITECTURE.md,
- * "Keys, versions and material"). The AAD binds where the material belongs, so
+ * Key material at rest: AES-256-GCM under a per-key KEK. The AAD binds where the material belongs, so
  * wrapped material copied to another region, key, version or algorithm fails
  * to unwrap instead of silently becoming that key's material.
  *

@@ -3,7 +3,7 @@ import type { InvalidCryptoParameter } from "./CryptoErrors.ts"
 import { needs } from "./needs.ts"
 import { WebCrypto } from "./WebCrypto.ts"
 
-/** NumberOfBytes for GenerateRandom and GenerateDataKey: 1 to 1024 (AWS KMS API reference §7.11). */
+/** NumberOfBytes for GenerateRandom and GenerateDataKey: 1 to 1024 (https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html). */
 export const NUMBER_OF_BYTES_MIN = 1
 export const NUMBER_OF_BYTES_MAX = 1024
 

@@ -2,7 +2,7 @@ import { AliasReserved, InvalidRequest } from "./KeyErrors.ts"
 import { maxLength, pattern, validationMessage } from "./ValidationMessage.ts"
 
 /**
- * Alias name rules (aws-kms-api.md §7.3, §2.4): the `alias/` prefix, 1–256
+ * Alias name rules (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html, https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html): the `alias/` prefix, 1–256
  * characters of `[a-zA-Z0-9:/_-]` of which the service rejects `:`, and the
  * reserved `alias/aws/` space.
  */

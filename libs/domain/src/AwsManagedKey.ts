@@ -1,6 +1,6 @@
 import type { ResourceScope } from "./KeyIdentifiers.ts"
 
-/** The alias prefix of AWS managed keys: `alias/aws/<service>` (aws-kms-api.md §7.3). */
+/** The alias prefix of AWS managed keys: `alias/aws/<service>` (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html). */
 export const AWS_MANAGED_ALIAS_PREFIX = "alias/aws/"
 
 /** AWS managed keys rotate every year, and users cannot change that (Developer Guide, "Rotating AWS KMS keys"). */
@@ -13,7 +13,7 @@ interface ManagedService {
   readonly endpoint: string
   /**
    * Listed by ListAliases before first use, without TargetKeyId, as AWS lists a
-   * fresh account's predefined aliases (the 14 moto also lists, aws-kms-api.md §8).
+   * fresh account's predefined aliases (the 14 moto also lists, https://github.com/getmoto/moto/tree/master/moto/kms).
    */
   readonly predefined: boolean
 }

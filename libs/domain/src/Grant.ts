@@ -4,7 +4,7 @@ import { Schema } from "effect"
 export { GrantConstraints, GrantOperation, GrantOperations } from "@trent/policy"
 
 /**
- * One grant on a key, as the key's log records it (GrantListEntry, §2.3): the
+ * One grant on a key, as the key's log records it (GrantListEntry, https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html): the
  * fields policy evaluation reads (@trent/policy's Grant), plus its name and
  * creation time. The grant token is never stored.
  */
@@ -15,5 +15,5 @@ export const Grant = Schema.Struct({
 })
 export type Grant = typeof Grant.Type
 
-/** AWS's quota of grants per key (§7.12). */
+/** AWS's quota of grants per key (https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html). */
 export const MAX_GRANTS_PER_KEY = 50_000

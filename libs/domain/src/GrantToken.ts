@@ -1,5 +1,5 @@
 /**
- * Grant tokens (aws-kms-api.md §7.5): opaque base64url strings of at most 8192
+ * Grant tokens (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html): opaque base64url strings of at most 8192
  * characters that only CreateGrant hands out. Trent's token names the key ARN
  * and grant id it stands for, plus a nonce so that every CreateGrant call gets
  * a new token even for the same grant. A token carries no authority of its

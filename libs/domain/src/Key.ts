@@ -26,7 +26,7 @@ export interface CustomKeyStoreBinding {
   readonly xksKeyId: string
 }
 
-/** Multi-Region keys (aws-kms-api.md §3.9): every member holds the whole membership. */
+/** Multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html): every member holds the whole membership. */
 export interface Replication {
   readonly primaryRegion: string
   readonly replicaRegions: ReadonlyArray<string>
@@ -96,7 +96,7 @@ export const initialKey: Key = { status: "Absent" }
 const withRecord = (state: Key, change: (key: KeyRecord) => KeyRecord): Key =>
   state.status === "Absent" ? state : { ...state, key: change(state.key) }
 
-/** Whether every backing version holds material: an EXTERNAL key without it is PendingImport (§6). */
+/** Whether every backing version holds material: an EXTERNAL key without it is PendingImport (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html). */
 export const hasAllMaterial = (key: KeyRecord): boolean =>
   key.versions.length > 0 && key.versions.every((version) => version.wrapped.length > 0)
 
@@ -173,7 +173,7 @@ const addVersion = (key: KeyRecord, event: Extract<KeyEvent, { _tag: "KeyRotated
 export const evolveKey = (state: Key, event: KeyEvent): Key => {
   switch (event._tag) {
     case "KeyCreated": {
-      // EXTERNAL keys start without material, PendingImport (§6); a multi-Region key starts as its own primary.
+      // EXTERNAL keys start without material, PendingImport (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html); a multi-Region key starts as its own primary.
       const generated = event.material.materialId !== ""
       const key: KeyRecord = {
         keyId: event.keyId,
@@ -297,7 +297,7 @@ export const evolveKey = (state: Key, event: KeyEvent): Key => {
 /** The current backing key version (the one Encrypt uses). */
 export const currentVersion = (key: KeyRecord): KeyVersion | undefined => key.versions[key.versions.length - 1]
 
-/** A replica never rotates by itself: its primary's rotations reach it (§3.9). */
+/** A replica never rotates by itself: its primary's rotations reach it (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html). */
 export const isReplica = (key: KeyRecord): boolean =>
   key.replication !== undefined && key.replication.primaryRegion !== key.region
 

@@ -64,7 +64,7 @@ export const PutKeyPolicy = Schema.TaggedStruct("PutKeyPolicy", {
   policyName: Schema.optional(Schema.String),
   policy: Schema.String
 })
-/** The grant arrives complete: its fresh id, issuing account and time are data (aws-kms-api.md §3.7, §7.5). */
+/** The grant arrives complete: its fresh id, issuing account and time are data (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html). */
 export const CreateGrant = Schema.TaggedStruct("CreateGrant", { now: Schema.Number, grant: Grant })
 export const RetireGrant = Schema.TaggedStruct("RetireGrant", {
   now: Schema.Number,
@@ -73,7 +73,7 @@ export const RetireGrant = Schema.TaggedStruct("RetireGrant", {
 })
 export const RevokeGrant = Schema.TaggedStruct("RevokeGrant", { now: Schema.Number, grantId: Schema.String })
 
-/** The replica Region's side of ReplicateKey: its versions arrive re-wrapped under its own KEK (§3.9). */
+/** The replica Region's side of ReplicateKey: its versions arrive re-wrapped under its own KEK (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html). */
 export const CreateReplicaKey = Schema.TaggedStruct("CreateReplicaKey", {
   now: Schema.Number,
   keyId: Schema.String,

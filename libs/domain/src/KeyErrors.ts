@@ -2,7 +2,7 @@ import { Schema } from "effect"
 
 /**
  * Rejections the key aggregate and the Region detect, named for their meaning.
- * Each carries the exact AWS message (aws-kms-api.md §1.3, §6); `protocol` alone
+ * Each carries the exact AWS message (https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html, https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html); `protocol` alone
  * maps the tag to an AWS `__type` and status. None ever carries key material.
  */
 export class KeyNotFound extends Schema.TaggedError<KeyNotFound>()("KeyNotFound", { message: Schema.String }) {}
@@ -45,24 +45,24 @@ export class InvalidGrantToken extends Schema.TaggedError<InvalidGrantToken>()("
   message: Schema.String
 }) {}
 
-/** Verify found the signature invalid: KMSInvalidSignatureException, a 400 (aws-kms-api.md §3.2). */
+/** Verify found the signature invalid: KMSInvalidSignatureException, a 400 (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html). */
 export class SignatureInvalid extends Schema.TaggedError<SignatureInvalid>()("SignatureInvalid", {}) {}
-/** VerifyMac found the MAC invalid: KMSInvalidMacException, a 400 (aws-kms-api.md §3.2). */
+/** VerifyMac found the MAC invalid: KMSInvalidMacException, a 400 (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html). */
 export class MacInvalid extends Schema.TaggedError<MacInvalid>()("MacInvalid", {}) {}
 
-/** AlreadyExistsException for a resource other than an alias: a replica already in that Region (§3.9). */
+/** AlreadyExistsException for a resource other than an alias: a replica already in that Region (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html). */
 export class ResourceAlreadyExists extends Schema.TaggedError<ResourceAlreadyExists>()("ResourceAlreadyExists", {
   message: Schema.String
 }) {}
-/** IncorrectKeyMaterialException: re-imported material differs from what the key had (§7.10). */
+/** IncorrectKeyMaterialException: re-imported material differs from what the key had (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html). */
 export class IncorrectKeyMaterial extends Schema.TaggedError<IncorrectKeyMaterial>()("IncorrectKeyMaterial", {
   message: Schema.String
 }) {}
-/** ExpiredImportTokenException: the token is older than 24 hours (§7.10). */
+/** ExpiredImportTokenException: the token is older than 24 hours (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html). */
 export class ExpiredImportToken extends Schema.TaggedError<ExpiredImportToken>()("ExpiredImportToken", {
   message: Schema.String
 }) {}
-/** InvalidImportTokenException: not a token this Region issued, or issued for another key (§7.10). */
+/** InvalidImportTokenException: not a token this Region issued, or issued for another key (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html). */
 export class InvalidImportToken extends Schema.TaggedError<InvalidImportToken>()("InvalidImportToken", {
   message: Schema.String
 }) {}
@@ -84,5 +84,5 @@ export type KeyRejection =
 
 export type AliasRejection = AliasAlreadyExists | AliasReserved | KeyNotFound | InvalidRequest
 
-/** `alias/aws/` names belong to AWS-managed keys (aws-kms-api.md §7.3); AWS answers NotAuthorizedException. */
+/** `alias/aws/` names belong to AWS-managed keys (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html); AWS answers NotAuthorizedException. */
 export class AliasReserved extends Schema.TaggedError<AliasReserved>()("AliasReserved", { message: Schema.String }) {}

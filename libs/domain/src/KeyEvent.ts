@@ -76,7 +76,7 @@ export const KeyPolicyPutEvent = Schema.TaggedStruct("KeyPolicyPut", {
   policyName: Schema.String,
   policy: Schema.String
 })
-/** Grants are events in the key's log (aws-kms-api.md §3.7); the grant token is never recorded. */
+/** Grants are events in the key's log (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html); the grant token is never recorded. */
 export const GrantCreatedEvent = Schema.TaggedStruct("GrantCreated", { at: Schema.Number, grant: Grant })
 export const GrantRetiredEvent = Schema.TaggedStruct("GrantRetired", {
   at: Schema.Number,
@@ -86,7 +86,7 @@ export const GrantRetiredEvent = Schema.TaggedStruct("GrantRetired", {
 })
 export const GrantRevokedEvent = Schema.TaggedStruct("GrantRevoked", { at: Schema.Number, grantId: Schema.String })
 
-/** How imported material expires (aws-kms-api.md §3.10); absent for generated material. */
+/** How imported material expires (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html); absent for generated material. */
 export const ImportedMaterial = Schema.Struct({
   expirationModel: ExpirationModel,
   validTo: Schema.NullOr(Schema.Number),
@@ -115,7 +115,7 @@ export const RotationSettingsPayload = Schema.Struct({
   nextRotationAt: Schema.NullOr(Schema.Number)
 })
 
-/** A multi-Region replica's first event, in the replica Region's log (aws-kms-api.md §3.9). */
+/** A multi-Region replica's first event, in the replica Region's log (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html). */
 export const ReplicaKeyCreatedEvent = Schema.TaggedStruct("ReplicaKeyCreated", {
   keyId: Schema.String,
   partition: Schema.String,
@@ -139,7 +139,7 @@ export const MultiRegionConfigurationUpdatedEvent = Schema.TaggedStruct("MultiRe
   primaryRegion: Schema.String,
   replicaRegions: Schema.Array(Schema.String)
 })
-/** ScheduleKeyDeletion on a primary that still has replicas: its window starts when the last replica is gone (§7.1). */
+/** ScheduleKeyDeletion on a primary that still has replicas: its window starts when the last replica is gone (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html). */
 export const KeyReplicaDeletionAwaitedEvent = Schema.TaggedStruct("KeyReplicaDeletionAwaited", {
   at: Schema.Number,
   pendingWindowInDays: Schema.Number

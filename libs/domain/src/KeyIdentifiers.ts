@@ -1,5 +1,5 @@
 /**
- * Key ids, ARNs and alias names (aws-kms-api.md §2.1). Both key id forms are 36
+ * Key ids, ARNs and alias names (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id). Both key id forms are 36
  * characters: a lowercase UUID, or "mrk-" + 32 lowercase hex digits.
  */
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/

@@ -4,7 +4,7 @@ import { accountRootArn, type ResourceScope } from "./KeyIdentifiers.ts"
 import { InvalidRequest, KeyNotFound, LimitExceeded, MalformedPolicyDocument } from "./KeyErrors.ts"
 import { pattern, validationMessage } from "./ValidationMessage.ts"
 
-/** aws-kms-api.md §7.8: the only policy name, the quota, and the default policy. */
+/** The only policy name, the quota, and the default policy. */
 export const DEFAULT_POLICY_NAME = "default"
 export const MAX_POLICY_BYTES = 32_768
 // The model's pattern for Policy: tab, LF, CR and U+0020..U+00FF.
@@ -37,7 +37,7 @@ export const checkPolicyName = (policyName: string | undefined): KeyNotFound | u
     : new KeyNotFound({ message: "No such policy exists" })
 
 /**
- * Storage-level validation (§7.8): characters, the 32 KB quota, then the
+ * Storage-level validation (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html): characters, the 32 KB quota, then the
  * document itself as @trent/policy parses key policies (JSON, Version,
  * statements, Principal required, operators…). The lockout safety check needs
  * the caller, so the runtime makes it.

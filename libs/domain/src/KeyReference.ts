@@ -3,7 +3,7 @@ import { isKeyId, parseArn, type ResourceScope } from "./KeyIdentifiers.ts"
 /**
  * What a caller's KeyId names, before the Region looks it up. Operations accept
  * either "any" form (key id, key ARN, alias name, alias ARN) or only "key" forms
- * (key id, key ARN), per aws-kms-api.md §2.1.
+ * (key id, key ARN), per https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id.
  */
 export type KeyReference =
   | { readonly _tag: "KeyId"; readonly keyId: string }

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 
-/** The API model's enums for key creation (aws-kms-api.md §4). */
+/** The API model's enums for key creation (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). */
 export const KeySpecs = [
   "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1",
   "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2", "ML_DSA_44", "ML_DSA_65",
@@ -54,14 +54,14 @@ export const DataKeyPairSpecs = [
 ] as const
 export type DataKeyPairSpec = (typeof DataKeyPairSpecs)[number]
 
-/** The deprecated CustomerMasterKeySpec enum has no ML_DSA_* and no ECC_NIST_EDWARDS25519 (aws-kms-api.md §4). */
+/** The deprecated CustomerMasterKeySpec enum has no ML_DSA_* and no ECC_NIST_EDWARDS25519 (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). */
 export const CustomerMasterKeySpecs = [
   "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1",
   "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2"
 ] as const
 export type CustomerMasterKeySpec = (typeof CustomerMasterKeySpecs)[number]
 
-/** Importing key material (aws-kms-api.md §3.10, §4, §7.10). SM2 and SM2PKE exist only in the China Regions. */
+/** Importing key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html, https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). SM2 and SM2PKE exist only in the China Regions. */
 export const WrappingKeySpecs = ["RSA_2048", "RSA_3072", "RSA_4096", "SM2"] as const
 export type WrappingKeySpec = (typeof WrappingKeySpecs)[number]
 

@@ -11,7 +11,7 @@ import type {
 import { CustomerMasterKeySpecs } from "./KeySpec.ts"
 
 /**
- * What each key spec may do (aws-kms-api.md §5.1): its usages and, per usage,
+ * What each key spec may do (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): its usages and, per usage,
  * its algorithms. `availability` says whether this Region serves the spec:
  * SM2 exists only in AWS's China Regions (its SM2PKE / SM2DSA / SM3 have no
  * implementation here), so it is refused with UnsupportedOperation.
@@ -97,7 +97,7 @@ export const keySpecRules: { readonly [Spec in KeySpec]: KeySpecRule } = Object.
 })
 
 /**
- * How each signing algorithm takes its message (§5.1, §5.3): the message types
+ * How each signing algorithm takes its message (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html, https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): the message types
  * it accepts and the exact length of a DIGEST or EXTERNAL_MU message.
  */
 export interface SigningAlgorithmRule {
@@ -125,7 +125,7 @@ export const signingAlgorithmRules: { readonly [Algorithm in SigningAlgorithm]: 
   ED25519_PH_SHA_512: { messageTypes: ["DIGEST"], digestBytes: 64 }
 })
 
-/** Largest RSAES-OAEP plaintext: modulusBytes − 2·hashBytes − 2 (§5.2). */
+/** Largest RSAES-OAEP plaintext: modulusBytes − 2·hashBytes − 2 (https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html). */
 const modulusBytes = { RSA_2048: 256, RSA_3072: 384, RSA_4096: 512 } as const
 const oaepHashBytes = { RSAES_OAEP_SHA_1: 20, RSAES_OAEP_SHA_256: 32 } as const
 export const maxOaepPlaintext = (
@@ -157,7 +157,7 @@ export const keyAlgorithms = (spec: KeySpec, usage: KeyUsage): KeyAlgorithms => 
 export const customerMasterKeySpecOf = (spec: KeySpec): CustomerMasterKeySpec | undefined =>
   (CustomerMasterKeySpecs as ReadonlyArray<string>).includes(spec) ? spec as CustomerMasterKeySpec : undefined
 
-/** The kind of key for UpdateAlias's same-kind rule and grant operations (§7.3, §7.5). */
+/** The kind of key for UpdateAlias's same-kind rule and grant operations (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html, https://docs.aws.amazon.com/kms/latest/developerguide/grants.html). */
 export type KeyKind = "SYMMETRIC" | "ASYMMETRIC" | "HMAC"
 export const keyKindOf = (spec: KeySpec): KeyKind =>
   spec === "SYMMETRIC_DEFAULT" ? "SYMMETRIC" : spec.startsWith("HMAC_") ? "HMAC" : "ASYMMETRIC"

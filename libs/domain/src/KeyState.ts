@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 
-/** KeyState, exactly the API model's enum (aws-kms-api.md §4). */
+/** KeyState, exactly the API model's enum (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). */
 export const KeyStates = [
   "Creating",
   "Enabled",

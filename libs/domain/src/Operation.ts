@@ -1,6 +1,6 @@
 /**
  * Every operation of the API model (botocore kms 2014-11-01, 54 operations;
- * aws-kms-api.md §3). The key-state table must have a row for each.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html). The key-state table must have a row for each.
  */
 export const Operations = [
   "CancelKeyDeletion", "ConnectCustomKeyStore", "CreateAlias", "CreateCustomKeyStore", "CreateGrant",

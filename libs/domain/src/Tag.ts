@@ -5,7 +5,7 @@ import { maxLength, minLength, validationMessage, type ConstraintViolation } fro
 export const Tag = Schema.Struct({ tagKey: Schema.String, tagValue: Schema.String })
 export type Tag = typeof Tag.Type
 
-/** aws-kms-api.md §7.9 and §7.12. */
+/** https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html, https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html */
 export const MAX_TAGS_PER_KEY = 50
 const MAX_TAG_KEY = 128
 const MAX_TAG_VALUE = 256
@@ -67,7 +67,7 @@ export const mergeTags = (current: ReadonlyArray<Tag>, added: ReadonlyArray<Tag>
   return [...byKey].map(([tagKey, tagValue]) => ({ tagKey, tagValue }))
 }
 
-/** Untagging a key that is not there succeeds silently (§7.9). */
+/** Untagging a key that is not there succeeds silently (https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html). */
 export const removeTags = (current: ReadonlyArray<Tag>, tagKeys: ReadonlyArray<string>): ReadonlyArray<Tag> => {
   const removed = new Set(tagKeys)
   return current.filter((tag) => !removed.has(tag.tagKey))

@@ -1,5 +1,5 @@
 /**
- * AWS's ValidationException text (aws-kms-api.md §1.3, obs):
+ * AWS's ValidationException text (https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html, obs):
  * `1 validation error detected: Value '<v>' at '<memberPath>' failed to satisfy constraint: Member must <rule>`.
  * Blob members leave the value out (`Value at 'plaintext' …`) — pass `value: undefined`.
  */

@@ -4,7 +4,7 @@ import { InvalidRequest, KeyNotFound, LimitExceeded } from "./KeyErrors.ts"
 import { keyKindOf } from "./KeySpecRules.ts"
 import { checkKeyState, type StateRejection } from "./checkKeyState.ts"
 
-/** A key may have up to 50 aliases (aws-kms-api.md §7.3, §7.12). */
+/** A key may have up to 50 aliases (https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html, https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html). */
 export const MAX_ALIASES_PER_KEY = 50
 
 const kindOf = (state: Exclude<Key, { status: "Absent" }>): string => keyKindOf(state.key.keySpec)

@@ -13,7 +13,7 @@ export const awsKeyState = (state: Key): KeyState | undefined =>
 
 /**
  * Applies the key-state table to `operation` on this key: undefined when the
- * state allows it, else the rejection with AWS's message (aws-kms-api.md §6).
+ * state allows it, else the rejection with AWS's message (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html).
  */
 export const checkKeyState = (operation: Operation, state: Key): StateRejection | undefined => {
   const keyState = awsKeyState(state)

@@ -6,7 +6,7 @@ import { keyMetadata, keyRotations } from "./keyViews.ts"
 
 const { given } = keySpec
 
-/** On-demand rotation of symmetric keys with imported material (aws-kms-api.md §7.2, §7.10). */
+/** On-demand rotation of symmetric keys with imported material (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html, https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html). */
 const noMaterial = { materialId: "", wrapped: new Uint8Array() }
 const externalCreated = { ...created, origin: "EXTERNAL", material: noMaterial } as KeyEvent
 const hmacExternal = { ...externalCreated, keySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" } as KeyEvent

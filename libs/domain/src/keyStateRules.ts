@@ -2,7 +2,7 @@ import type { KeyState } from "./KeyState.ts"
 import type { Operation } from "./Operation.ts"
 
 /**
- * The key-state × operation table of aws-kms-api.md §6 (the archived Developer
+ * The key-state × operation table of https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (the archived Developer
  * Guide's key-state table, 2023), as data. Each cell names the footnote that
  * applies: "allowed", or the rejection to raise. Cells the guide writes as
  * "✓ or [7]" are "allowed" here: [7] is a key-type rule (imported, asymmetric,

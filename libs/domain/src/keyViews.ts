@@ -17,7 +17,7 @@ import { customerMasterKeySpecOf, keyAlgorithms } from "./KeySpecRules.ts"
 import { supportsRotation } from "./decide/rotation.ts"
 import type { KeyState } from "./KeyState.ts"
 
-/** KeyMetadata (aws-kms-api.md §2.2) in domain terms: times are epoch milliseconds. */
+/** KeyMetadata (https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html) in domain terms: times are epoch milliseconds. */
 export interface KeyMetadata {
   readonly awsAccountId: string
   readonly keyId: string
@@ -54,7 +54,7 @@ export interface MultiRegionKey {
   readonly region: string
 }
 
-/** KeyMetadata.MultiRegionConfiguration (aws-kms-api.md §2.2). */
+/** KeyMetadata.MultiRegionConfiguration (https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html). */
 export interface MultiRegionConfiguration {
   readonly multiRegionKeyType: MultiRegionKeyType
   readonly primaryKey: MultiRegionKey
@@ -84,7 +84,7 @@ export const keyMetadata = (state: Exclude<ExistingKey, { status: "Destroyed" }>
     multiRegionConfiguration: multiRegionConfiguration(key),
     pendingDeletionWindowInDays: state.status === "PendingReplicaDeletion" ? state.pendingWindowInDays : undefined,
     ...importTerms(key),
-    // Symmetric keys only (aws-kms-api.md §2.2).
+    // Symmetric keys only (https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html).
     currentKeyMaterialId: key.keySpec === "SYMMETRIC_DEFAULT" ? currentVersion(key)?.materialId : undefined,
     ...(key.customKeyStore === undefined ? {} : { customKeyStoreId: key.customKeyStore.customKeyStoreId, xksKeyId: key.customKeyStore.xksKeyId })
   }
@@ -135,7 +135,7 @@ export interface KeyRotationStatus {
 }
 
 /**
- * While a key is PendingDeletion its rotation status reads false (aws-kms-api.md §7.2).
+ * While a key is PendingDeletion its rotation status reads false (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html).
  * Asymmetric and HMAC keys cannot rotate automatically, and AWS reports their
  * status as false rather than refusing: "The key rotation status of these KMS
  * keys is always false" (GetKeyRotationStatus, API Reference,
@@ -160,7 +160,7 @@ export interface KeyRotationEntry {
   readonly keyMaterialState: "CURRENT" | "NON_CURRENT" | "PENDING_ROTATION"
   readonly rotationDate: number | undefined
   readonly rotationType: RotationType | undefined
-  /** The import members appear only for EXTERNAL symmetric keys (aws-kms-api.md §2.3). */
+  /** The import members appear only for EXTERNAL symmetric keys (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). */
   readonly keyMaterialDescription?: string | undefined
   readonly importState?: "IMPORTED" | "PENDING_IMPORT" | undefined
   readonly expirationModel?: ExpirationModel | undefined
@@ -195,7 +195,7 @@ export const keyRotations = (key: KeyRecord, includeOriginal: boolean): Readonly
       }]
   )
   const pending = key.pendingRotation
-  // ALL_KEY_MATERIAL adds material pending rotation (§2.3), with no RotationDate/Type.
+  // ALL_KEY_MATERIAL adds material pending rotation (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html), with no RotationDate/Type.
   return includeOriginal && pending !== undefined
     ? [...completed, {
       keyId: arnOfKey(key),

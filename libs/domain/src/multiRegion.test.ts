@@ -8,7 +8,7 @@ import { keyMetadata, replicaBeingCreated } from "./keyViews.ts"
 
 const { given } = keySpec
 
-/** Multi-Region keys (aws-kms-api.md §2.2 MultiRegionConfiguration, §3.9, §7.1). */
+/** Multi-Region keys (KeyMetadata.MultiRegionConfiguration, https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html; https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html; https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html). */
 const MRK_ID = `mrk-${"1234abcd".repeat(4)}`
 const PRIMARY = "eu-west-1"
 const REPLICA = "us-east-1"

@@ -1,4 +1,4 @@
-import { eventLogContract } from "@trent/event-log/contract"
+import { eventLogContract } from "@trent/event-log/testing"
 import { describe } from "vitest"
 import { kafkaEventLogLayer } from "./KafkaEventLog.ts"
 import { testStores } from "./testKafka.test-support.ts"

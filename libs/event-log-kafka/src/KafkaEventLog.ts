@@ -40,7 +40,7 @@ export interface KafkaEventLog {
   }
 }
 
-/** The events topic as ARCHITECTURE.md ("Stores") has it: keyed by stream, never compacted, never expiring. */
+/** The events topic: keyed by stream, never compacted, never expiring. */
 const eventsTopicSpec = (options: ResolvedKafkaStoreOptions) => ({
   topic: options.eventsTopic,
   purpose: `the events topic of Region ${options.region}`,

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs"
 import { join } from "node:path"
 import { it } from "@effect/vitest"
-import { sampleAppend } from "@trent/event-log/contract"
+import { sampleAppend } from "@trent/event-log/testing"
 import { Effect } from "effect"
 import { Kafka, logLevel } from "kafkajs"
 import { describe, expect } from "vitest"

@@ -1,5 +1,5 @@
 import { prepareAppend } from "@trent/event-log"
-import { sampleAppend, samplePendingEvent } from "@trent/event-log/contract"
+import { sampleAppend, samplePendingEvent } from "@trent/event-log/testing"
 import { describe, expect, it } from "vitest"
 import { decodeLogRecord, encodeAppend, encodeClaim } from "./LogRecord.ts"
 

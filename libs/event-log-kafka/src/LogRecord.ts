@@ -2,7 +2,7 @@ import { type AppendInput, type PreparedAppend, prepareAppend, streamTypes } fro
 import { Predicate, Schema } from "effect"
 
 /**
- * The records of a Region's events topic, one JSON object per Kafka message (ARCHITECTURE.md, "Stores").
+ * The records of a Region's events topic, one JSON object per Kafka message.
  *
  * - `claim`: a writer takes a partition. Accepted by every replica when its term is above the
  *   partition's current term; from then on only that writer's appends count.

@@ -1,8 +1,7 @@
 import { createServer } from "node:net"
 import { it } from "@effect/vitest"
-import { sampleAppend } from "@trent/event-log/contract"
+import { sampleAppend } from "@trent/event-log/testing"
 // A broker of this file's own, to freeze and restart without disturbing the other test files.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { type KafkaBroker, startKafka } from "@trent/kafka-broker"
 import { Effect, Exit, Option, Schedule } from "effect"
 import { afterAll, beforeAll, describe, expect } from "vitest"

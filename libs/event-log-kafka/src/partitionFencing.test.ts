@@ -1,5 +1,5 @@
 import { prepareAppend } from "@trent/event-log"
-import { sampleAppend } from "@trent/event-log/contract"
+import { sampleAppend } from "@trent/event-log/testing"
 import { checkProperty } from "@trent/testing"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"

@@ -8,7 +8,7 @@ import {
   regionModelSuite,
   schedulerSuite,
   type StoreUnderTest
-} from "@trent/runtime/conformance"
+} from "@trent/runtime/testing"
 import { Layer } from "effect"
 import { Kafka, logLevel } from "kafkajs"
 import { kafkaStoresLayer } from "./kafkaStoresLayer.ts"

@@ -13,8 +13,6 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { AppendInput } from "@trent/event-log"
-// The broker is test infrastructure; this script runs only by hand.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startKafka } from "@trent/kafka-broker"
 import { Effect, Option } from "effect"
 import { Kafka, logLevel, Partitioners } from "kafkajs"

@@ -8,7 +8,7 @@ import { makeSqliteKeyvault } from "./SqliteKeyvault.ts"
  * A Region's per-key KEKs, already wrapped under the Region's root key by the
  * caller: this store only holds bytes. Unlike the log it is mutable and its
  * deletes are real, which is what makes deleting a key crypto-shredding
- * (ARCHITECTURE.md, "Keys, versions and material").
+ * (NIST SP 800-88 Rev. 1, "Cryptographic Erase").
  */
 export class Keyvault extends Context.Service<Keyvault, {
   /** Stores the wrapped KEK of `keyId`, replacing any earlier one (root key rotation re-wraps). */

@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { acquirePkcs11RootKey } from "./Pkcs11RootKey.ts"
 import { RootKey } from "./RootKey.ts"
-import { scratchDirectory } from "./scratchDirectory.ts"
+import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { initSoftHsmToken, SOFTHSM_MODULE } from "./softHsmToken.test-support.ts"
 
 const scratch = scratchDirectory("pkcs11-root-key")

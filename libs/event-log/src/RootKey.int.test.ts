@@ -6,7 +6,7 @@ import { SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@tre
 import { Effect, Logger } from "effect"
 import { describe, expect } from "vitest"
 import { acquireSoftwareRootKeyBytes, RootKey, type RootKeyOptions } from "./RootKey.ts"
-import { scratchDirectory } from "./scratchDirectory.ts"
+import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 
 const scratch = scratchDirectory("root-key")
 

@@ -78,8 +78,7 @@ export const acquireSoftwareRootKeyBytes = (options: RootKeyOptions): Effect.Eff
 
 /**
  * The Region's root key (AES-256): it wraps the per-key KEKs in the keyvault
- * and lives outside both the log and the keyvault (ARCHITECTURE.md, "Keys,
- * versions and material").
+ * and lives outside both the log and the keyvault.
  */
 export class RootKey extends Context.Service<RootKey, RootKeyApi>()("@trent/event-log/RootKey") {
   /**

@@ -6,9 +6,9 @@ import { Effect, Fiber, Stream } from "effect"
 import { DatabaseSync } from "node:sqlite"
 import { describe, expect } from "vitest"
 import { EventLog } from "./EventLog.ts"
-import { appendRacing } from "./racingAppender.ts"
-import { sampleAppend } from "./contract/samplePendingEvent.ts"
-import { scratchDirectory } from "./scratchDirectory.ts"
+import { appendRacing } from "./racingAppender.test-support.ts"
+import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
+import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { makeSqliteEventLog } from "./SqliteEventLog.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"
 
@@ -49,7 +49,7 @@ describe("EventLog.layerSqlite with several writers on one file", () => {
       const file = scratch.fresh("events.db")
       // Create the file first, so the children race on appends rather than on the schema.
       yield* Effect.provide(Effect.asVoid(EventLog), EventLog.layerSqlite({ file, region }))
-      const script = fileURLToPath(new URL("./racingAppender.ts", import.meta.url))
+      const script = fileURLToPath(new URL("./racingAppender.test-support.ts", import.meta.url))
       const run = promisify(execFile)
       // All children start appending at the same moment, whatever their start-up time.
       const startAt = String(Date.now() + 1_500)

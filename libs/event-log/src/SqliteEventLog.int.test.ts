@@ -5,9 +5,9 @@ import { it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { describe, expect } from "vitest"
 import { EventLog } from "./EventLog.ts"
-import { eventLogContract } from "./contract/eventLogContract.ts"
-import { sampleAppend } from "./contract/samplePendingEvent.ts"
-import { scratchDirectory } from "./scratchDirectory.ts"
+import { eventLogContract } from "./contract/eventLogContract.test-support.ts"
+import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
+import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"
 
 const scratch = scratchDirectory("sqlite-event-log")

@@ -28,11 +28,11 @@ type AppendOutcome =
 // (the freshness bound in the README). A look is one indexed read that finds nothing: microseconds.
 const pollInterval = "5 millis"
 
-// Embedded writers are never fenced (ARCHITECTURE.md, "Events").
+// Embedded writers are never fenced.
 const embeddedTerm = 0
 
 /**
- * The embedded EventLog: one SQLite file per Region (ARCHITECTURE.md, "Stores").
+ * The embedded EventLog: one SQLite file per Region.
  * Each append is one BEGIN IMMEDIATE transaction that reads the stream's tip,
  * checks the expectation, seals the events onto the stored chain, inserts them
  * and replaces the state row; `UNIQUE(stream_id, seq)` backs the check against

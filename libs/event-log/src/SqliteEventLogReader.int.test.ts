@@ -4,9 +4,9 @@ import { it } from "@effect/vitest"
 import { Context, Effect, Exit, Layer } from "effect"
 import { describe, expect } from "vitest"
 import type { AppendInput } from "./AppendInput.ts"
-import { sampleAppend } from "./contract/samplePendingEvent.ts"
+import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
 import { EventLog } from "./EventLog.ts"
-import { scratchDirectory } from "./scratchDirectory.ts"
+import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { openSqliteEventLogReader } from "./SqliteEventLogReader.ts"
 
 const scratch = scratchDirectory("sqlite-event-log-reader")

@@ -5,8 +5,8 @@ import { it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { describe, expect } from "vitest"
 import { Keyvault } from "./Keyvault.ts"
-import { keyvaultContract } from "./contract/keyvaultContract.ts"
-import { scratchDirectory } from "./scratchDirectory.ts"
+import { keyvaultContract } from "./contract/keyvaultContract.test-support.ts"
+import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 
 const scratch = scratchDirectory("sqlite-keyvault")
 

@@ -1,5 +1,5 @@
 /**
- * The event envelope (ARCHITECTURE.md, "Events"). A `PendingEvent` is what the
+ * The event envelope. A `PendingEvent` is what the
  * runtime hands to `EventLog.append`: the payload is already a JSON value,
  * encoded by the domain's Schema. The log adds the stream coordinates, the
  * global position and the per-stream hash chain to make a `StoredEvent`.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { prepareAppend } from "./AppendInput.ts"
 import { toStoredEvent } from "./EventRecord.ts"
-import { sampleAppend } from "./contract/samplePendingEvent.ts"
+import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
 import { sealEvents } from "./sealEvents.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"

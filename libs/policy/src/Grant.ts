@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 
-/** GrantOperation, every value of the API model's enum (aws-kms-api.md §4). */
+/** GrantOperation, every value of the API model's enum (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). */
 export const GrantOperations = [
   "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo",
   "Sign", "Verify", "GetPublicKey", "CreateGrant", "RetireGrant", "DescribeKey", "GenerateDataKeyPair",

@@ -11,7 +11,7 @@ export interface GrantRequest {
   /** The caller's ARN (an STS session ARN is covered by a grant to its role). */
   readonly principalArn: string
   readonly operation: GrantOperation
-  /** The request's encryption context; absent and `{}` are the same (aws-kms-api.md §7.4). */
+  /** The request's encryption context; absent and `{}` are the same (https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html). */
   readonly encryptionContext?: EncryptionContext | undefined
 }
 
@@ -26,7 +26,7 @@ export const granteeMatches = (grant: Grant, principalArn: string): boolean =>
 // "In a grant constraint, the key in each key-value pair is not case sensitive,
 // but the value is case sensitive" (API Reference, "GrantConstraints"). The
 // Developer Guide's older "Using grant constraints" calls both exact and
-// case-sensitive; aws-kms-api.md §7.5 follows the API Reference, and so does Trent.
+// case-sensitive; Trent follows the API Reference.
 const hasPair = (context: EncryptionContext, key: string, value: string): boolean =>
   Object.entries(context).some(([k, v]) => k.toLowerCase() === key.toLowerCase() && v === value)
 
@@ -54,7 +54,7 @@ export const constraintsSatisfied = (
 
 /**
  * Whether one of the key's grants allows this operation for this caller
- * (aws-kms-api.md §7.5; KMS Developer Guide, "Grants in AWS KMS"): the grant
+ * (KMS Developer Guide, "Grants in AWS KMS": https://docs.aws.amazon.com/kms/latest/developerguide/grants.html): the grant
  * names the caller, lists the operation, and — only for operations that take an
  * encryption context — the request's context satisfies the grant's constraints.
  * A constrained grant that also lists DescribeKey or RetireGrant allows those

@@ -1,11 +1,11 @@
 import type { GrantConstraints, GrantOperation } from "./Grant.ts"
 import { InvalidRequest } from "./PolicyErrors.ts"
 
-/** The families of keys the grant-operation table distinguishes (aws-kms-api.md §7.5). */
+/** The families of keys the grant-operation table distinguishes (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html). */
 export const GrantKeyKinds = ["SymmetricEncryption", "AsymmetricEncryption", "SignVerify", "Hmac", "KeyAgreement"] as const
 export type GrantKeyKind = (typeof GrantKeyKinds)[number]
 
-/** The kind of key a KeySpec and KeyUsage make (aws-kms-api.md §5.1). */
+/** The kind of key a KeySpec and KeyUsage make (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). */
 export const grantKeyKind = (keySpec: string, keyUsage: string): GrantKeyKind => {
   switch (keyUsage) {
     case "SIGN_VERIFY":
@@ -23,7 +23,7 @@ export const grantKeyKind = (keySpec: string, keyUsage: string): GrantKeyKind =>
 const AnyKeyOperations: ReadonlyArray<GrantOperation> = ["CreateGrant", "DescribeKey", "RetireGrant"]
 
 /**
- * Grant operations each kind of key accepts, the table of aws-kms-api.md §7.5
+ * Grant operations each kind of key accepts, the table of https://docs.aws.amazon.com/kms/latest/developerguide/grants.html
  * (KMS Developer Guide, "Grants in AWS KMS" › "Grant operations").
  */
 export const grantOperationsByKeyKind: Readonly<Record<GrantKeyKind, ReadonlyArray<GrantOperation>>> = Object.freeze({
@@ -50,7 +50,7 @@ const keyKindNames: Readonly<Record<GrantKeyKind, string>> = {
  * ValidationException:
  * - only CreateGrant: "Grants must not contain only the CreateGrant operation."
  *   (obs: AWS's answer quoted in ansible/ansible#31960);
- * - an operation the key's kind does not support (aws-kms-api.md §7.5; the text
+ * - an operation the key's kind does not support (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html; the text
  *   is Trent's, AWS's is not on record);
  * - constraints on an asymmetric, HMAC or key-agreement key's cryptographic
  *   operations: "You cannot use an encryption context grant constraint for

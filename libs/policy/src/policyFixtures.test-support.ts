@@ -42,7 +42,7 @@ export const keyPolicy = (...statements: ReadonlyArray<unknown>): PolicyDocument
 export const identityPolicy = (...statements: ReadonlyArray<unknown>): PolicyDocument =>
   policy({ Version: "2012-10-17", Statement: statements }, "identity")
 
-/** The default key policy for ACCOUNT (aws-kms-api.md §7.8). */
+/** The default key policy for ACCOUNT (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html). */
 export const defaultKeyPolicy = (account = ACCOUNT): PolicyDocument =>
   keyPolicy({
     Sid: "Enable IAM User Permissions",

@@ -1,4 +1,4 @@
-import { memoryStore, regionBehaviourSuite, regionModelSuite, schedulerSuite } from "./conformance/index.ts"
+import { memoryStore, regionBehaviourSuite, regionModelSuite, schedulerSuite } from "./conformance/index.test-support.ts"
 
 regionBehaviourSuite(memoryStore)
 schedulerSuite(memoryStore)

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { generateKeyPairSync } from "node:crypto"
 import { Effect } from "effect"
-import { inRegionOn, memoryStore, onFreshStore } from "./conformance/index.ts"
+import { inRegionOn, memoryStore, onFreshStore } from "./conformance/index.test-support.ts"
 import { Region } from "./Region.ts"
 
 const inRegion = <A, E>(program: Effect.Effect<A, E, Region>) =>

@@ -1,4 +1,4 @@
-import { regionBehaviourSuite, regionModelSuite, schedulerSuite, sqliteStore } from "./conformance/index.ts"
+import { regionBehaviourSuite, regionModelSuite, schedulerSuite, sqliteStore } from "./conformance/index.test-support.ts"
 
 regionBehaviourSuite(sqliteStore)
 schedulerSuite(sqliteStore)

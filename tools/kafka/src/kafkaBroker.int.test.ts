@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { isAlive } from "./brokerProcess.ts"
 import { type KafkaBroker, startKafka } from "./startKafka.ts"
 
-// The shape of Trent's key-event topic (ARCHITECTURE.md, Stores): partitioned by key id,
+// The shape of Trent's key-event topic: partitioned by key id,
 // cleanup.policy=delete with infinite retention, written with acks=all by an idempotent producer.
 const partitions = 3
 const keys = Array.from({ length: 12 }, (_, i) => `key-${i}`)

@@ -46,7 +46,7 @@ export const serverProperties = ({ nodeId, host, brokerPort, controllerPort, dat
     `listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secure === undefined ? "" : ",SASL_SSL:SASL_SSL"}`,
     ...secureLines(secure),
     `log.dirs=${dataDir}`,
-    // Topics are created explicitly, with their configs, as production would (ARCHITECTURE.md, Stores).
+    // Topics are created explicitly, with their configs, as production would.
     "auto.create.topics.enable=false",
     "num.partitions=1",
     "default.replication.factor=1",

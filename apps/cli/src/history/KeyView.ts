@@ -1,7 +1,7 @@
 import { arnOfKey, type ExistingKey, type Grant, type KeySpec, type KeyUsage, type Origin, type RotationType, type Tag } from "@trent/domain"
 import { formatInstant } from "../output/formatInstant.ts"
 
-/** A backing key version: its id and dates, never its material (ARCHITECTURE.md, "Keys, versions and material"). */
+/** A backing key version: its id and dates, never its material. */
 export interface KeyVersionView {
   readonly materialId: string
   readonly createdAt: string

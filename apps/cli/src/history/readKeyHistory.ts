@@ -28,8 +28,8 @@ const keyIdAt = (log: EventLogReads, target: LogTarget, at: number) =>
   })
 
 /**
- * Replays one key to the instant `at` from the Region's log (ARCHITECTURE.md:
- * "the log is the state"): its stream up to `at` folded with the domain's
+ * Replays one key to the instant `at` from the Region's log (the log is the
+ * state): its stream up to `at` folded with the domain's
  * `evolve`, plus the aliases that pointed at it then. A key created after
  * `at` did not exist yet, which is a failure saying so.
  */

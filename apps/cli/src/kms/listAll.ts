@@ -8,7 +8,7 @@ interface Page<Entry> {
   readonly next: string | undefined
 }
 
-/** Follows `NextMarker` to the end: list calls return at most 1000 entries a page (aws-kms-api.md §2.6). */
+/** Follows `NextMarker` to the end: list calls return at most 1000 entries a page (https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html). */
 const allPages = <Entry>(page: (marker: string | undefined) => Effect.Effect<Page<Entry>, OperationFailed>) =>
   Effect.gen(function*() {
     const entries: Array<Entry> = []

@@ -2,8 +2,7 @@
  * A stored payload with every wrapped key material replaced by its length:
  * `"wrapped": "<base64>"` becomes `"wrappedLength": 60`. Wrapped material is
  * ciphertext, but support output is pasted into tickets and chats, so the
- * bytes never leave the machine (ARCHITECTURE.md, "Keys, versions and
- * material"). Matches the field by name at any depth, so new event types that
+ * bytes never leave the machine. Matches the field by name at any depth, so new event types that
  * carry material are covered too.
  */
 export const redactMaterial = (value: unknown): unknown => {

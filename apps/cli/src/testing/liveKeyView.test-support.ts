@@ -107,7 +107,7 @@ export const liveKey = async (kms: KMSClient, keyId: string): Promise<Comparable
 
 /** The replayed view of the same key, as the API would show it. */
 export const replayedKey = (view: KeyView): ComparableKey => {
-  // GetKeyRotationStatus reads false while a key is pending deletion (aws-kms-api.md §7.2); the log keeps the setting.
+  // GetKeyRotationStatus reads false while a key is pending deletion (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html); the log keeps the setting.
   const rotating = view.rotation.enabled && view.state !== "PendingDeletion"
   return {
     keyId: view.keyId,

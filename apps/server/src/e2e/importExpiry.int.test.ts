@@ -22,7 +22,7 @@ import { wrapWithNode } from "./importWrapping.test-support.ts"
 import { readSharedCredentials, removeDir, testServerSettings } from "./serverFixture.test-support.ts"
 
 /**
- * Imported material that expires (aws-kms-api.md §3.10, §6), end to end with
+ * Imported material that expires (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html, https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html), end to end with
  * @aws-sdk/client-kms against a server whose every clock is a TestClock: the
  * Region's scheduler deletes the material when ValidTo passes. The SDK signs
  * with the same offset the test moves the clock by (systemClockOffset), as a

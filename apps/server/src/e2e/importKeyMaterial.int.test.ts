@@ -26,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ImportWrapping, opensslWorkspace, wrapWithNode } from "./importWrapping.test-support.ts"
 import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
-/** Importing key material (aws-kms-api.md §3.10, §6, §7.10) end to end, wrapped with openssl and node:crypto. */
+/** Importing key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html, https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) end to end, wrapped with openssl and node:crypto. */
 let server: RunningServer
 let kms: KMSClient
 const openssl = opensslWorkspace()

@@ -9,7 +9,7 @@ import type { AlgorithmSpec } from "@aws-sdk/client-kms"
  * Wrapping key material for ImportKeyMaterial the two ways an importer does
  * it, written independently of Trent: node:crypto, and the `openssl` commands
  * of AWS's "Encrypt the key material" instructions with AWS's file names
- * (aws-kms-api.md §7.10). RSAES_OAEP_* encrypt the material directly;
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html). RSAES_OAEP_* encrypt the material directly;
  * RSA_AES_KEY_WRAP_* OAEP-encrypt a fresh AES-256 key and append the material
  * wrapped under it with AES-KWP (RFC 5649).
  */

@@ -1,5 +1,4 @@
 // A broker of this file's own, listening SASL_SSL (TLS and SCRAM-SHA-512) beside its plaintext port.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { type KafkaBroker, startKafka } from "@trent/kafka-broker"
 import { type KafkaSecurity, makeKafkaKmsClient } from "@trent/kafka-client"
 import { CreateKeyCommand, DecryptCommand, EncryptCommand } from "@aws-sdk/client-kms"

@@ -32,7 +32,7 @@ declare module "vitest" {
   }
 }
 
-/** Multi-Region keys (aws-kms-api.md §3.9) and imported key material (§3.10) with both Regions of one server on the Kafka store, across restarts. */
+/** Multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) and imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html) with both Regions of one server on the Kafka store, across restarts. */
 const dirs: Array<string> = []
 const freshDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "trent-kafka-mrk-"))

@@ -27,7 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { rejects, removeDir, type RunningServer, startServer } from "./serverFixture.test-support.ts"
 
 /**
- * Multi-Region keys (aws-kms-api.md §3.9, §6, §7.1) through @aws-sdk/client-kms
+ * Multi-Region keys (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html, https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html, https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html) through @aws-sdk/client-kms
  * in two Regions of one server: the primary in eu-west-1, its replica in us-east-1.
  */
 let server: RunningServer

@@ -1,5 +1,4 @@
 // A broker of this file's own, to freeze without disturbing the other test files.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { type KafkaBroker, startKafka } from "@trent/kafka-broker"
 import { randomUUID } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"

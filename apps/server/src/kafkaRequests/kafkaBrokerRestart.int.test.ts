@@ -1,5 +1,4 @@
 // A broker of this file's own, to restart without disturbing the other test files.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { type KafkaBroker, startKafka } from "@trent/kafka-broker"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"

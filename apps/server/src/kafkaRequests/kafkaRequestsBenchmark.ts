@@ -19,8 +19,6 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
-// The broker is test infrastructure; this script runs only by hand.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startKafka } from "@trent/kafka-broker"
 import { type KafkaKmsClient, makeKafkaKmsClient } from "@trent/kafka-client"
 import { Effect, Exit, Scope } from "effect"

@@ -5,8 +5,8 @@ import { SecretBytes } from "../SecretBytes.ts"
 import { type AsymmetricKeyParameters, asymmetricKeyParameters, type AsymmetricKeySpec, type DataKeyPairSpec } from "./AsymmetricKeySpec.ts"
 
 /**
- * A fresh key pair in the formats AWS KMS hands out (AWS KMS API reference
- * §3.3, GenerateDataKeyPair): the private key a PKCS#8 PrivateKeyInfo (DER),
+ * A fresh key pair in the formats AWS KMS hands out (
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyPair.html): the private key a PKCS#8 PrivateKeyInfo (DER),
  * the public key an X.509 SubjectPublicKeyInfo (DER).
  */
 export interface AsymmetricKeyPair {

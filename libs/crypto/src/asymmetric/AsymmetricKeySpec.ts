@@ -1,6 +1,6 @@
 /**
  * The asymmetric key specs of AWS KMS that Trent implements, as the AWS enum
- * strings (AWS KMS API reference §4, KeySpec). SM2 is left out: AWS offers it
+ * strings (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, KeySpec). SM2 is left out: AWS offers it
  * only in China Regions. Defined here rather than taken from @trent/domain,
  * which depends on this library and not the other way round.
  */
@@ -21,7 +21,7 @@ export const asymmetricKeySpecs = Object.freeze(
 )
 export type AsymmetricKeySpec = (typeof asymmetricKeySpecs)[number]
 
-/** GenerateDataKeyPair's KeyPairSpec (AWS KMS API reference §4, DataKeyPairSpec); SM2 is refused as unsupported. */
+/** GenerateDataKeyPair's KeyPairSpec (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, DataKeyPairSpec); SM2 is refused as unsupported. */
 export const dataKeyPairSpecs = Object.freeze(
   [
     "RSA_2048",
@@ -62,15 +62,15 @@ export const asymmetricKeyParameters: { readonly [S in AsymmetricKeySpec]: Asymm
   ECC_NIST_P521: { family: "ec", curve: "secp521r1", coordinateBytes: 66 },
   ECC_SECG_P256K1: { family: "ec", curve: "secp256k1", coordinateBytes: 32 },
   ECC_NIST_EDWARDS25519: { family: "ed25519" },
-  // FIPS 204 Table 2: signature sizes 2420, 3309 and 4627 bytes (AWS KMS API reference §5.3).
+  // FIPS 204 Table 2: signature sizes 2420, 3309 and 4627 bytes (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html).
   ML_DSA_44: { family: "ml-dsa", variant: "ml-dsa-44", signatureBytes: 2420 },
   ML_DSA_65: { family: "ml-dsa", variant: "ml-dsa-65", signatureBytes: 3309 },
   ML_DSA_87: { family: "ml-dsa", variant: "ml-dsa-87", signatureBytes: 4627 }
 })
 
-/** The key agreement algorithms (AWS KMS API reference §4, KeyAgreementAlgorithmSpec). */
+/** The key agreement algorithms (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, KeyAgreementAlgorithmSpec). */
 export type KeyAgreementAlgorithm = "ECDH"
 
-/** ECDH is offered on the three NIST curves only, not on secp256k1 (AWS KMS API reference §5.1). */
+/** ECDH is offered on the three NIST curves only, not on secp256k1 (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). */
 export const supportsEcdh = (spec: AsymmetricKeySpec): boolean =>
   spec === "ECC_NIST_P256" || spec === "ECC_NIST_P384" || spec === "ECC_NIST_P521"

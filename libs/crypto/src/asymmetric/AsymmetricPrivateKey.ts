@@ -53,7 +53,7 @@ export class AsymmetricPrivateKey {
   }
 
   /**
-   * Sign (AWS KMS API reference §3.2): the signature, or why the request does
+   * Sign (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html): the signature, or why the request does
    * not fit this key — an algorithm of another spec, a message type the
    * algorithm does not take, a digest of the wrong length.
    */

@@ -6,8 +6,8 @@ import type { EcCurve } from "./AsymmetricKeySpec.ts"
 /**
  * ECDH on the NIST curves (SP 800-56A Rev. 3 §5.7.1.2, cofactor 1), the
  * shared secret being the raw x-coordinate of d·Q at the curve's coordinate
- * length — 32, 48 or 66 bytes, leading zeros kept (AWS KMS API reference
- * §3.2 DeriveSharedSecret, §5.3). All on node:crypto (OpenSSL): its SPKI
+ * length — 32, 48 or 66 bytes, leading zeros kept (
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_DeriveSharedSecret.html). All on node:crypto (OpenSSL): its SPKI
  * decoder refuses a point that is not on the named curve (a full public-key
  * validation, SP 800-56A §5.6.2.3.3, as these curves have cofactor 1), and
  * its derive step refuses the point at infinity. On top of that the peer key

@@ -6,7 +6,7 @@ import type { HashName, MessageType } from "./SigningAlgorithm.ts"
 
 /**
  * ECDSA with DER-encoded signatures (ANSI X9.62 / RFC 3279 §2.2.3), as AWS KMS
- * returns them (AWS KMS API reference §5.3).
+ * returns them (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html).
  *
  * Two backends, one per message type, because neither does both well:
  * - RAW → node:crypto (OpenSSL): hashes and signs in one call, ~20× faster

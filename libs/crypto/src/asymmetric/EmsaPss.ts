@@ -5,8 +5,8 @@ import type { HashName } from "./SigningAlgorithm.ts"
 
 /**
  * EMSA-PSS over a digest already computed (RFC 8017 §9.1), with MGF1 on the
- * same hash and a salt as long as the hash, as AWS KMS uses it (AWS KMS API
- * reference §5.3). node:crypto signs PSS only over a message it hashes itself,
+ * same hash and a salt as long as the hash, as AWS KMS uses it (
+ * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). node:crypto signs PSS only over a message it hashes itself,
  * so Sign and Verify with MessageType DIGEST encode here and apply the raw RSA
  * operation.
  */

@@ -8,8 +8,8 @@ import { oaepEncrypt } from "./RsaOaep.ts"
 /**
  * Encrypt with an RSA key's public half (SPKI DER of `spec`): RSA-OAEP, MGF1
  * on the same hash, empty label. A plaintext over `modulusBytes − 2·hashBytes
- * − 2` fails with PlaintextTooLarge carrying the limit (AWS KMS API reference
- * §5.2); the 1..4096-byte bound of the API is the caller's.
+ * − 2` fails with PlaintextTooLarge carrying the limit (
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html); the 1..4096-byte bound of the API is the caller's.
  */
 export const encryptOaep = (input: {
   readonly spec: AsymmetricKeySpec

@@ -11,7 +11,7 @@ const consistencyMessage = new TextEncoder().encode("trent pairwise consistency 
 
 /**
  * The public key (SPKI DER) of a PKCS#8 private key that must be a key of
- * `spec`, for imported key material (AWS KMS API reference §3.10, §5.3). On
+ * `spec`, for imported key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html, https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). On
  * top of the parse and spec checks, a pairwise consistency test (FIPS 140-3
  * IG 10.3.A) signs and verifies one message with the key's first signing
  * algorithm: a PKCS#8 whose public half does not belong to its private half

@@ -6,7 +6,7 @@ import { oaepParameters, type RsaEncryptionAlgorithm } from "./RsaEncryptionAlgo
 /**
  * RSAES-OAEP (RFC 8017 §7.1) on node:crypto (OpenSSL): MGF1 on the OAEP hash
  * (OpenSSL's default when no MGF1 hash is set) and an empty label, as AWS KMS
- * encrypts (AWS KMS API reference §5.2). The ciphertext is the bare RSA output
+ * encrypts (https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html). The ciphertext is the bare RSA output
  * with no KMS framing, so data encrypted offline with the public key decrypts.
  */
 

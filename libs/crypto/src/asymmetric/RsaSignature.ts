@@ -12,7 +12,7 @@ import type { HashName, MessageType } from "./SigningAlgorithm.ts"
  * RSA_NO_PADDING (OpenSSL's blinded CRT private operation, which checks its
  * result against the public exponent) and publicDecrypt to verify. Both paths
  * make the same signatures: PSS with salt = hash length and MGF1 on the same
- * hash, PKCS#1 v1.5 with the DER DigestInfo (AWS KMS API reference §5.3).
+ * hash, PKCS#1 v1.5 with the DER DigestInfo (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html).
  */
 export interface RsaSignatureInput {
   readonly scheme: "rsassa-pss" | "rsassa-pkcs1-v1_5"

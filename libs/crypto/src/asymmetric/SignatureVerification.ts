@@ -8,7 +8,7 @@ import type { MessageType, SigningAlgorithm } from "./SigningAlgorithm.ts"
 import { signingInputViolation, type SigningInputViolation } from "./SigningInputRules.ts"
 
 /**
- * Verify (AWS KMS API reference §3.2) with a public key, SPKI DER of `spec`.
+ * Verify (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html) with a public key, SPKI DER of `spec`.
  * Succeeds with true or false: a signature that is malformed in any way (wrong
  * length, bad DER, out of range) is simply false, never an error. Fails only
  * when the request does not fit the key (the rules Sign applies) or the public

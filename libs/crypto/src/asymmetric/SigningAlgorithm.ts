@@ -1,6 +1,6 @@
 import type { AsymmetricKeySpec } from "./AsymmetricKeySpec.ts"
 
-/** SigningAlgorithmSpec, all 13 AWS values (AWS KMS API reference §4). SM2DSA fits no key spec Trent has. */
+/** SigningAlgorithmSpec, all 13 AWS values (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). SM2DSA fits no key spec Trent has. */
 export const signingAlgorithms = Object.freeze(
   [
     "RSASSA_PSS_SHA_256",
@@ -20,7 +20,7 @@ export const signingAlgorithms = Object.freeze(
 )
 export type SigningAlgorithm = (typeof signingAlgorithms)[number]
 
-/** How Sign and Verify read Message (AWS KMS API reference §4, MessageType). */
+/** How Sign and Verify read Message (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, MessageType). */
 export const messageTypes = Object.freeze(["RAW", "DIGEST", "EXTERNAL_MU"] as const)
 export type MessageType = (typeof messageTypes)[number]
 
@@ -28,8 +28,8 @@ export type HashName = "sha256" | "sha384" | "sha512"
 
 /**
  * One signing algorithm's parameters: its scheme, its hash, the message types
- * it takes and the length a DIGEST or EXTERNAL_MU message must have (AWS KMS
- * API reference §5.1 and §5.3). For ML-DSA the hash is the SHAKE256 inside
+ * it takes and the length a DIGEST or EXTERNAL_MU message must have (
+ * https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). For ML-DSA the hash is the SHAKE256 inside
  * FIPS 204 and `digestBytes` the length of μ.
  */
 export type SigningAlgorithmParameters =
@@ -75,7 +75,7 @@ const rsaSigning = only(
   "RSASSA_PKCS1_V1_5_SHA_512"
 )
 
-/** The signing algorithms each key spec offers (AWS KMS API reference §5.1): one ECDSA hash per curve. */
+/** The signing algorithms each key spec offers (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): one ECDSA hash per curve. */
 export const signingAlgorithmsBySpec: { readonly [S in AsymmetricKeySpec]: ReadonlyArray<SigningAlgorithm> } = Object
   .freeze({
     RSA_2048: rsaSigning,

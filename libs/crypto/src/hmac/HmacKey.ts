@@ -20,7 +20,7 @@ export const generateHmacKeyMaterial = (spec: HmacKeySpec): Effect.Effect<Secret
  * An HMAC key (RFC 2104) held as an OpenSSL secret KeyObject, imported once
  * for its key version's life. GenerateMac returns the full, untruncated MAC;
  * VerifyMac compares in constant time and is false for a MAC of any other
- * length (AWS KMS API reference §3.2, §5.3). node:crypto rather than WebCrypto
+ * length (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html, https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). node:crypto rather than WebCrypto
  * because its HMAC is synchronous: a MAC over ≤ 4096 bytes costs less than
  * the promise WebCrypto would wrap it in. Prints redacted.
  */

@@ -10,7 +10,7 @@ import { HmacKey } from "./HmacKey.ts"
 import { type HmacKeySpec, hmacParameters } from "./HmacKeySpec.ts"
 
 // Project Wycheproof HMAC vectors (mac_test_schema_v1). Trent supports the groups whose key length
-// the spec accepts (AWS KMS API reference §5.3: HMAC_384 and HMAC_512 take imported keys up to 128
+// the spec accepts (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html: HMAC_384 and HMAC_512 take imported keys up to 128
 // bytes, so their 520-bit groups too) and whose tag is the full MAC, which is all AWS returns.
 // Every other group is asserted rejected: a key length the spec does not accept fails fromBytes
 // (InvalidKeyMaterial), and a truncated tag never passes verifyMac. Source: ../vectors/README.md.

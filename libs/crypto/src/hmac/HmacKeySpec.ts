@@ -1,13 +1,13 @@
-/** The HMAC key specs (AWS KMS API reference §4, KeySpec), as the AWS enum strings. */
+/** The HMAC key specs (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, KeySpec), as the AWS enum strings. */
 export const hmacKeySpecs = Object.freeze(["HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512"] as const)
 export type HmacKeySpec = (typeof hmacKeySpecs)[number]
 
-/** MacAlgorithmSpec (AWS KMS API reference §4): one per HMAC key spec. */
+/** MacAlgorithmSpec (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html): one per HMAC key spec. */
 export const macAlgorithms = Object.freeze(["HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512"] as const)
 export type MacAlgorithm = (typeof macAlgorithms)[number]
 
 /**
- * One HMAC key spec's parameters (AWS KMS API reference §5.1 and §5.3): its
+ * One HMAC key spec's parameters (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): its
  * single MAC algorithm and hash, the MAC length, the size of generated key
  * material (the hash's output length, as AWS generates) and the range that
  * imported key material may have.

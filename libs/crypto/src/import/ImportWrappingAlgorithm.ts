@@ -1,7 +1,7 @@
 import type { RsaEncryptionAlgorithm } from "../asymmetric/RsaEncryptionAlgorithm.ts"
 
 /**
- * The wrapping algorithms (AWS KMS API reference §4, AlgorithmSpec) that
+ * The wrapping algorithms (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, AlgorithmSpec) that
  * Trent unwraps. RSAES_PKCS1_V1_5 (withdrawn by AWS on 2023-10-10) and SM2PKE
  * (China Regions only) are left out: the caller refuses them before asking
  * for an unwrap.
@@ -12,7 +12,7 @@ export const importWrappingAlgorithms = Object.freeze(
 export type ImportWrappingAlgorithm = (typeof importWrappingAlgorithms)[number]
 
 /**
- * How each algorithm wraps (AWS KMS API reference §7.10):
+ * How each algorithm wraps (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html):
  *
  * - `oaep`: the material itself under RSA-OAEP, with the named hash for both
  *   OAEP and MGF1 and an empty label — exactly Trent's Decrypt with that

@@ -18,7 +18,7 @@ const pkcs8Of = (spec: AsymmetricKeySpec) => keys.get(spec)!.pair.privateKey.uns
 const accepts = (spec: ImportableKeySpec, material: Uint8Array) => Effect.runPromise(checkImportedMaterial(spec, material))
 const refusal = (spec: ImportableKeySpec, material: Uint8Array) => Effect.runPromise(Effect.flip(checkImportedMaterial(spec, material)))
 
-/** The byte ranges of AWS KMS API reference §5.3, written out again rather than read from the table. */
+/** The byte ranges of https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html, written out again rather than read from the table. */
 const ranges: ReadonlyArray<readonly [ImportableKeySpec, number, number]> = [
   ["SYMMETRIC_DEFAULT", 32, 32],
   ["HMAC_224", 28, 64],

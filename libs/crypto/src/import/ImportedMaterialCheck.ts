@@ -6,12 +6,12 @@ import { type HmacKeySpec, hmacKeySpecs, hmacParameters } from "../hmac/HmacKeyS
 import { KEY_MATERIAL_BYTES } from "../KeyMaterial.ts"
 import { SecretBytes } from "../SecretBytes.ts"
 
-/** The key specs that can hold imported material: symmetric, HMAC and asymmetric (AWS KMS API reference §5.3). */
+/** The key specs that can hold imported material: symmetric, HMAC and asymmetric (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). */
 export const importableKeySpecs = Object.freeze(["SYMMETRIC_DEFAULT", ...hmacKeySpecs, ...asymmetricKeySpecs] as const)
 export type ImportableKeySpec = (typeof importableKeySpecs)[number]
 
 /**
- * What imported material must be for each spec (AWS KMS API reference §5.3):
+ * What imported material must be for each spec (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html):
  * raw key bytes of a length in a range, or a PKCS#8 PrivateKeyInfo (DER) of
  * exactly the spec — algorithm, curve or modulus size.
  */

@@ -9,7 +9,7 @@ const label = "trent imported key material id v1\0"
 const utf8 = new TextEncoder()
 
 /**
- * The KeyMaterialId of imported material (AWS KMS API reference §2.4: 64
+ * The KeyMaterialId of imported material (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html: 64
  * lowercase hex): HMAC-SHA256 (RFC 2104) over the material, keyed with
  * SHA-256(UTF-8(label ‖ keyId)).
  *

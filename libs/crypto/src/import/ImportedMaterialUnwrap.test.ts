@@ -32,7 +32,7 @@ const failure = async (algorithm: ImportWrappingAlgorithm, encrypted: Uint8Array
 const invalidCiphertext = { _tag: "InvalidCiphertext" }
 
 /**
- * EncryptedKeyMaterial is at most 6144 bytes (AWS KMS API reference §2.4): after a 256-byte RSA
+ * EncryptedKeyMaterial is at most 6144 bytes (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html): after a 256-byte RSA
  * block, KWP carries up to 5880 bytes. RSA-OAEP on RSA_2048 carries 214 (SHA-1) or 190 (SHA-256).
  */
 const maxMaterial: { readonly [A in ImportWrappingAlgorithm]: number } = {

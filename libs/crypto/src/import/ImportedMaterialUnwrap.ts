@@ -45,8 +45,8 @@ const unwrapOaepThenKwp = (
 }
 
 /**
- * ImportKeyMaterial's unwrap of EncryptedKeyMaterial (AWS KMS API reference
- * §3.10, §7.10) with the wrapping private key (PKCS#8 DER) issued for it:
+ * ImportKeyMaterial's unwrap of EncryptedKeyMaterial (
+ * https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html) with the wrapping private key (PKCS#8 DER) issued for it:
  *
  * - RSAES_OAEP_SHA_1 / _256: RSA-OAEP directly over the material, the hash
  *   for OAEP and MGF1, empty label;

@@ -1,7 +1,7 @@
 import { InvalidRequest } from "../KeyErrors.ts"
 import { maxLength, validationMessage } from "../ValidationMessage.ts"
 
-/** Description is 0–8192 characters (aws-kms-api.md §2.4). */
+/** Description is 0–8192 characters (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html). */
 export const MAX_DESCRIPTION_LENGTH = 8192
 
 export const checkDescription = (description: string): InvalidRequest | undefined =>

@@ -27,10 +27,10 @@ export const requestedKeySpec = (
     : keySpec ?? customerMasterKeySpec ?? "SYMMETRIC_DEFAULT"
 
 /**
- * CreateKey (aws-kms-api.md §3.1, §5.1): every key spec except SM2 (China
+ * CreateKey (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html, https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): every key spec except SM2 (China
  * Regions only), with a usage its spec allows; AWS_KMS origin, or EXTERNAL
  * (no material: the key starts PendingImport). Custom key stores are not
- * served. A multi-Region key's id is `mrk-` + 32 hex (§2.1).
+ * served. A multi-Region key's id is `mrk-` + 32 hex (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
  */
 export const decideCreateKey = (state: Key, command: typeof CreateKey.Type): ReadonlyArray<KeyEvent> | KeyRejection => {
   if (state.status !== "Absent") return new KeyInvalidState({ message: `Key ${command.keyId} already exists.` })

@@ -8,11 +8,11 @@ import { isLive, requireLiveKey } from "./requireKey.ts"
 
 type Outcome = ReadonlyArray<KeyEvent> | KeyRejection
 
-/** Constraint limits (aws-kms-api.md §7.5): at most 8 pairs per constraint, values of at most 384 characters. */
+/** Constraint limits (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html): at most 8 pairs per constraint, values of at most 384 characters. */
 export const MAX_CONSTRAINT_PAIRS = 8
 export const MAX_CONSTRAINT_VALUE_LENGTH = 384
 
-/** Constraint sizes (§7.5); which operations and keys may carry constraints is @trent/policy's rule. */
+/** Constraint sizes (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html); which operations and keys may carry constraints is @trent/policy's rule. */
 const checkConstraintSizes = (constraints: GrantConstraints | undefined): InvalidRequest | undefined => {
   if (constraints === undefined) return undefined
   const maps = [constraints.encryptionContextSubset, constraints.encryptionContextEquals].filter((map) => map !== undefined)
@@ -35,7 +35,7 @@ const sameMap = (a: Readonly<Record<string, string>> | undefined, b: Readonly<Re
   (a === undefined) === (b === undefined)
 
 /**
- * CreateGrant's idempotency (§7.5): a grant with the same Name and identical
+ * CreateGrant's idempotency (https://docs.aws.amazon.com/kms/latest/developerguide/grants.html): a grant with the same Name and identical
  * parameters is the same grant, whose id is returned again.
  */
 export const equivalentGrant = (grants: ReadonlyArray<Grant>, candidate: Grant): Grant | undefined =>

@@ -14,11 +14,11 @@ import { arnOf, isLive, requireLiveKey } from "./requireKey.ts"
 
 type Outcome = ReadonlyArray<KeyEvent> | KeyRejection
 
-/** ImportKeyMaterial's ValidTo may be at most 365 days ahead (aws-kms-api.md §3.10). */
+/** ImportKeyMaterial's ValidTo may be at most 365 days ahead (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html). */
 export const MAX_VALID_TO_MS = 365 * DAY_MS
 
 /**
- * ExpirationModel and ValidTo (§3.10, §7.10): ValidTo is required exactly when
+ * ExpirationModel and ValidTo (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html, https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html): ValidTo is required exactly when
  * the material expires, and lies in the next 365 days. Checked before any
  * unwrapping, so a bad request costs nothing.
  */
@@ -57,7 +57,7 @@ const imported = (command: typeof ImportKeyMaterial.Type, pendingRotation: boole
 }]
 
 /**
- * ImportKeyMaterial (§3.10, §7.10). The first import takes any material of the
+ * ImportKeyMaterial (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html, https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html). The first import takes any material of the
  * key's spec. After that, EXISTING_KEY_MATERIAL (the default) must be the very
  * material the chosen version had — its id derives from the bytes, so a
  * different id is different material (IncorrectKeyMaterial). A symmetric key
@@ -111,7 +111,7 @@ export const importedMaterialTarget = (key: KeyRecord, keyMaterialId: string | u
   keyMaterialId ?? key.versions[key.versions.length - 1]?.materialId
 
 /**
- * DeleteImportedKeyMaterial (§3.10). The version keeps its id, awaiting
+ * DeleteImportedKeyMaterial (https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html). The version keeps its id, awaiting
  * re-import; the key becomes PendingImport unless it is pending deletion.
  * Deleting material that is already gone changes nothing.
  */
@@ -128,7 +128,7 @@ export const decideDeleteImportedKeyMaterial = (state: Key, command: typeof Dele
   return target.wrapped.length === 0 ? [] : [{ _tag: "ImportedKeyMaterialDeleted", at: command.now, materialId: targetId, expired: false }]
 }
 
-/** Imported material whose ValidTo has come: deleted, as AWS does (§6: expiry → PendingImport). */
+/** Imported material whose ValidTo has come: deleted, as AWS does (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html: expiry → PendingImport). */
 export const expiredMaterial = (state: Key, now: number): ReadonlyArray<KeyEvent> => {
   if (state.status === "Absent" || state.status === "Destroyed") return []
   const versions = [...state.key.versions, ...(state.key.pendingRotation === undefined ? [] : [state.key.pendingRotation])]

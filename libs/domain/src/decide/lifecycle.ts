@@ -20,7 +20,7 @@ export const decideDisableKey = (state: Key, command: typeof DisableKey.Type): O
   return live.status === "Disabled" ? [] : [{ _tag: "KeyDisabled", at: command.now }]
 }
 
-/** PendingWindowInDays: 7–30, default 30 (aws-kms-api.md §7.1; the model's 1–365 is wider than the service). */
+/** PendingWindowInDays: 7–30, default 30 (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html; the model's 1–365 is wider than the service). */
 export const MIN_PENDING_WINDOW_DAYS = 7
 export const MAX_PENDING_WINDOW_DAYS = 30
 export const DEFAULT_PENDING_WINDOW_DAYS = 30
@@ -47,7 +47,7 @@ export const decideScheduleKeyDeletion = (state: Key, command: typeof ScheduleKe
   const live = requireLiveKey(state, "ScheduleKeyDeletion")
   if (!isLive(live)) return live
   const replication = live.key.replication
-  // A primary with replicas waits for them: its window starts when the last one is gone (§7.1).
+  // A primary with replicas waits for them: its window starts when the last one is gone (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html).
   if (replication !== undefined && replication.primaryRegion === live.key.region && replication.replicaRegions.length > 0) {
     return [{ _tag: "KeyReplicaDeletionAwaited", at: command.now, pendingWindowInDays: days }]
   }
@@ -59,7 +59,7 @@ export const decideScheduleKeyDeletion = (state: Key, command: typeof ScheduleKe
   }]
 }
 
-/** A cancelled deletion leaves the key Disabled (aws-kms-api.md §6, state transitions). */
+/** A cancelled deletion leaves the key Disabled (https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html, state transitions). */
 export const decideCancelKeyDeletion = (state: Key, command: typeof CancelKeyDeletion.Type): Outcome => {
   const live = requireLiveKey(state, "CancelKeyDeletion")
   if (!isLive(live)) return live

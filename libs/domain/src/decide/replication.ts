@@ -14,7 +14,7 @@ import { arnOf, notFound } from "./requireKey.ts"
 
 type Outcome = ReadonlyArray<KeyEvent> | KeyRejection
 
-/** The replica Region's first event for a multi-Region key (aws-kms-api.md §3.9). */
+/** The replica Region's first event for a multi-Region key (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html). */
 export const decideCreateReplicaKey = (state: Key, command: typeof CreateReplicaKey.Type): Outcome => {
   // A replica deleted earlier (Destroyed) may be made again: its stream keeps the old life as history.
   if (state.status !== "Absent" && state.status !== "Destroyed") {
@@ -49,7 +49,7 @@ const sameRegions = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
 /**
  * A membership change reaching one member. A primary waiting in
  * PendingReplicaDeletion starts its deletion window when its last replica is
- * gone (§7.1).
+ * gone (https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html).
  */
 export const decideUpdateMultiRegionConfiguration = (
   state: Key,
@@ -109,7 +109,7 @@ export const decideSyncRotationSettings = (state: Key, command: typeof SyncRotat
   }]
 }
 
-/** Replicas follow their primary's rotation; asking a replica directly is refused (§3.9). */
+/** Replicas follow their primary's rotation; asking a replica directly is refused (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html). */
 export const refuseOnReplica = (state: Key): UnsupportedOperation | undefined =>
   state.status !== "Absent" && state.status !== "Destroyed" && isReplica(state.key)
     ? new UnsupportedOperation({

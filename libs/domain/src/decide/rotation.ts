@@ -17,7 +17,7 @@ import { arnOf, isLive, requireLiveKey } from "./requireKey.ts"
 
 type Outcome = ReadonlyArray<KeyEvent> | KeyRejection
 
-/** aws-kms-api.md §7.2. */
+/** https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html */
 export const MIN_ROTATION_PERIOD_DAYS = 90
 export const MAX_ROTATION_PERIOD_DAYS = 2560
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365
@@ -114,7 +114,7 @@ export const decideRotateKeyOnDemand = (state: Key, command: typeof RotateKeyOnD
     })
   }
   if (importedSymmetric) {
-    // Imported keys rotate onto the material imported as NEW_KEY_MATERIAL (§7.2).
+    // Imported keys rotate onto the material imported as NEW_KEY_MATERIAL (https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html).
     const pending = live.key.pendingRotation
     if (pending === undefined) {
       return new KeyInvalidState({ message: `No available key material pending rotation for the key: ${arnOf(live)}.` })

@@ -15,9 +15,9 @@ import {
   type Model,
   type Step,
   stepArbitrary
-} from "./regionModel.ts"
-import { inRegionOn, inTwoRegionsOn, onFreshStore } from "./regionOnStore.ts"
-import type { PreparedStore, StoreUnderTest } from "./StoreUnderTest.ts"
+} from "./regionModel.test-support.ts"
+import { inRegionOn, inTwoRegionsOn, onFreshStore } from "./regionOnStore.test-support.ts"
+import type { PreparedStore, StoreUnderTest } from "./StoreUnderTest.test-support.ts"
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 

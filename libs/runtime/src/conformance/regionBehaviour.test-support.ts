@@ -3,8 +3,8 @@ import { Effect } from "effect"
 import { KeyActors } from "../KeyActors.ts"
 import { Region } from "../Region.ts"
 import type { RegionOptions } from "../Region.ts"
-import { inRegionOn, onFreshStore } from "./regionOnStore.ts"
-import type { StoreServices, StoreUnderTest } from "./StoreUnderTest.ts"
+import { inRegionOn, onFreshStore } from "./regionOnStore.test-support.ts"
+import type { StoreServices, StoreUnderTest } from "./StoreUnderTest.test-support.ts"
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const arn = (keyId: string) => `arn:aws:kms:eu-west-1:111122223333:key/${keyId}`

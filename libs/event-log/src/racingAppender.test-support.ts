@@ -3,11 +3,11 @@
  * appends `count` events, one per append, to one stream of a shared SQLite
  * log, each time expecting the seq it just read and retrying on SeqConflict.
  * Prints the number of conflicts it met. Usage:
- *   node racingAppender.ts <file> <region> <streamId> <writer> <count> <startAtEpochMs>
+ *   node racingAppender.test-support.ts <file> <region> <streamId> <writer> <count> <startAtEpochMs>
  */
 import { Effect, Option } from "effect"
 import { EventLog } from "./EventLog.ts"
-import { samplePendingEvent } from "./contract/samplePendingEvent.ts"
+import { samplePendingEvent } from "./contract/samplePendingEvent.test-support.ts"
 
 /** Appends `count` events as writer `writer`, retrying on SeqConflict; succeeds with the number of conflicts. */
 export const appendRacing = (streamId: string, writer: number, count: number) =>

@@ -2,7 +2,7 @@ import { it } from "@effect/vitest"
 import { Effect, Option, type Layer } from "effect"
 import { describe, expect } from "vitest"
 import type { EventLogFailure } from "../EventLogFailure.ts"
-import { expectInvalidInput } from "./expectInvalidInput.ts"
+import { expectInvalidInput } from "./expectInvalidInput.test-support.ts"
 import { Keyvault } from "../Keyvault.ts"
 
 /** The behaviour every Keyvault adapter shares; called with a factory for a fresh, empty keyvault. */

@@ -3,7 +3,7 @@ import type { KeyActors } from "../KeyActors.ts"
 import { Region, type RegionOptions } from "../Region.ts"
 import type { RegionApi } from "../RegionApi.ts"
 import { RequestContext, systemRequest } from "../RequestContext.ts"
-import type { PreparedStore, StoreServices } from "./StoreUnderTest.ts"
+import type { PreparedStore, StoreServices } from "./StoreUnderTest.test-support.ts"
 
 export const conformanceRegion: RegionOptions = {
   region: "eu-west-1",

@@ -5,8 +5,8 @@ import { Keyvault } from "@trent/event-log"
 import { DAY_MS } from "@trent/domain"
 import type { KeyActors } from "../KeyActors.ts"
 import { Region } from "../Region.ts"
-import { inRegionOn, onFreshStore } from "./regionOnStore.ts"
-import type { StoreServices, StoreUnderTest } from "./StoreUnderTest.ts"
+import { inRegionOn, onFreshStore } from "./regionOnStore.test-support.ts"
+import type { StoreServices, StoreUnderTest } from "./StoreUnderTest.test-support.ts"
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 

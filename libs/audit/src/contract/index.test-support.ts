@@ -1,0 +1,1 @@
+export { auditLogContract, type AuditLogOpener } from "./auditLogContract.test-support.ts"

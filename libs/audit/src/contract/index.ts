@@ -1,1 +1,0 @@
-export { auditLogContract, type AuditLogOpener } from "./auditLogContract.ts"

@@ -1,0 +1,5 @@
+export * from "./regionBehaviour.test-support.ts"
+export * from "./regionModelSuite.test-support.ts"
+export * from "./regionOnStore.test-support.ts"
+export * from "./scheduler.test-support.ts"
+export * from "./StoreUnderTest.test-support.ts"

@@ -1,5 +1,0 @@
-export * from "./regionBehaviour.ts"
-export * from "./regionModelSuite.ts"
-export * from "./regionOnStore.ts"
-export * from "./scheduler.ts"
-export * from "./StoreUnderTest.ts"
