@@ -42,8 +42,8 @@ export const schedulerSuite = (store: StoreUnderTest) => {
         yield* advance(89 * DAY_MS)
         assert.strictEqual((yield* region.listKeyRotations({ keyId: key.keyId })).items.length, 0)
         yield* advance(2 * DAY_MS)
+        yield* eventually(Effect.map(region.listKeyRotations({ keyId: key.keyId }), ({ items }) => assert.strictEqual(items.length, 1)))
         const rotations = (yield* region.listKeyRotations({ keyId: key.keyId })).items
-        assert.strictEqual(rotations.length, 1)
         assert.strictEqual(rotations[0]?.rotationType, "AUTOMATIC")
         const status = yield* region.getKeyRotationStatus({ keyId: key.keyId })
         assert.isTrue(status.keyRotationEnabled)
@@ -66,7 +66,7 @@ export const schedulerSuite = (store: StoreUnderTest) => {
         assert.strictEqual((yield* region.listKeyRotations({ keyId: key.keyId })).items.length, 0)
         yield* region.enableKey({ keyId: key.keyId })
         yield* advance(DAY_MS / 12)
-        assert.strictEqual((yield* region.listKeyRotations({ keyId: key.keyId })).items.length, 1)
+        yield* eventually(Effect.map(region.listKeyRotations({ keyId: key.keyId }), ({ items }) => assert.strictEqual(items.length, 1)))
       })))
 
     it.effect("destroys the key, its KEK and its aliases when the deletion window ends, not before", () =>
