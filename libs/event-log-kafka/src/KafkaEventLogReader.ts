@@ -7,7 +7,7 @@ import { type KafkaStoreOptions, resolveKafkaStoreOptions } from "./KafkaStoreOp
 import { makeOffsetTracker } from "./OffsetTracker.ts"
 import { runReplayConsumer } from "./ReplayConsumer.ts"
 import { makeReplicaApplier, type RecordOutcome } from "./ReplicaApplier.ts"
-import { adminCall, connectAdmin, topicOffsets } from "./topicSetup.ts"
+import { existingTopicOffsets } from "./topicSetup.ts"
 
 /**
  * A Region's events topic, read once from the start into a replica of the caller's (a scratch
@@ -28,16 +28,7 @@ export const openKafkaEventLogReader = (
     })
     const { eventsTopic: topic, requestTimeoutMs, region } = resolved
     const kafka = yield* makeKafkaConnection(resolved)
-    const offsets = yield* Effect.scoped(Effect.gen(function*() {
-      const admin = yield* connectAdmin(kafka, requestTimeoutMs)
-      const topics = yield* adminCall("listing the topics", requestTimeoutMs, () => admin.listTopics())
-      if (!topics.includes(topic)) {
-        return yield* new EventLogFailure({
-          message: `there is no topic ${topic} on ${resolved.brokers.join(",")} (check --kafka-topic-prefix and --region)`
-        })
-      }
-      return yield* topicOffsets(admin, topic, requestTimeoutMs)
-    }))
+    const offsets = yield* existingTopicOffsets(kafka, topic, resolved.brokers, requestTimeoutMs)
     const truncated = offsets.find(({ low }) => low > 0)
     if (truncated !== undefined) {
       return yield* new EventLogFailure({

@@ -8,7 +8,7 @@ import { makeKafkaConnection } from "@trent/kafka-client"
 import { type KafkaStoreOptions, resolveKafkaStoreOptions } from "./KafkaStoreOptions.ts"
 import { makeOffsetTracker } from "./OffsetTracker.ts"
 import { runReplayConsumer } from "./ReplayConsumer.ts"
-import { adminCall, connectAdmin, topicOffsets } from "./topicSetup.ts"
+import { existingTopicOffsets } from "./topicSetup.ts"
 
 /**
  * Every writer's audit chain in `<prefix>.<region>.audit` (KafkaAuditStore.ts), as the topic holds
@@ -24,16 +24,7 @@ export const readAuditTopic = (options: KafkaStoreOptions): Effect.Effect<Map<st
     })
     const { auditTopic: topic, requestTimeoutMs } = resolved
     const kafka = yield* makeKafkaConnection(resolved)
-    const offsets = yield* Effect.scoped(Effect.gen(function*() {
-      const admin = yield* connectAdmin(kafka, requestTimeoutMs)
-      const topics = yield* adminCall("listing the topics", requestTimeoutMs, () => admin.listTopics())
-      if (!topics.includes(topic)) {
-        return yield* new EventLogFailure({
-          message: `there is no topic ${topic} on ${resolved.brokers.join(",")} (check --kafka-topic-prefix and --region)`
-        })
-      }
-      return yield* topicOffsets(admin, topic, requestTimeoutMs)
-    }))
+    const offsets = yield* existingTopicOffsets(kafka, topic, resolved.brokers, requestTimeoutMs)
     const records: Array<KafkaMessage> = []
     const tracker = makeOffsetTracker<never>(offsets.map(() => 0))
     yield* runReplayConsumer({

@@ -117,3 +117,22 @@ export const topicOffsets = (admin: Admin, topic: string, timeoutMs: number): Ef
         .map(({ partition, low, high }) => ({ partition, low: Number(low), high: Number(high) }))
         .sort((a, b) => a.partition - b.partition))
   )
+
+/**
+ * The offsets of a topic that must already exist (the offline readers: they never create one), or
+ * a failure that names it and the flags that choose it.
+ */
+export const existingTopicOffsets = (
+  kafka: Kafka,
+  topic: string,
+  brokers: ReadonlyArray<string>,
+  timeoutMs: number
+): Effect.Effect<ReadonlyArray<PartitionOffsets>, EventLogFailure> =>
+  Effect.scoped(Effect.gen(function*() {
+    const admin = yield* connectAdmin(kafka, timeoutMs)
+    const topics = yield* adminCall("listing the topics", timeoutMs, () => admin.listTopics())
+    if (!topics.includes(topic)) {
+      return yield* new EventLogFailure({ message: `there is no topic ${topic} on ${brokers.join(",")} (check --kafka-topic-prefix and --region)` })
+    }
+    return yield* topicOffsets(admin, topic, timeoutMs)
+  }))
