@@ -11,13 +11,12 @@ import {
   unknownOperation,
   type WireError
 } from "@trent/protocol"
-import { type Caller, type RegionApi, RequestContext } from "@trent/runtime"
+import { type Caller, type RegionApi, regionOperation, RequestContext } from "@trent/runtime"
 import { Cause, Clock, Effect, Option, Result } from "effect"
 import { type AuditedRequest, otherRegionOf, recordRequest } from "./AuditTrail.ts"
 import { logRequest } from "./requestLogLine.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, type KmsResponse, success } from "./KmsResponse.ts"
-import { operationHandlers } from "./operationHandlers.ts"
 import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
 import { xksOnlyRefusal } from "./xks/xksOnlyKeys.ts"
@@ -99,7 +98,7 @@ const run = <Op extends ServedOperation>(
     // Every write another worker of this server acknowledged before this request came is applied here first.
     yield* (yield* SiblingWrites).settled
     const result = yield* Effect.result(
-      operationHandlers[operation](region, decoded.success).pipe(
+      regionOperation(region, operation)(decoded.success).pipe(
         Effect.provideService(RequestContext, { principal: principal.arn, requestId, caller: callerOf(principal, origin) })
       )
     )

@@ -1,53 +1,10 @@
+import type { FieldRule, ObjectRule } from "@trent/protocol"
 import { isoSeconds } from "./isoSeconds.ts"
 
-/**
- * An allow-list over a decoded request or result: what to keep, and as what.
- * A value is kept only when its field is named and it has the named kind; a
- * string rule never accepts bytes, a list rule never accepts a Uint8Array, an
- * object rule accepts plain objects only (never a SecretBytes or another class
- * instance). So whatever is not named, or is named but not of its kind, is
- * dropped — secrets and binary values cannot pass by accident.
- */
-export type FieldRule =
-  | "string"
-  | "number"
-  | "boolean"
-  /** Epoch milliseconds (or a Date), written as CloudTrail writes times: "2026-11-28T14:03:05Z". */
-  | "date"
-  /** A string-to-string map (an encryption context): non-string values are dropped. */
-  | "stringMap"
-  /** A list of strings (grant operations, tag keys): non-string items are dropped. */
-  | "stringList"
-  | ObjectRule
-  | ListRule
-  | RenamedRule
-
-export interface ObjectRule {
-  readonly _tag: "Object"
-  readonly fields: Readonly<Record<string, FieldRule>>
-}
-
-export interface ListRule {
-  readonly _tag: "List"
-  readonly item: ObjectRule
-}
-
-/** Keeps a field under another name (KeyMetadata's awsAccountId is CloudTrail's AWSAccountId). */
-export interface RenamedRule {
-  readonly _tag: "Renamed"
-  readonly as: string
-  readonly rule: FieldRule
-}
+export { fields, type FieldRule, listOf, type ListRule, type ObjectRule, renamed, type RenamedRule } from "@trent/protocol"
 
 export type Json = string | number | boolean | null | ReadonlyArray<Json> | { readonly [name: string]: Json }
 export type JsonObject = { readonly [name: string]: Json }
-
-export const fields = (rules: Readonly<Record<string, FieldRule>>): ObjectRule =>
-  Object.freeze({ _tag: "Object", fields: Object.freeze({ ...rules }) })
-
-export const listOf = (item: ObjectRule): ListRule => Object.freeze({ _tag: "List", item })
-
-export const renamed = (as: string, rule: FieldRule): RenamedRule => Object.freeze({ _tag: "Renamed", as, rule })
 
 const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> => {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false

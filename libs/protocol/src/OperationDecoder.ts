@@ -1,18 +1,17 @@
 import { Result } from "effect"
-import type { RequestOf, ServedOperation } from "./ServedOperation.ts"
 import { decodeShape } from "./WireDecoder.ts"
 import { unsupportedMember, type WireError } from "./WireError.ts"
 import type { Shape } from "./WireShape.ts"
 
 /**
- * One served operation's request: its wire shape, and how the decoded members
+ * One operation's request: its wire shape, and how the decoded members
  * become the Region's request. `unsupported` names the members that Trent
  * validates but refuses (their presence is an UnsupportedOperationException).
  */
-export interface OperationDecoder<Op extends ServedOperation> {
+export interface OperationDecoder<Request> {
   readonly shape: Shape<unknown>
   readonly unsupported: ReadonlyArray<string>
-  readonly decode: (body: unknown) => Result.Result<RequestOf<Op>, WireError>
+  readonly decode: (body: unknown) => Result.Result<Request, WireError>
 }
 
 export const operationDecoder = <Decoded, Request>(

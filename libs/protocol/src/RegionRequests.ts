@@ -1,29 +1,5 @@
 import type { EncryptionContext } from "@trent/crypto"
-import type {
-  DataKeyPairSpec,
-  GrantOperation,
-  DataKeySpec,
-  EncryptionAlgorithm,
-  ExpirationModel,
-  ImportType,
-  IncludeKeyMaterial,
-  KeyAgreementAlgorithm,
-  KeySpec,
-  KeyUsage,
-  MacAlgorithm,
-  MessageType,
-  Origin,
-  SigningAlgorithm,
-  Tag,
-  WrappingAlgorithm,
-  WrappingKeySpec
-} from "@trent/domain"
-
-import type {
-  CreateCustomKeyStoreRequest,
-  DescribeCustomKeyStoresRequest,
-  UpdateCustomKeyStoreRequest
-} from "./customKeyStoreTypes.ts"
+import type { DataKeyPairSpec, GrantOperation, DataKeySpec, EncryptionAlgorithm, ExpirationModel, ImportType, KeyAgreementAlgorithm, KeySpec, KeyUsage, MacAlgorithm, MessageType, Origin, SigningAlgorithm, Tag, WrappingAlgorithm, WrappingKeySpec } from "@trent/domain"
 
 export type * from "./customKeyStoreTypes.ts"
 
@@ -163,74 +139,4 @@ export interface DeleteImportedKeyMaterialRequest {
 export interface AliasTarget {
   readonly aliasName: string
   readonly targetKeyId: string
-}
-
-/** The request each served operation decodes to. */
-export interface RegionRequests {
-  readonly CreateKey: CreateKeyRequest
-  readonly DescribeKey: KeyRef & { readonly grantTokens?: ReadonlyArray<string> | undefined }
-  readonly ListKeys: Page
-  readonly EnableKey: KeyRef
-  readonly DisableKey: KeyRef
-  readonly ScheduleKeyDeletion: KeyRef & { readonly pendingWindowInDays?: number | undefined }
-  readonly CancelKeyDeletion: KeyRef
-  readonly UpdateKeyDescription: KeyRef & { readonly description: string }
-  readonly EnableKeyRotation: KeyRef & { readonly rotationPeriodInDays?: number | undefined }
-  readonly DisableKeyRotation: KeyRef
-  readonly GetKeyRotationStatus: KeyRef
-  readonly RotateKeyOnDemand: KeyRef
-  readonly ListKeyRotations: KeyRef & Page & { readonly includeKeyMaterial?: IncludeKeyMaterial | undefined }
-  readonly TagResource: KeyRef & { readonly tags: ReadonlyArray<Tag> }
-  readonly UntagResource: KeyRef & { readonly tagKeys: ReadonlyArray<string> }
-  readonly ListResourceTags: KeyRef & Page
-  readonly PutKeyPolicy: KeyRef & {
-    readonly policyName?: string | undefined
-    readonly policy: string
-    readonly bypassPolicyLockoutSafetyCheck?: boolean | undefined
-  }
-  readonly GetKeyPolicy: KeyRef & { readonly policyName?: string | undefined }
-  readonly ListKeyPolicies: KeyRef & Page
-  readonly CreateAlias: AliasTarget
-  readonly UpdateAlias: AliasTarget
-  readonly DeleteAlias: { readonly aliasName: string }
-  readonly ListAliases: Page & { readonly keyId?: string | undefined }
-  readonly Encrypt: EncryptRequest
-  readonly Decrypt: DecryptRequest
-  readonly ReEncrypt: ReEncryptRequest
-  readonly GenerateDataKey: GenerateDataKeyRequest
-  readonly GenerateDataKeyWithoutPlaintext: GenerateDataKeyRequest
-  readonly GenerateRandom: { readonly numberOfBytes?: number | undefined }
-  readonly GenerateDataKeyPair: GenerateDataKeyPairRequest
-  readonly GenerateDataKeyPairWithoutPlaintext: GenerateDataKeyPairRequest
-  readonly Sign: SignRequest
-  readonly Verify: VerifyRequest
-  readonly GetPublicKey: KeyRef & { readonly grantTokens?: ReadonlyArray<string> | undefined }
-  readonly GenerateMac: GenerateMacRequest
-  readonly VerifyMac: VerifyMacRequest
-  readonly DeriveSharedSecret: DeriveSharedSecretRequest
-  readonly CreateGrant: CreateGrantRequest
-  readonly ListGrants: KeyRef & Page & {
-    readonly grantId?: string | undefined
-    readonly granteePrincipal?: string | undefined
-  }
-  readonly ListRetirableGrants: Page & { readonly retiringPrincipal: string }
-  readonly RetireGrant: {
-    readonly grantToken?: string | undefined
-    readonly keyId?: string | undefined
-    readonly grantId?: string | undefined
-    readonly dryRun?: boolean | undefined
-  }
-  readonly RevokeGrant: KeyRef & { readonly grantId: string; readonly dryRun?: boolean | undefined }
-  readonly GetKeyLastUsage: KeyRef
-  readonly ReplicateKey: ReplicateKeyRequest
-  readonly UpdatePrimaryRegion: UpdatePrimaryRegionRequest
-  readonly GetParametersForImport: GetParametersForImportRequest
-  readonly ImportKeyMaterial: ImportKeyMaterialRequest
-  readonly DeleteImportedKeyMaterial: DeleteImportedKeyMaterialRequest
-  readonly CreateCustomKeyStore: CreateCustomKeyStoreRequest
-  readonly DescribeCustomKeyStores: DescribeCustomKeyStoresRequest
-  readonly UpdateCustomKeyStore: UpdateCustomKeyStoreRequest
-  readonly ConnectCustomKeyStore: { readonly customKeyStoreId: string }
-  readonly DisconnectCustomKeyStore: { readonly customKeyStoreId: string }
-  readonly DeleteCustomKeyStore: { readonly customKeyStoreId: string }
 }

@@ -1,21 +1,5 @@
 import type { SecretBytes } from "@trent/crypto"
-import type {
-  CustomerMasterKeySpec,
-  DataKeyPairSpec,
-  EncryptionAlgorithm,
-  KeyAgreementAlgorithm,
-  KeyMetadata,
-  KeyRotationEntry,
-  KeyRotationStatus,
-  KeySpec,
-  KeyUsage,
-  MacAlgorithm,
-  Origin,
-  SigningAlgorithm,
-  Tag
-} from "@trent/domain"
-
-import type { CustomKeyStoreEntry } from "./customKeyStoreTypes.ts"
+import type { CustomerMasterKeySpec, DataKeyPairSpec, EncryptionAlgorithm, KeyAgreementAlgorithm, KeyMetadata, KeySpec, KeyUsage, MacAlgorithm, Origin, SigningAlgorithm, Tag } from "@trent/domain"
 
 /**
  * The result of each operation of the Region API: times are epoch
@@ -175,62 +159,4 @@ export interface ImportKeyMaterialResult {
 export interface DeleteImportedKeyMaterialResult {
   readonly keyId: string
   readonly keyMaterialId: string
-}
-
-/** The result each served operation encodes; `void` for the operations that answer `{}`. */
-export interface RegionResults {
-  readonly CreateKey: KeyMetadata
-  readonly DescribeKey: KeyMetadata
-  readonly ListKeys: Paged<ListKeysEntry>
-  readonly EnableKey: void
-  readonly DisableKey: void
-  readonly ScheduleKeyDeletion: ScheduleKeyDeletionResult
-  readonly CancelKeyDeletion: { readonly keyId: string }
-  readonly UpdateKeyDescription: void
-  readonly EnableKeyRotation: void
-  readonly DisableKeyRotation: void
-  readonly GetKeyRotationStatus: KeyRotationStatus
-  readonly RotateKeyOnDemand: { readonly keyId: string }
-  readonly ListKeyRotations: Paged<KeyRotationEntry>
-  readonly TagResource: void
-  readonly UntagResource: void
-  readonly ListResourceTags: Paged<Tag>
-  readonly PutKeyPolicy: void
-  readonly GetKeyPolicy: { readonly policy: string; readonly policyName: string }
-  readonly ListKeyPolicies: Paged<string>
-  readonly CreateAlias: void
-  readonly UpdateAlias: void
-  readonly DeleteAlias: void
-  readonly ListAliases: Paged<AliasListEntry>
-  readonly Encrypt: EncryptResult
-  readonly Decrypt: DecryptResult
-  readonly ReEncrypt: ReEncryptResult
-  readonly GenerateDataKey: GenerateDataKeyResult
-  readonly GenerateDataKeyWithoutPlaintext: Omit<GenerateDataKeyResult, "plaintext">
-  readonly GenerateRandom: { readonly plaintext: SecretBytes }
-  readonly GenerateDataKeyPair: GenerateDataKeyPairResult
-  readonly GenerateDataKeyPairWithoutPlaintext: Omit<GenerateDataKeyPairResult, "privateKeyPlaintext">
-  readonly Sign: SignResult
-  readonly Verify: VerifyResult
-  readonly GetPublicKey: GetPublicKeyResult
-  readonly GenerateMac: GenerateMacResult
-  readonly VerifyMac: VerifyMacResult
-  readonly DeriveSharedSecret: DeriveSharedSecretResult
-  readonly CreateGrant: { readonly grantToken: string; readonly grantId: string }
-  readonly ListGrants: Paged<GrantListEntry>
-  readonly ListRetirableGrants: Paged<GrantListEntry>
-  readonly RetireGrant: void
-  readonly RevokeGrant: void
-  readonly GetKeyLastUsage: KeyLastUsageResult
-  readonly ReplicateKey: ReplicateKeyResult
-  readonly UpdatePrimaryRegion: void
-  readonly GetParametersForImport: GetParametersForImportResult
-  readonly ImportKeyMaterial: ImportKeyMaterialResult
-  readonly DeleteImportedKeyMaterial: DeleteImportedKeyMaterialResult
-  readonly CreateCustomKeyStore: { readonly customKeyStoreId: string }
-  readonly DescribeCustomKeyStores: Paged<CustomKeyStoreEntry>
-  readonly UpdateCustomKeyStore: void
-  readonly ConnectCustomKeyStore: void
-  readonly DisconnectCustomKeyStore: void
-  readonly DeleteCustomKeyStore: void
 }

@@ -1,8 +1,7 @@
 import { Operations } from "@trent/domain"
-import { describe, expect, expectTypeOf, it } from "vitest"
-import type { RegionRequests } from "./RegionRequests.ts"
-import type { RegionResults } from "./RegionResults.ts"
-import { type ServedOperation, servedOperations } from "./ServedOperation.ts"
+import { describe, expect, it } from "vitest"
+import { operations } from "./operationRegistry.ts"
+import { servedOperations } from "./ServedOperation.ts"
 
 describe("servedOperations", () => {
   it("lists 54 distinct operations of the API model", () => {
@@ -10,8 +9,12 @@ describe("servedOperations", () => {
     for (const operation of servedOperations) expect(Operations).toContain(operation)
   })
 
-  it("has a request and a result type for each served operation, and no other", () => {
-    expectTypeOf<keyof RegionRequests>().toEqualTypeOf<ServedOperation>()
-    expectTypeOf<keyof RegionResults>().toEqualTypeOf<ServedOperation>()
+  it("has a module for each served operation, and no other, each under its own name", () => {
+    for (const [name, spec] of Object.entries(operations)) expect(spec.name).toBe(name)
+    expect(Object.keys(operations).sort()).toEqual([...servedOperations].sort())
+  })
+
+  it("records a state-changing operation as not read-only in the audit trail, and the reverse", () => {
+    for (const spec of Object.values(operations)) expect(spec.audit.readOnly).toBe(spec.state === "reads")
   })
 })

@@ -1,27 +1,25 @@
-import type { RegionRequests } from "./RegionRequests.ts"
-import type { RegionResults } from "./RegionResults.ts"
+import { operations } from "./operationRegistry.ts"
+import type { OperationSpec, RequestOfSpec, ResultOfSpec } from "./OperationSpec.ts"
 
-/**
- * The operations the Region serves, by their AWS names (aws-kms-api.md §3).
- * Every other operation of the API model is known but not served yet.
- */
-export const servedOperations = [
-  "CreateKey", "DescribeKey", "ListKeys", "EnableKey", "DisableKey", "ScheduleKeyDeletion", "CancelKeyDeletion",
-  "UpdateKeyDescription", "EnableKeyRotation", "DisableKeyRotation", "GetKeyRotationStatus", "RotateKeyOnDemand",
-  "ListKeyRotations", "TagResource", "UntagResource", "ListResourceTags", "PutKeyPolicy", "GetKeyPolicy",
-  "ListKeyPolicies", "CreateAlias", "UpdateAlias", "DeleteAlias", "ListAliases", "Encrypt", "Decrypt", "ReEncrypt",
-  "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateRandom", "GenerateDataKeyPair",
-  "GenerateDataKeyPairWithoutPlaintext", "Sign", "Verify", "GetPublicKey", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
-  "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant",
-  "GetKeyLastUsage", "ReplicateKey", "UpdatePrimaryRegion", "GetParametersForImport", "ImportKeyMaterial",
-  "DeleteImportedKeyMaterial", "CreateCustomKeyStore", "DescribeCustomKeyStores", "UpdateCustomKeyStore",
-  "ConnectCustomKeyStore", "DisconnectCustomKeyStore", "DeleteCustomKeyStore"
-] as const satisfies ReadonlyArray<keyof RegionRequests & keyof RegionResults>
+type Operations = typeof operations
 
-export type ServedOperation = (typeof servedOperations)[number]
+/** The operations the Region serves, by their AWS names (aws-kms-api.md §3). */
+export type ServedOperation = keyof Operations
 
-export type RequestOf<Op extends ServedOperation> = RegionRequests[Op]
-export type ResponseOf<Op extends ServedOperation> = RegionResults[Op]
+export const servedOperations: ReadonlyArray<ServedOperation> = Object.freeze(Object.keys(operations) as Array<ServedOperation>)
 
-export const isServedOperation = (name: string): name is ServedOperation =>
-  (servedOperations as ReadonlyArray<string>).includes(name)
+export type RequestOf<Op extends ServedOperation> = RequestOfSpec<Operations[Op]>
+export type ResponseOf<Op extends ServedOperation> = ResultOfSpec<Operations[Op]>
+
+/** The operations that append to the Region's log (OperationSpec `state: "changes"`). */
+export type ChangingOperation = {
+  [Op in ServedOperation]: Operations[Op]["state"] extends "changes" ? Op : never
+}[ServedOperation]
+
+export const isServedOperation = (name: string): name is ServedOperation => Object.hasOwn(operations, name)
+
+/** The module of a served operation. */
+export const operationSpec = <Op extends ServedOperation>(operation: Op): OperationSpec<RequestOf<Op>, ResponseOf<Op>> =>
+  operations[operation] as unknown as OperationSpec<RequestOf<Op>, ResponseOf<Op>>
+
+export const changesState = (operation: ServedOperation): operation is ChangingOperation => operations[operation].state === "changes"

@@ -1,6 +1,5 @@
 import type { Result } from "effect"
-import { requestDecoders } from "./requestDecoders.ts"
-import type { RequestOf, ServedOperation } from "./ServedOperation.ts"
+import { operationSpec, type RequestOf, type ServedOperation } from "./ServedOperation.ts"
 import type { WireError } from "./WireError.ts"
 
 /**
@@ -13,4 +12,4 @@ import type { WireError } from "./WireError.ts"
 export const decodeRequest = <Op extends ServedOperation>(
   operation: Op,
   body: unknown
-): Result.Result<RequestOf<Op>, WireError> => requestDecoders[operation].decode(body)
+): Result.Result<RequestOf<Op>, WireError> => operationSpec(operation).decoder.decode(body)

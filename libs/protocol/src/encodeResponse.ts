@@ -1,5 +1,4 @@
-import { responseEncoders } from "./responseEncoders.ts"
-import type { ResponseOf, ServedOperation } from "./ServedOperation.ts"
+import { operationSpec, type ResponseOf, type ServedOperation } from "./ServedOperation.ts"
 import type { WireObject } from "./WireValues.ts"
 
 /**
@@ -7,4 +6,4 @@ import type { WireObject } from "./WireValues.ts"
  * operations without output (aws-kms-api.md §1.1), never an undefined member.
  */
 export const encodeResponse = <Op extends ServedOperation>(operation: Op, result: ResponseOf<Op>): WireObject =>
-  responseEncoders[operation](result)
+  operationSpec(operation).encode(result)

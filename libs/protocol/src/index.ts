@@ -7,3 +7,16 @@ export type * from "./RegionResults.ts"
 export { type RequestOf, type ResponseOf, type ServedOperation, servedOperations } from "./ServedOperation.ts"
 export { notServed, serializationError, unknownOperation, type WireError } from "./WireError.ts"
 export * from "./xks/index.ts"
+export {
+  fields,
+  type FieldRule,
+  listOf,
+  type ListRule,
+  type ObjectRule,
+  type OperationAuditRule,
+  renamed,
+  type RenamedRule
+} from "./auditRule.ts"
+export { operations } from "./operationRegistry.ts"
+export { defineOperation, type OperationSpec, type StateEffect } from "./OperationSpec.ts"
+export { changesState, type ChangingOperation, isServedOperation, operationSpec } from "./ServedOperation.ts"

@@ -7,6 +7,7 @@ import {
   parseKeyReference,
   type ResourceScope
 } from "@trent/domain"
+import { isServedOperation, operationSpec } from "@trent/protocol"
 import { Context, Effect, Layer } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { AwsManagedKeys } from "./AwsManagedKeys.ts"
@@ -15,14 +16,9 @@ import { KeyActors } from "./KeyActors.ts"
 import { RegionConfig } from "./RegionConfig.ts"
 import type { RegionInternalError } from "./RegionErrors.ts"
 
-/** Which reference forms each operation accepts (aws-kms-api.md §2.1). */
-const acceptsAnyForm: ReadonlySet<Operation> = new Set<Operation>([
-  "Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair",
-  "GenerateDataKeyPairWithoutPlaintext", "Sign", "Verify", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
-  "GetPublicKey", "DescribeKey"
-])
-
-export const acceptedForms = (operation: Operation): AcceptedForms => acceptsAnyForm.has(operation) ? "any" : "key"
+/** Which reference forms an operation accepts (aws-kms-api.md §2.1), as its module declares. */
+export const acceptedForms = (operation: Operation): AcceptedForms =>
+  isServedOperation(operation) ? operationSpec(operation).keyForms : "key"
 
 /**
  * Resolves a caller's KeyId (key id, key ARN, alias name, alias ARN) to a live

@@ -1,7 +1,7 @@
 import type { AuditLog } from "@trent/audit"
 import type { FreshnessReport } from "./Freshness.ts"
 import type { StreamMark } from "./LogFollower.ts"
-import type { RegionRequests, RegionResults, ServedOperation } from "@trent/protocol"
+import type { RequestOf, ResponseOf, ServedOperation } from "@trent/protocol"
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
 import type { ReplicaEndpoint } from "./ReplicationPeers.ts"
@@ -29,8 +29,15 @@ export type {
   SignRequest
 } from "@trent/protocol"
 
-/** One operation: the request it takes and the result it gives are the protocol's, for that AWS operation. */
-type Op<Name extends ServedOperation> = (request: RegionRequests[Name]) => Effect.Effect<RegionResults[Name], RegionError>
+/** One operation: the request it takes and the result it gives are the ones its module declares (@trent/protocol). */
+export type RegionOperation<Name extends ServedOperation> = (request: RequestOf<Name>) => Effect.Effect<ResponseOf<Name>, RegionError>
+
+/** Every served operation, as a method named for it in camelCase (`Encrypt` is `encrypt`). */
+export type RegionOperations = { readonly [Name in ServedOperation as Uncapitalize<Name>]: RegionOperation<Name> }
+
+/** The Region method of an AWS operation. */
+export const regionOperation = <Name extends ServedOperation>(region: RegionOperations, operation: Name): RegionOperation<Name> =>
+  region[(operation[0]!.toLowerCase() + operation.slice(1)) as Uncapitalize<Name>] as unknown as RegionOperation<Name>
 
 /**
  * The Region API: every key operation of AWS KMS that Trent serves, in AWS's terms
@@ -38,64 +45,10 @@ type Op<Name extends ServedOperation> = (request: RegionRequests[Name]) => Effec
  * request and result shapes are defined once, in @trent/protocol, beside the
  * wire codec that produces and consumes them; the HTTP edge only translates.
  */
-export interface RegionApi {
+export interface RegionApi extends RegionOperations {
   readonly region: string
   /** The Region's audit trail: the edge appends one record per request before it answers. */
   readonly audit: AuditLog["Service"]
-  readonly createKey: Op<"CreateKey">
-  readonly describeKey: Op<"DescribeKey">
-  readonly listKeys: Op<"ListKeys">
-  readonly enableKey: Op<"EnableKey">
-  readonly disableKey: Op<"DisableKey">
-  readonly scheduleKeyDeletion: Op<"ScheduleKeyDeletion">
-  readonly cancelKeyDeletion: Op<"CancelKeyDeletion">
-  readonly updateKeyDescription: Op<"UpdateKeyDescription">
-  readonly enableKeyRotation: Op<"EnableKeyRotation">
-  readonly disableKeyRotation: Op<"DisableKeyRotation">
-  readonly getKeyRotationStatus: Op<"GetKeyRotationStatus">
-  readonly rotateKeyOnDemand: Op<"RotateKeyOnDemand">
-  readonly listKeyRotations: Op<"ListKeyRotations">
-  readonly tagResource: Op<"TagResource">
-  readonly untagResource: Op<"UntagResource">
-  readonly listResourceTags: Op<"ListResourceTags">
-  readonly putKeyPolicy: Op<"PutKeyPolicy">
-  readonly getKeyPolicy: Op<"GetKeyPolicy">
-  readonly listKeyPolicies: Op<"ListKeyPolicies">
-  readonly createAlias: Op<"CreateAlias">
-  readonly updateAlias: Op<"UpdateAlias">
-  readonly deleteAlias: Op<"DeleteAlias">
-  readonly listAliases: Op<"ListAliases">
-  readonly encrypt: Op<"Encrypt">
-  readonly decrypt: Op<"Decrypt">
-  readonly reEncrypt: Op<"ReEncrypt">
-  readonly generateDataKey: Op<"GenerateDataKey">
-  readonly generateDataKeyWithoutPlaintext: Op<"GenerateDataKeyWithoutPlaintext">
-  readonly generateRandom: Op<"GenerateRandom">
-  readonly generateDataKeyPair: Op<"GenerateDataKeyPair">
-  readonly generateDataKeyPairWithoutPlaintext: Op<"GenerateDataKeyPairWithoutPlaintext">
-  readonly sign: Op<"Sign">
-  readonly verify: Op<"Verify">
-  readonly getPublicKey: Op<"GetPublicKey">
-  readonly generateMac: Op<"GenerateMac">
-  readonly verifyMac: Op<"VerifyMac">
-  readonly deriveSharedSecret: Op<"DeriveSharedSecret">
-  readonly createGrant: Op<"CreateGrant">
-  readonly listGrants: Op<"ListGrants">
-  readonly listRetirableGrants: Op<"ListRetirableGrants">
-  readonly retireGrant: Op<"RetireGrant">
-  readonly revokeGrant: Op<"RevokeGrant">
-  readonly getKeyLastUsage: Op<"GetKeyLastUsage">
-  readonly replicateKey: Op<"ReplicateKey">
-  readonly updatePrimaryRegion: Op<"UpdatePrimaryRegion">
-  readonly getParametersForImport: Op<"GetParametersForImport">
-  readonly importKeyMaterial: Op<"ImportKeyMaterial">
-  readonly deleteImportedKeyMaterial: Op<"DeleteImportedKeyMaterial">
-  readonly createCustomKeyStore: Op<"CreateCustomKeyStore">
-  readonly describeCustomKeyStores: Op<"DescribeCustomKeyStores">
-  readonly updateCustomKeyStore: Op<"UpdateCustomKeyStore">
-  readonly connectCustomKeyStore: Op<"ConnectCustomKeyStore">
-  readonly disconnectCustomKeyStore: Op<"DisconnectCustomKeyStore">
-  readonly deleteCustomKeyStore: Op<"DeleteCustomKeyStore">
   /** The Region's symmetric keys as an external key manager, for the XKS proxy surface (not an AWS KMS operation). */
   readonly xks: XksOperations
   /** A key of a seed file (`--seed`), created with its fixed id unless the Region has it already (not an AWS operation). */

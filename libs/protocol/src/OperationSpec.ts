@@ -1,0 +1,49 @@
+import type { AcceptedForms } from "@trent/domain"
+import type { OperationAuditRule } from "./auditRule.ts"
+import type { OperationDecoder } from "./OperationDecoder.ts"
+import type { WireObject } from "./WireValues.ts"
+
+/**
+ * What `changes` means: the operation appends to the Region's log (or would,
+ * but for DryRun), so a redelivered request must not run twice; `reads`
+ * changes no state and, asked twice, simply runs again.
+ */
+export type StateEffect = "reads" | "changes"
+
+/**
+ * Everything Trent knows about one AWS operation, declared once in its own
+ * module (operations/<Operation>.ts) and read by every layer: the edge
+ * decodes and encodes with it, the Region resolves the key reference by
+ * `keyForms`, the Kafka request worker splits reads from changes by `state`,
+ * and the audit trail records what `audit` allows.
+ */
+export interface OperationSpec<Request, Result, State extends StateEffect = StateEffect> {
+  /** The AWS name (https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html). */
+  readonly name: string
+  /** The wire shape of the request and how it becomes the Region's request. */
+  readonly decoder: OperationDecoder<Request>
+  /** The Region's result as the operation's JSON output. */
+  readonly encode: (result: Result) => WireObject
+  readonly state: State
+  /** Which references to a key its KeyId accepts (aws-kms-api.md §2.1): any form, or key id and key ARN only. */
+  readonly keyForms: AcceptedForms
+  /** How the audit trail records it (CloudTrail's readOnly, requestParameters, responseElements). */
+  readonly audit: OperationAuditRule
+}
+
+/** The request an operation's module declares. */
+export type RequestOfSpec<Spec> = Spec extends OperationSpec<infer Request, infer _Result> ? Request : never
+/** The result an operation's module declares. */
+export type ResultOfSpec<Spec> = Spec extends OperationSpec<infer _Request, infer Result> ? Result : never
+
+/**
+ * Declares an operation: `defineOperation<Request, Result>()({ … })`. The
+ * decoder must produce exactly `Request` and the encoder take exactly
+ * `Result`; `state` keeps its literal type, so which operations change state
+ * is known to the compiler. The audit rule must agree with it.
+ */
+export const defineOperation = <Request, Result>() =>
+<const State extends StateEffect>(spec: OperationSpec<Request, Result, State>): OperationSpec<Request, Result, State> => {
+  if (spec.audit.readOnly !== (spec.state === "reads")) throw new Error(`${spec.name}: its audit readOnly contradicts its state`)
+  return Object.freeze(spec)
+}

@@ -1,0 +1,23 @@
+import { keyOnly, read } from "../auditRuleParts.ts"
+import { encodeKeyMetadata } from "../encodeKeyMetadata.ts"
+import { GrantTokenList, KeyIdType } from "../ModelShapes.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import type { KeyRef } from "../RegionRequests.ts"
+import { optional, required, structure } from "../WireShape.ts"
+import type { KeyMetadata } from "@trent/domain"
+
+type DescribeKeyRequest = KeyRef & { readonly grantTokens?: ReadonlyArray<string> | undefined }
+
+/** DescribeKey (https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html). */
+export const DescribeKey = defineOperation<DescribeKeyRequest, KeyMetadata>()({
+  name: "DescribeKey",
+  decoder: operationDecoder(
+    structure({ keyId: required(KeyIdType), grantTokens: optional(GrantTokenList) }),
+    asIs
+  ),
+  encode: (metadata) => ({ KeyMetadata: encodeKeyMetadata(metadata) }),
+  state: "reads",
+  keyForms: "any",
+  audit: read(keyOnly)
+})

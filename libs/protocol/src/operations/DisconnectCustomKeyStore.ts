@@ -1,0 +1,18 @@
+import { fields } from "../auditRule.ts"
+import { change } from "../auditRuleParts.ts"
+import { storeRef } from "../customKeyStoreRequests.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import { noOutput } from "../responseParts.ts"
+
+type DisconnectCustomKeyStoreRequest = { readonly customKeyStoreId: string }
+
+/** DisconnectCustomKeyStore (https://docs.aws.amazon.com/kms/latest/APIReference/API_DisconnectCustomKeyStore.html). */
+export const DisconnectCustomKeyStore = defineOperation<DisconnectCustomKeyStoreRequest, void>()({
+  name: "DisconnectCustomKeyStore",
+  decoder: operationDecoder(storeRef, asIs),
+  encode: noOutput,
+  state: "changes",
+  keyForms: "key",
+  audit: change(fields({ customKeyStoreId: "string" }))
+})

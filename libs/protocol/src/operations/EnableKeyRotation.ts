@@ -1,0 +1,25 @@
+import { fields } from "../auditRule.ts"
+import { change } from "../auditRuleParts.ts"
+import { KeyIdType, RotationPeriodInDaysType } from "../ModelShapes.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import type { KeyRef } from "../RegionRequests.ts"
+import { noOutput } from "../responseParts.ts"
+import { optional, required, structure } from "../WireShape.ts"
+
+type EnableKeyRotationRequest = KeyRef & { readonly rotationPeriodInDays?: number | undefined }
+
+/** EnableKeyRotation (https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html). */
+export const EnableKeyRotation = defineOperation<EnableKeyRotationRequest, void>()({
+  name: "EnableKeyRotation",
+  /** Rotation requests (aws-kms-api.md §3.4), members in model order. */
+  decoder: operationDecoder(
+    structure({ keyId: required(KeyIdType), rotationPeriodInDays: optional(RotationPeriodInDaysType) }),
+    asIs
+  ),
+  encode: noOutput,
+  state: "changes",
+  keyForms: "key",
+  // Rotation
+  audit: change(fields({ keyId: "string", rotationPeriodInDays: "number" }))
+})

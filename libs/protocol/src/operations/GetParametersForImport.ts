@@ -1,0 +1,40 @@
+import { fields } from "../auditRule.ts"
+import { read } from "../auditRuleParts.ts"
+import { AlgorithmSpec, KeyIdType, WrappingKeySpec } from "../ModelShapes.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import type { GetParametersForImportRequest } from "../RegionRequests.ts"
+import type { GetParametersForImportResult } from "../RegionResults.ts"
+import { required, structure } from "../WireShape.ts"
+import { blobToWire, epochSeconds } from "../WireValues.ts"
+
+/** GetParametersForImport (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetParametersForImport.html). */
+export const GetParametersForImport = defineOperation<GetParametersForImportRequest, GetParametersForImportResult>()({
+  name: "GetParametersForImport",
+  /**
+   * Key material import requests (aws-kms-api.md §3.10), members in model order.
+   * ImportToken and EncryptedKeyMaterial are CiphertextType blobs (1–6144
+   * bytes); ValidTo is a timestamp. The rules across members (ValidTo exactly
+   * with KEY_MATERIAL_EXPIRES, no KeyMaterialId with NEW_KEY_MATERIAL, §7.10)
+   * are the Region's.
+   */
+  decoder: operationDecoder(
+    structure({
+      keyId: required(KeyIdType),
+      wrappingAlgorithm: required(AlgorithmSpec),
+      wrappingKeySpec: required(WrappingKeySpec)
+    }),
+    asIs
+  ),
+  encode: (result) => ({
+    KeyId: result.keyId,
+    ImportToken: blobToWire(result.importToken),
+    PublicKey: blobToWire(result.publicKey),
+    ParametersValidTo: epochSeconds(result.parametersValidTo)
+  }),
+  // Issues a fresh wrapping key and token each time (kept in the keyvault, not the log): asked twice, it simply runs again.
+  state: "reads",
+  keyForms: "key",
+  // Importing key material: the import token, wrapping public key and encrypted material are dropped.
+  audit: read(fields({ keyId: "string", wrappingAlgorithm: "string", wrappingKeySpec: "string" }))
+})

@@ -1,0 +1,41 @@
+import { fields } from "../auditRule.ts"
+import { change, keyAndMaterial } from "../auditRuleParts.ts"
+import { BackingKeyIdType, CiphertextType, DateType, ExpirationModelType, ImportType, KeyIdType, KeyMaterialDescriptionType } from "../ModelShapes.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import type { ImportKeyMaterialRequest } from "../RegionRequests.ts"
+import type { ImportKeyMaterialResult } from "../RegionResults.ts"
+import { keyMaterial } from "../responseParts.ts"
+import { optional, required, structure } from "../WireShape.ts"
+
+/** ImportKeyMaterial (https://docs.aws.amazon.com/kms/latest/APIReference/API_ImportKeyMaterial.html). */
+export const ImportKeyMaterial = defineOperation<ImportKeyMaterialRequest, ImportKeyMaterialResult>()({
+  name: "ImportKeyMaterial",
+  decoder: operationDecoder(
+    structure({
+      keyId: required(KeyIdType),
+      importToken: required(CiphertextType),
+      encryptedKeyMaterial: required(CiphertextType),
+      validTo: optional(DateType),
+      expirationModel: optional(ExpirationModelType),
+      importType: optional(ImportType),
+      keyMaterialDescription: optional(KeyMaterialDescriptionType),
+      keyMaterialId: optional(BackingKeyIdType)
+    }),
+    asIs
+  ),
+  encode: keyMaterial,
+  state: "changes",
+  keyForms: "key",
+  audit: change(
+    fields({
+      keyId: "string",
+      validTo: "date",
+      expirationModel: "string",
+      importType: "string",
+      keyMaterialDescription: "string",
+      keyMaterialId: "string"
+    }),
+    keyAndMaterial
+  )
+})

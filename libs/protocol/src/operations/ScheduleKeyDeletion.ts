@@ -1,0 +1,33 @@
+import { fields } from "../auditRule.ts"
+import { change } from "../auditRuleParts.ts"
+import { KeyIdType, PendingWindowInDaysType } from "../ModelShapes.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import type { KeyRef } from "../RegionRequests.ts"
+import type { ScheduleKeyDeletionResult } from "../RegionResults.ts"
+import { optional, required, structure } from "../WireShape.ts"
+import { optionalEpochSeconds, wireObject } from "../WireValues.ts"
+
+type ScheduleKeyDeletionRequest = KeyRef & { readonly pendingWindowInDays?: number | undefined }
+
+/** ScheduleKeyDeletion (https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html). */
+export const ScheduleKeyDeletion = defineOperation<ScheduleKeyDeletionRequest, ScheduleKeyDeletionResult>()({
+  name: "ScheduleKeyDeletion",
+  decoder: operationDecoder(
+    structure({ keyId: required(KeyIdType), pendingWindowInDays: optional(PendingWindowInDaysType) }),
+    asIs
+  ),
+  encode: (result) =>
+    wireObject({
+      KeyId: result.keyId,
+      DeletionDate: optionalEpochSeconds(result.deletionDate),
+      KeyState: result.keyState,
+      PendingWindowInDays: result.pendingWindowInDays
+    }),
+  state: "changes",
+  keyForms: "key",
+  audit: change(
+    fields({ keyId: "string", pendingWindowInDays: "number" }),
+    fields({ keyId: "string", keyState: "string", deletionDate: "date", pendingWindowInDays: "number" })
+  )
+})

@@ -1,0 +1,26 @@
+import { fields } from "../auditRule.ts"
+import { change, tags } from "../auditRuleParts.ts"
+import { KeyIdType, TagList } from "../ModelShapes.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import type { KeyRef } from "../RegionRequests.ts"
+import { noOutput } from "../responseParts.ts"
+import { required, structure } from "../WireShape.ts"
+import type { Tag } from "@trent/domain"
+
+type TagResourceRequest = KeyRef & { readonly tags: ReadonlyArray<Tag> }
+
+/** TagResource (https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html). */
+export const TagResource = defineOperation<TagResourceRequest, void>()({
+  name: "TagResource",
+  /** Tag and key policy requests (aws-kms-api.md §3.6, §3.8), members in model order. */
+  decoder: operationDecoder(
+    structure({ keyId: required(KeyIdType), tags: required(TagList) }),
+    asIs
+  ),
+  encode: noOutput,
+  state: "changes",
+  keyForms: "key",
+  // Tags
+  audit: change(fields({ keyId: "string", tags }))
+})

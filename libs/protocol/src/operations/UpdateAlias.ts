@@ -1,0 +1,17 @@
+import { aliasTarget } from "../aliasRequests.ts"
+import { fields } from "../auditRule.ts"
+import { change } from "../auditRuleParts.ts"
+import { asIs, operationDecoder } from "../OperationDecoder.ts"
+import { defineOperation } from "../OperationSpec.ts"
+import type { AliasTarget } from "../RegionRequests.ts"
+import { noOutput } from "../responseParts.ts"
+
+/** UpdateAlias (https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html). */
+export const UpdateAlias = defineOperation<AliasTarget, void>()({
+  name: "UpdateAlias",
+  decoder: operationDecoder(aliasTarget, asIs),
+  encode: noOutput,
+  state: "changes",
+  keyForms: "key",
+  audit: change(fields({ aliasName: "string", targetKeyId: "string" }))
+})
