@@ -1,27 +1,17 @@
+import { operationSpec, servedOperations } from "@trent/protocol"
 import type { StoredAuditRecord } from "./AuditEntry.ts"
 import { eventTimeMillis } from "./AuditFilter.ts"
 
 /**
- * The operations that count as using a key for GetKeyLastUsage: the
- * KeyLastUsageTrackingOperation enum (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html), successful calls
- * only ("Only the following successful cryptographic operations are tracked",
- * KMS Developer Guide, "Determining past usage of a KMS key"). ReEncrypt counts
+ * The operations that count as using a key for GetKeyLastUsage, as each
+ * operation's module declares (`tracksKeyUsage`): successful calls only ("Only
+ * the following successful cryptographic operations are tracked", KMS
+ * Developer Guide, "Determining past usage of a KMS key"). ReEncrypt counts
  * for both its keys (API_GetKeyLastUsage.html): both are in its resources.
  */
-export const keyUsageOperations: ReadonlySet<string> = new Set([
-  "Decrypt",
-  "DeriveSharedSecret",
-  "Encrypt",
-  "GenerateDataKey",
-  "GenerateDataKeyPair",
-  "GenerateDataKeyPairWithoutPlaintext",
-  "GenerateDataKeyWithoutPlaintext",
-  "GenerateMac",
-  "ReEncrypt",
-  "Sign",
-  "Verify",
-  "VerifyMac"
-])
+export const keyUsageOperations: ReadonlySet<string> = new Set(
+  servedOperations.filter((operation) => operationSpec(operation).tracksKeyUsage === true)
+)
 
 /** KeyLastUsageData (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html) plus the Region, as the audit log knows it. */
 export interface KeyLastUsage {

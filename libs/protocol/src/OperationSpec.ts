@@ -29,6 +29,13 @@ export interface OperationSpec<Request, Result, State extends StateEffect = Stat
   readonly keyForms: AcceptedForms
   /** How the audit trail records it (CloudTrail's readOnly, requestParameters, responseElements). */
   readonly audit: OperationAuditRule
+  /**
+   * A successful call counts as a use of its keys for GetKeyLastUsage: the
+   * KeyLastUsageTrackingOperation enum (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html).
+   */
+  readonly tracksKeyUsage?: true
+  /** Encrypts or decrypts under a symmetric key's own material (what a key reserved for the XKS surface refuses). */
+  readonly usesSymmetricMaterial?: true
 }
 
 /** The request an operation's module declares. */

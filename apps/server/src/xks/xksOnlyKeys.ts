@@ -1,11 +1,9 @@
-import type { WireError } from "@trent/protocol"
+import { isServedOperation, operationSpec, type WireError } from "@trent/protocol"
 import { resourcesOf } from "../AuditTrail.ts"
 
-/** The KMS operations that use a symmetric key's material: the ones an XKS-only key refuses. */
-const usesMaterial = new Set([
-  "Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext",
-  "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext"
-])
+/** The KMS operations that use a symmetric key's material (`usesSymmetricMaterial`): the ones an XKS-only key refuses. */
+const usesMaterial = (operation: string): boolean =>
+  isServedOperation(operation) && operationSpec(operation).usesSymmetricMaterial === true
 
 /**
  * A key the operator reserved for the XKS surface (`"xksOnly": true` in the
@@ -21,7 +19,7 @@ export const xksOnlyRefusal = (
   request: unknown,
   result: unknown
 ): WireError | undefined => {
-  if (reserved.size === 0 || !usesMaterial.has(operation)) return undefined
+  if (reserved.size === 0 || !usesMaterial(operation)) return undefined
   const arn = resourcesOf(scope.region, scope.account, request, result).find((each) => reserved.has(each.split("/").pop()!.toLowerCase()))
   return arn === undefined
     ? undefined

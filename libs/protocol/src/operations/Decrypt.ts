@@ -38,5 +38,7 @@ export const Decrypt = defineOperation<DecryptRequest, DecryptResult>()({
   audit: cryptographic(
     fields({ ...cryptoBase, encryptionAlgorithm: "string", dryRunModifiers: "stringList", recipient }),
     keyMaterialId
-  )
+  ),
+  tracksKeyUsage: true,
+  usesSymmetricMaterial: true
 })

@@ -32,5 +32,6 @@ export const DeriveSharedSecret = defineOperation<DeriveSharedSecretRequest, Der
   }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(fields({ keyId: "string", keyAgreementAlgorithm: "string", dryRun: "boolean", recipient }))
+  audit: cryptographic(fields({ keyId: "string", keyAgreementAlgorithm: "string", dryRun: "boolean", recipient })),
+  tracksKeyUsage: true
 })

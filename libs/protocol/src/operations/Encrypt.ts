@@ -30,5 +30,7 @@ export const Encrypt = defineOperation<EncryptRequest, EncryptResult>()({
   state: "reads",
   keyForms: "any",
   // Cryptographic operations; grant tokens are dropped everywhere.
-  audit: cryptographic(fields({ ...cryptoBase, encryptionAlgorithm: "string" }), keyMaterialId)
+  audit: cryptographic(fields({ ...cryptoBase, encryptionAlgorithm: "string" }), keyMaterialId),
+  tracksKeyUsage: true,
+  usesSymmetricMaterial: true
 })

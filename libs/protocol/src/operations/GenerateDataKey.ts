@@ -34,5 +34,7 @@ export const GenerateDataKey = defineOperation<GenerateDataKeyRequest, GenerateD
   state: "reads",
   keyForms: "any",
   // Data keys
-  audit: cryptographic(dataKey, keyMaterialId)
+  audit: cryptographic(dataKey, keyMaterialId),
+  tracksKeyUsage: true,
+  usesSymmetricMaterial: true
 })

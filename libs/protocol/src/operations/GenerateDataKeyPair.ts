@@ -33,5 +33,7 @@ export const GenerateDataKeyPair = defineOperation<GenerateDataKeyPairRequest, G
   }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(dataKeyPair, keyMaterialId)
+  audit: cryptographic(dataKeyPair, keyMaterialId),
+  tracksKeyUsage: true,
+  usesSymmetricMaterial: true
 })

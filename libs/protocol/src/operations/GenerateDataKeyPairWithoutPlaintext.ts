@@ -31,5 +31,7 @@ export const GenerateDataKeyPairWithoutPlaintext = defineOperation<GenerateDataK
   }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(dataKeyPair, keyMaterialId)
+  audit: cryptographic(dataKeyPair, keyMaterialId),
+  tracksKeyUsage: true,
+  usesSymmetricMaterial: true
 })

@@ -30,5 +30,7 @@ export const GenerateDataKeyWithoutPlaintext = defineOperation<GenerateDataKeyRe
   }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(dataKey, keyMaterialId)
+  audit: cryptographic(dataKey, keyMaterialId),
+  tracksKeyUsage: true,
+  usesSymmetricMaterial: true
 })

@@ -23,5 +23,6 @@ export const GenerateMac = defineOperation<GenerateMacRequest, GenerateMacResult
   encode: (result) => ({ Mac: blobToWire(result.mac), MacAlgorithm: result.macAlgorithm, KeyId: result.keyId }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(mac)
+  audit: cryptographic(mac),
+  tracksKeyUsage: true
 })

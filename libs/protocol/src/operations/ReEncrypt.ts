@@ -49,5 +49,7 @@ export const ReEncrypt = defineOperation<ReEncryptRequest, ReEncryptResult>()({
       dryRunModifiers: "stringList"
     }),
     fields({ sourceKeyMaterialId: "string", destinationKeyMaterialId: "string" })
-  )
+  ),
+  tracksKeyUsage: true,
+  usesSymmetricMaterial: true
 })

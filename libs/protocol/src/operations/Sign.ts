@@ -28,5 +28,6 @@ export const Sign = defineOperation<SignRequest, SignResult>()({
   }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(signing)
+  audit: cryptographic(signing),
+  tracksKeyUsage: true
 })

@@ -28,5 +28,6 @@ export const Verify = defineOperation<VerifyRequest, VerifyResult>()({
   }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(signing)
+  audit: cryptographic(signing),
+  tracksKeyUsage: true
 })

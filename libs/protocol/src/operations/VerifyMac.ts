@@ -23,5 +23,6 @@ export const VerifyMac = defineOperation<VerifyMacRequest, VerifyMacResult>()({
   encode: (result) => ({ KeyId: result.keyId, MacValid: result.macValid, MacAlgorithm: result.macAlgorithm }),
   state: "reads",
   keyForms: "any",
-  audit: cryptographic(mac)
+  audit: cryptographic(mac),
+  tracksKeyUsage: true
 })
