@@ -52,5 +52,6 @@ export type ResultOfSpec<Spec> = Spec extends OperationSpec<infer _Request, infe
 export const defineOperation = <Request, Result>() =>
 <const State extends StateEffect>(spec: OperationSpec<Request, Result, State>): OperationSpec<Request, Result, State> => {
   if (spec.audit.readOnly !== (spec.state === "reads")) throw new Error(`${spec.name}: its audit readOnly contradicts its state`)
+  Object.freeze(spec.audit)
   return Object.freeze(spec)
 }
