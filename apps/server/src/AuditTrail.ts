@@ -1,126 +1,108 @@
-import type { AuditInput, AuditPrincipal } from "@trent/audit"
-import type { HttpRequestParts, Principal } from "@trent/auth"
-import { headerValue } from "@trent/auth"
-import { parseCiphertext } from "@trent/crypto"
+import type { AuditError, AuditInput, AuditPrincipal } from "@trent/audit"
+import type { ClaimedCredential, Principal } from "@trent/auth"
+import { operationSpec, type RequestOf, type ResponseOf, type ServedOperation } from "@trent/protocol"
 import type { RegionApi } from "@trent/runtime"
-import { Clock, Effect, Option } from "effect"
-import type { KmsResponse } from "./KmsResponse.ts"
+import { Clock, Effect } from "effect"
 
 /**
  * One request as the audit trail records it (issue #7: every request to a
  * Region, allowed or denied, successful or failed, gets exactly one record,
- * durable before the response is sent).
+ * durable before the response is sent), in the edge's own terms: who, what,
+ * which keys, and the error it answered — nothing is read back from the
+ * response body or the headers.
  */
 export interface AuditedRequest {
   readonly region: RegionApi
   readonly account: string
   readonly operation: string
-  readonly principal: Principal | undefined
+  readonly principal: AuditPrincipal
   /** The decoded request, when it decoded; the audit allow-list keeps only what is not secret. */
   readonly request: unknown
+  /** The Region's result, when it succeeded. */
   readonly result: unknown
-  readonly response: KmsResponse
+  readonly error: AuditError | undefined
+  /** ARNs of the keys the request used. */
+  readonly resources: ReadonlyArray<string>
+  /** Another Region the request changed, whose trail records it too. */
+  readonly otherRegion: string | undefined
 }
 
 const principalTypes = { Root: "Root", IAMUser: "IAMUser", AssumedRole: "AssumedRole" } as const
 
-/** The access key id a request claimed, from its Authorization header, when its signature did not verify. */
-const claimedAccessKey = (http: HttpRequestParts): string =>
-  /Credential=([A-Za-z0-9]+)\//.exec(headerValue(http.headers, "authorization") ?? "")?.[1] ?? ""
+/** The authenticated principal, as the audit record names it. */
+export const auditPrincipal = (principal: Principal): AuditPrincipal => ({
+  type: principalTypes[principal.type],
+  principalId: principal.principalId,
+  arn: principal.arn,
+  accountId: principal.accountId,
+  accessKeyId: principal.accessKeyId
+})
 
-const auditPrincipal = (principal: Principal | undefined, http: HttpRequestParts): AuditPrincipal =>
-  principal === undefined
-    ? { type: "Unknown", principalId: "", arn: "", accountId: "", accessKeyId: claimedAccessKey(http) }
-    : {
-      type: principalTypes[principal.type],
-      principalId: principal.principalId,
-      arn: principal.arn,
-      accountId: principal.accountId,
-      accessKeyId: principal.accessKeyId
-    }
+/** A request whose signature did not verify: only the access key it claimed. */
+export const claimedPrincipal = (claimed: ClaimedCredential): AuditPrincipal =>
+  ({ type: "Unknown", principalId: "", arn: "", accountId: "", accessKeyId: claimed.accessKeyId })
 
 const KEY_ARN = /^arn:[^:]+:kms:[^:]+:\d{12}:key\/[^/]+$/
 const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/
 
-/**
- * The keys a request used, as ARNs: what the result names (KeyId, SourceKeyId,
- * KeyMetadata.Arn — the Region resolved aliases to them), else key ids and key
- * ARNs the request gave. An alias that did not resolve names no key.
- */
-export const resourcesOf = (region: string, account: string, request: unknown, result: unknown): ReadonlyArray<string> => {
+/** Key ids and key ARNs as ARNs in this Region and account; alias names and ARNs name no key. */
+const keyArns = (references: ReadonlyArray<string | undefined>, region: string, account: string): Array<string> => {
   const found = new Set<string>()
-  const add = (value: unknown) => {
-    if (typeof value !== "string") return
-    if (KEY_ARN.test(value)) found.add(value)
-    else if (KEY_ID.test(value)) found.add(`arn:aws:kms:${region}:${account}:key/${value}`)
-  }
-  const fromResult = result as { keyId?: unknown; sourceKeyId?: unknown; arn?: unknown } | undefined
-  if (typeof fromResult === "object" && fromResult !== null) {
-    add(fromResult.sourceKeyId)
-    add(fromResult.arn)
-    add(fromResult.keyId)
-  }
-  if (found.size === 0 && typeof request === "object" && request !== null) {
-    const fields = request as Record<string, unknown>
-    for (const field of ["keyId", "sourceKeyId", "destinationKeyId", "targetKeyId"]) add(fields[field])
-    // A Decrypt (or ReEncrypt) refused for its encryption context names no key in its request: the
-    // ciphertext's header does (CiphertextBlob), as CloudTrail records the key of a failed Decrypt.
-    const blob = fields["ciphertextBlob"]
-    if (blob instanceof Uint8Array && fields["keyId"] === undefined && fields["sourceKeyId"] === undefined) {
-      const header = Effect.runSync(Effect.option(parseCiphertext(blob)))
-      if (Option.isSome(header)) add(header.value.keyId)
-    }
+  for (const reference of references) {
+    if (reference === undefined) continue
+    if (KEY_ARN.test(reference)) found.add(reference)
+    else if (KEY_ID.test(reference)) found.add(`arn:aws:kms:${region}:${account}:key/${reference}`)
   }
   return [...found]
 }
 
 /**
- * The other Region a successful multi-Region request changed: ReplicateKey
- * creates a key in ReplicaRegion, UpdatePrimaryRegion promotes the key in
- * PrimaryRegion. As CloudTrail does, that Region's trail records the request
- * too, so no key appears in a Region without a record of who made it.
+ * The keys a request used, as ARNs: what its result names (the Region
+ * resolved aliases to them), else the key ids and key ARNs its request gave,
+ * as the operation's module declares them. An alias that did not resolve
+ * names no key.
  */
-export const otherRegionOf = (audited: Pick<AuditedRequest, "operation" | "request" | "response">): string | undefined => {
-  if (audited.response.status !== 200) return undefined
-  const request = audited.request as { readonly replicaRegion?: unknown; readonly primaryRegion?: unknown } | undefined
-  const named = audited.operation === "ReplicateKey"
-    ? request?.replicaRegion
-    : audited.operation === "UpdatePrimaryRegion"
-    ? request?.primaryRegion
-    : undefined
-  return typeof named === "string" ? named : undefined
+export const resourcesOf = <Op extends ServedOperation>(
+  operation: Op,
+  scope: { readonly region: string; readonly account: string },
+  request: RequestOf<Op>,
+  result: ResponseOf<Op> | undefined
+): ReadonlyArray<string> => {
+  const spec = operationSpec(operation)
+  const fromResult = result === undefined ? [] : keyArns(spec.resultKeys?.(result) ?? [], scope.region, scope.account)
+  return fromResult.length > 0 ? fromResult : keyArns(spec.requestKeys?.(request) ?? [], scope.region, scope.account)
 }
 
 /** A key ARN of `from` as the same multi-Region key's ARN in `to`. */
 const inRegion = (arn: string, to: string) => arn.replace(/^(arn:[^:]+:kms:)[^:]+(:)/, `$1${to}$2`)
 
+/** What the request itself says of where it came from. */
+export interface RequestSource {
+  readonly requestId: string
+  readonly sourceIp: string | undefined
+  readonly userAgent: string | undefined
+}
+
 /**
  * Appends the request's record to its Region's audit trail (and to the other
  * Region's a multi-Region request changed); resolves once it is durable.
  */
-export const recordRequest = (
-  audited: AuditedRequest,
-  http: HttpRequestParts,
-  requestId: string,
-  sourceIp: string | undefined,
-  otherRegion?: RegionApi | undefined
-) =>
+export const recordRequest = (audited: AuditedRequest, source: RequestSource, otherRegion?: RegionApi | undefined) =>
   Effect.gen(function*() {
     const time = yield* Clock.currentTimeMillis
-    const error = audited.response.status === 200 ? undefined : errorOf(audited.response)
     const input: AuditInput = {
       time,
       operation: audited.operation,
       region: audited.region.region,
-      sourceIp,
-      userAgent: headerValue(http.headers, "user-agent"),
-      principal: auditPrincipal(audited.principal, http),
+      sourceIp: source.sourceIp,
+      userAgent: source.userAgent,
+      principal: audited.principal,
       request: audited.request,
-      response: error === undefined ? audited.result : undefined,
-      error,
-      requestId,
+      response: audited.error === undefined ? audited.result : undefined,
+      error: audited.error,
+      requestId: source.requestId,
       eventId: crypto.randomUUID(),
-      resources: resourcesOf(audited.region.region, audited.account, audited.request, audited.result)
+      resources: audited.resources
     }
     yield* audited.region.audit.append(input)
     if (otherRegion !== undefined && otherRegion !== audited.region) {
@@ -132,8 +114,3 @@ export const recordRequest = (
       })
     }
   })
-
-const errorOf = (response: KmsResponse): { readonly code: string; readonly message?: string } => {
-  const body = JSON.parse(response.body) as { readonly __type?: string; readonly message?: string }
-  return body.message === undefined ? { code: response.outcome } : { code: response.outcome, message: body.message }
-}

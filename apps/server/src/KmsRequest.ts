@@ -1,11 +1,13 @@
-import { Credentials, headerValue, type HttpRequestParts, type Principal } from "@trent/auth"
-import { decodeGrantToken } from "@trent/domain"
+import { claimedCredential, Credentials, headerValue, type HttpRequestParts, type Principal } from "@trent/auth"
 import {
   classifyTarget,
   decodeRequest,
   encodeResponse,
   errorToWire,
   notServed,
+  operationSpec,
+  type RequestOf,
+  type ResponseOf,
   serializationError,
   type ServedOperation,
   unknownOperation,
@@ -13,7 +15,7 @@ import {
 } from "@trent/protocol"
 import { type Caller, type RegionApi, regionOperation, RequestContext } from "@trent/runtime"
 import { Cause, Clock, Effect, Option, Result } from "effect"
-import { type AuditedRequest, otherRegionOf, recordRequest } from "./AuditTrail.ts"
+import { auditPrincipal, type AuditedRequest, claimedPrincipal, recordRequest, resourcesOf } from "./AuditTrail.ts"
 import { logRequest } from "./requestLogLine.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, type KmsResponse, success } from "./KmsResponse.ts"
@@ -49,19 +51,13 @@ const callerOf = (principal: Principal, origin: RequestOrigin): Caller => ({
 })
 
 /**
- * The account whose Region holds the key a request names: a key or alias ARN
- * of another account this server hosts makes a cross-account request, which
- * that account's key policy and the caller's own policies decide together.
- * Everything else goes to the caller's own account.
+ * The account whose Region holds the key a request names (its module's
+ * `targetKey`): a key or alias ARN of another account this server hosts makes
+ * a cross-account request, which that account's key policy and the caller's
+ * own policies decide together. Everything else goes to the caller's own account.
  */
-const targetAccount = (request: unknown, principal: Principal, hosts: (account: string) => boolean): string => {
-  const fields = request as { readonly keyId?: unknown; readonly destinationKeyId?: unknown; readonly grantToken?: unknown }
-  const reference = typeof fields.keyId === "string"
-    ? fields.keyId
-    : typeof fields.grantToken === "string"
-    ? decodeGrantToken(fields.grantToken)?.keyArn
-    : fields.destinationKeyId
-  const account = typeof reference === "string" ? /^arn:[^:]+:kms:[^:]*:(\d{12}):/.exec(reference)?.[1] : undefined
+const targetAccount = (reference: string | undefined, principal: Principal, hosts: (account: string) => boolean): string => {
+  const account = reference === undefined ? undefined : /^arn:[^:]+:kms:[^:]*:(\d{12}):/.exec(reference)?.[1]
   return account !== undefined && account !== principal.accountId && hosts(account) ? account : principal.accountId
 }
 
@@ -82,14 +78,26 @@ const run = <Op extends ServedOperation>(
   Effect.gen(function*() {
     const regions = yield* Regions
     const credentials = yield* Credentials
+    const spec = operationSpec(operation)
     const decoded = decodeRequest(operation, json)
     const account = Result.isSuccess(decoded)
-      ? targetAccount(decoded.success, principal, (id) => credentials.hostsAccount(id))
+      ? targetAccount(spec.targetKey?.(decoded.success), principal, (id) => credentials.hostsAccount(id))
       : principal.accountId
     const region = yield* regions.get(account, regionName)
-    const outcome = (response: KmsResponse, request?: unknown, result?: unknown): Outcome => ({
+    const scope = { region: region?.region ?? regionName, account }
+    const outcome = (response: KmsResponse, request?: RequestOf<Op>, result?: ResponseOf<Op>): Outcome => ({
       response,
-      audited: region === undefined ? undefined : { region, account, operation, principal, request, result, response }
+      audited: region === undefined ? undefined : {
+        region,
+        account,
+        operation,
+        principal: auditPrincipal(principal),
+        request,
+        result,
+        error: response.error === undefined ? undefined : { code: response.error.type, message: response.error.message },
+        resources: request === undefined ? [] : resourcesOf(operation, scope, request, result),
+        otherRegion: request !== undefined && response.status === 200 ? spec.otherRegion?.(request) : undefined
+      }
     })
     if (region === undefined) {
       return outcome(failure(operation, { type: "UnrecognizedClientException", status: 400, message: `Trent does not host Region ${regionName}.` }))
@@ -104,17 +112,13 @@ const run = <Op extends ServedOperation>(
     )
     const xks = yield* Effect.serviceOption(XksStores)
     const reserved = Option.isSome(xks) && Result.isSuccess(result)
-      ? xksOnlyRefusal(xks.value.current().xksOnlyKeyIds, operation, { region: region.region, account }, decoded.success, result.success)
+      ? xksOnlyRefusal(xks.value.current().xksOnlyKeyIds, operation, resourcesOf(operation, scope, decoded.success, result.success))
       : undefined
     if (reserved !== undefined) return outcome(failure(operation, reserved), decoded.success)
     return Result.isSuccess(result)
       ? outcome(success(operation, encodeResponse(operation, result.success)), decoded.success, result.success)
       : outcome(failure(operation, errorToWire(result.failure)), decoded.success)
   })
-
-/** The credential scope's Region of a request whose signature did not verify, if the header names one. */
-const claimedRegion = (request: HttpRequestParts): string | undefined =>
-  /Credential=[^/,]+\/\d{8}\/([a-z0-9-]+)\//.exec(headerValue(request.headers, "authorization") ?? "")?.[1]
 
 /**
  * The Region that records a request refused before it reached one (bad
@@ -125,13 +129,21 @@ const refusedAt = (request: HttpRequestParts, principal: Principal | undefined, 
   Effect.gen(function*() {
     const regions = yield* Regions
     const credentials = yield* Credentials
-    const named = claimedRegion(request)
-    const regionName = named !== undefined && regions.names.includes(named) ? named : regions.names[0]!
+    const claimed = claimedCredential(request)
+    const regionName = claimed.region !== undefined && regions.names.includes(claimed.region) ? claimed.region : regions.names[0]!
     const account = principal?.accountId ?? credentials.defaultAccountId
     const region: RegionApi | undefined = yield* regions.get(account, regionName)
-    const audited: AuditedRequest | undefined = region === undefined
-      ? undefined
-      : { region, account, operation, principal, request: undefined, result: undefined, response }
+    const audited: AuditedRequest | undefined = region === undefined ? undefined : {
+      region,
+      account,
+      operation,
+      principal: principal === undefined ? claimedPrincipal(claimed) : auditPrincipal(principal),
+      request: undefined,
+      result: undefined,
+      error: response.error === undefined ? undefined : { code: response.error.type, message: response.error.message },
+      resources: [],
+      otherRegion: undefined
+    }
     return { response, audited }
   })
 
@@ -175,9 +187,10 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
     })
     if (outcome.audited === undefined || !settings.audit) return outcome.response
     // The record is durable before the caller hears anything (issue #7): a trail that cannot write fails the request.
-    const otherName = otherRegionOf(outcome.audited)
+    const otherName = outcome.audited.otherRegion
     const otherRegion = otherName === undefined ? undefined : yield* regions.get(outcome.audited.account, otherName)
-    return yield* recordRequest(outcome.audited, request, requestId, origin.sourceIp, otherRegion).pipe(
+    const source = { requestId, sourceIp: origin.sourceIp, userAgent: headerValue(request.headers, "user-agent") }
+    return yield* recordRequest(outcome.audited, source, otherRegion).pipe(
       Effect.as(outcome.response),
       Effect.catchTag("AuditLogFailure", (error) =>
         Effect.as(

@@ -7,18 +7,22 @@ export interface KmsResponse {
   /** The operation (or "Unknown") and outcome ("Success" or the AWS error code), for metrics and logs. */
   readonly operation: string
   readonly outcome: string
+  /** The AWS error it answered, as the edge made it (for the audit trail). */
+  readonly error: WireError | undefined
 }
 
 export const success = (operation: string, body: unknown): KmsResponse => ({
   status: 200,
   body: JSON.stringify(body),
   operation,
-  outcome: "Success"
+  outcome: "Success",
+  error: undefined
 })
 
 export const failure = (operation: string, error: WireError): KmsResponse => ({
   status: error.status,
   body: JSON.stringify(error.message === undefined ? { __type: error.type } : { __type: error.type, message: error.message }),
   operation,
-  outcome: error.type
+  outcome: error.type,
+  error
 })

@@ -17,6 +17,7 @@ export {
   type PrincipalConfig
 } from "./CredentialsConfig.ts"
 export { CredentialsConfigError } from "./CredentialsConfigError.ts"
+export { type ClaimedCredential, claimedCredential } from "./ClaimedCredential.ts"
 export { headerValue, type HttpRequestParts } from "./HttpRequestParts.ts"
 export type { Principal, PrincipalType } from "./Principal.ts"
 export { signRequest, type SignRequestInput } from "./RequestSigner.ts"

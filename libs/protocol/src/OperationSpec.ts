@@ -27,6 +27,22 @@ export interface OperationSpec<Request, Result, State extends StateEffect = Stat
   readonly state: State
   /** Which references to a key its KeyId accepts (aws-kms-api.md §2.1): any form, or key id and key ARN only. */
   readonly keyForms: AcceptedForms
+  /**
+   * The key a request acts on, as the caller named it: a key ARN of another
+   * account this server hosts makes a cross-account request. Absent: the
+   * caller's own account.
+   */
+  readonly targetKey?: (request: Request) => string | undefined
+  /** The keys a request names (the audit record's resources when its result names none). */
+  readonly requestKeys?: (request: Request) => ReadonlyArray<string | undefined>
+  /** The keys a result names, as the Region resolved them (aliases to key ARNs). */
+  readonly resultKeys?: (result: Result) => ReadonlyArray<string | undefined>
+  /**
+   * Another Region a successful call changes (ReplicateKey's ReplicaRegion,
+   * UpdatePrimaryRegion's PrimaryRegion): as CloudTrail does, that Region's
+   * trail records the request too.
+   */
+  readonly otherRegion?: (request: Request) => string
   /** How the audit trail records it (CloudTrail's readOnly, requestParameters, responseElements). */
   readonly audit: OperationAuditRule
   /**

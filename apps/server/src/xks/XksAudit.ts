@@ -1,5 +1,5 @@
 import type { AuditIdentityType, AuditInput } from "@trent/audit"
-import { Credentials, headerValue, type HttpRequestParts } from "@trent/auth"
+import { claimedCredential, Credentials, headerValue, type HttpRequestParts } from "@trent/auth"
 import type { XksRequestMetadata } from "@trent/protocol"
 import { Clock, Effect } from "effect"
 import { Regions } from "../Regions.ts"
@@ -11,10 +11,6 @@ const identityType = (arn: string): AuditIdentityType =>
   : /^arn:[^:]+:iam::\d{12}:user\//.test(arn) ? "IAMUser"
   : /^arn:[^:]+:sts::\d{12}:assumed-role\//.test(arn) ? "AssumedRole"
   : "Unknown"
-
-/** The access key id a request claimed, when its signature did not verify. */
-const claimedAccessKey = (http: HttpRequestParts): string =>
-  /Credential=([A-Za-z0-9]+)\//.exec(headerValue(http.headers, "authorization") ?? "")?.[1] ?? ""
 
 /**
  * Appends one XKS call to its key store's Region's audit trail (the server's
@@ -41,7 +37,7 @@ export const recordXksCall = (call: XksCall, http: HttpRequestParts, requestId: 
         principalId: "",
         arn,
         accountId: arn.split(":")[4] ?? "",
-        accessKeyId: call.accessKeyId ?? claimedAccessKey(http)
+        accessKeyId: call.accessKeyId ?? claimedCredential(http).accessKeyId
       },
       request: {
         ...(call.request as object | undefined),

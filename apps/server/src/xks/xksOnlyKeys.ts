@@ -1,5 +1,4 @@
 import { isServedOperation, operationSpec, type WireError } from "@trent/protocol"
-import { resourcesOf } from "../AuditTrail.ts"
 
 /** The KMS operations that use a symmetric key's material (`usesSymmetricMaterial`): the ones an XKS-only key refuses. */
 const usesMaterial = (operation: string): boolean =>
@@ -15,12 +14,10 @@ const usesMaterial = (operation: string): boolean =>
 export const xksOnlyRefusal = (
   reserved: ReadonlySet<string>,
   operation: string,
-  scope: { readonly region: string; readonly account: string },
-  request: unknown,
-  result: unknown
+  resources: ReadonlyArray<string>
 ): WireError | undefined => {
   if (reserved.size === 0 || !usesMaterial(operation)) return undefined
-  const arn = resourcesOf(scope.region, scope.account, request, result).find((each) => reserved.has(each.split("/").pop()!.toLowerCase()))
+  const arn = resources.find((each) => reserved.has(each.split("/").pop()!.toLowerCase()))
   return arn === undefined
     ? undefined
     : { type: "KMSInvalidStateException", status: 400, message: `${arn} is reserved for the external key store proxy and cannot be used through the KMS API.` }

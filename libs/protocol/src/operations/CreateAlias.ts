@@ -13,6 +13,7 @@ export const CreateAlias = defineOperation<AliasTarget, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.targetKeyId],
   // Aliases
   audit: change(fields({ aliasName: "string", targetKeyId: "string" }))
 })

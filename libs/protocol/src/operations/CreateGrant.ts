@@ -32,6 +32,8 @@ export const CreateGrant = defineOperation<CreateGrantRequest, CreateGrantResult
   encode: (result) => ({ GrantToken: result.grantToken, GrantId: result.grantId }),
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   // Grants: the grant token is a bearer credential and never recorded (ct-retire-grant.html).
   audit: change(
     fields({

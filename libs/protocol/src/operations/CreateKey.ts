@@ -14,6 +14,7 @@ export const CreateKey = defineOperation<CreateKeyRequest, KeyMetadata>()({
   encode: (metadata) => ({ KeyMetadata: encodeKeyMetadata(metadata) }),
   state: "changes",
   keyForms: "key",
+  resultKeys: (metadata) => [metadata.arn],
   // Key lifecycle
   audit: {
     readOnly: false,

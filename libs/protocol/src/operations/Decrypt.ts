@@ -1,3 +1,4 @@
+import { keyOfCiphertext } from "../ciphertextKey.ts"
 import { fields } from "../auditRule.ts"
 import { cryptoBase, cryptographic, keyMaterialId, recipient } from "../auditRuleParts.ts"
 import { NO_ATTESTATION } from "../attestation.ts"
@@ -35,6 +36,9 @@ export const Decrypt = defineOperation<DecryptRequest, DecryptResult>()({
     }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId ?? keyOfCiphertext(request.ciphertextBlob)],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(
     fields({ ...cryptoBase, encryptionAlgorithm: "string", dryRunModifiers: "stringList", recipient }),
     keyMaterialId

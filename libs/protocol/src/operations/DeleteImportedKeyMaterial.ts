@@ -17,5 +17,8 @@ export const DeleteImportedKeyMaterial = defineOperation<DeleteImportedKeyMateri
   encode: keyMaterial,
   state: "changes",
   keyForms: "key",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: change(keyAndMaterial, keyAndMaterial)
 })

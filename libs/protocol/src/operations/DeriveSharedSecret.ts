@@ -32,6 +32,9 @@ export const DeriveSharedSecret = defineOperation<DeriveSharedSecretRequest, Der
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(fields({ keyId: "string", keyAgreementAlgorithm: "string", dryRun: "boolean", recipient })),
   tracksKeyUsage: true
 })

@@ -19,5 +19,8 @@ export const DescribeKey = defineOperation<DescribeKeyRequest, KeyMetadata>()({
   encode: (metadata) => ({ KeyMetadata: encodeKeyMetadata(metadata) }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (metadata) => [metadata.arn],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(keyOnly)
 })

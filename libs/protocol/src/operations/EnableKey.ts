@@ -12,5 +12,7 @@ export const EnableKey = defineOperation<KeyRef, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: change(keyOnly)
 })

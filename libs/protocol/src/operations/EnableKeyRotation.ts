@@ -20,6 +20,8 @@ export const EnableKeyRotation = defineOperation<EnableKeyRotationRequest, void>
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   // Rotation
   audit: change(fields({ keyId: "string", rotationPeriodInDays: "number" }))
 })

@@ -29,6 +29,9 @@ export const Encrypt = defineOperation<EncryptRequest, EncryptResult>()({
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   // Cryptographic operations; grant tokens are dropped everywhere.
   audit: cryptographic(fields({ ...cryptoBase, encryptionAlgorithm: "string" }), keyMaterialId),
   tracksKeyUsage: true,

@@ -33,6 +33,9 @@ export const GenerateDataKey = defineOperation<GenerateDataKeyRequest, GenerateD
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   // Data keys
   audit: cryptographic(dataKey, keyMaterialId),
   tracksKeyUsage: true,

@@ -33,6 +33,9 @@ export const GenerateDataKeyPair = defineOperation<GenerateDataKeyPairRequest, G
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(dataKeyPair, keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

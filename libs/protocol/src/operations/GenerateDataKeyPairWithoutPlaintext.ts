@@ -31,6 +31,9 @@ export const GenerateDataKeyPairWithoutPlaintext = defineOperation<GenerateDataK
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(dataKeyPair, keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

@@ -30,6 +30,9 @@ export const GenerateDataKeyWithoutPlaintext = defineOperation<GenerateDataKeyRe
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(dataKey, keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

@@ -23,6 +23,9 @@ export const GenerateMac = defineOperation<GenerateMacRequest, GenerateMacResult
   encode: (result) => ({ Mac: blobToWire(result.mac), MacAlgorithm: result.macAlgorithm, KeyId: result.keyId }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(mac),
   tracksKeyUsage: true
 })

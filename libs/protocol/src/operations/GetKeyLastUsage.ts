@@ -29,5 +29,8 @@ export const GetKeyLastUsage = defineOperation<KeyRef, KeyLastUsageResult>()({
     }),
   state: "reads",
   keyForms: "key",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(keyOnly)
 })

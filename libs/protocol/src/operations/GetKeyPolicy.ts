@@ -19,5 +19,7 @@ export const GetKeyPolicy = defineOperation<GetKeyPolicyRequest, GetKeyPolicyRes
   encode: (result) => ({ Policy: result.policy, PolicyName: result.policyName }),
   state: "reads",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(fields({ keyId: "string", policyName: "string" }))
 })

@@ -13,5 +13,8 @@ export const GetKeyRotationStatus = defineOperation<KeyRef, KeyRotationStatus>()
   encode: rotationStatus,
   state: "reads",
   keyForms: "key",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(keyOnly)
 })

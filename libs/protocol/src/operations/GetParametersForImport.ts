@@ -35,6 +35,9 @@ export const GetParametersForImport = defineOperation<GetParametersForImportRequ
   // Issues a fresh wrapping key and token each time (kept in the keyvault, not the log): asked twice, it simply runs again.
   state: "reads",
   keyForms: "key",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   // Importing key material: the import token, wrapping public key and encrypted material are dropped.
   audit: read(fields({ keyId: "string", wrappingAlgorithm: "string", wrappingKeySpec: "string" }))
 })

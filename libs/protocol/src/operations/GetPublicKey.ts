@@ -29,5 +29,8 @@ export const GetPublicKey = defineOperation<GetPublicKeyRequest, GetPublicKeyRes
     }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(keyOnly)
 })

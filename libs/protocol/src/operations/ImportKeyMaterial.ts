@@ -27,6 +27,9 @@ export const ImportKeyMaterial = defineOperation<ImportKeyMaterialRequest, Impor
   encode: keyMaterial,
   state: "changes",
   keyForms: "key",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: change(
     fields({
       keyId: "string",

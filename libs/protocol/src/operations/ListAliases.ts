@@ -22,5 +22,7 @@ export const ListAliases = defineOperation<ListAliasesRequest, ListAliasesResult
   encode: (page) => encodePaged("Aliases", page, aliasListEntry),
   state: "reads",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(fields({ keyId: "string", ...paging }))
 })

@@ -31,5 +31,7 @@ export const ListGrants = defineOperation<ListGrantsRequest, ListGrantsResult>()
   encode: (page) => encodePaged("Grants", page, grantListEntry),
   state: "reads",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(fields({ keyId: "string", grantId: "string", granteePrincipal: "string", ...paging }))
 })

@@ -21,5 +21,7 @@ export const ListKeyPolicies = defineOperation<ListKeyPoliciesRequest, ListKeyPo
   encode: (page) => encodePaged("PolicyNames", page, (name) => name),
   state: "reads",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(fields({ keyId: "string", ...paging }))
 })

@@ -28,5 +28,7 @@ export const ListKeyRotations = defineOperation<ListKeyRotationsRequest, ListKey
   encode: (page) => encodePaged("Rotations", page, rotationsListEntry),
   state: "reads",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(fields({ keyId: "string", includeKeyMaterial: "string", ...paging }))
 })

@@ -23,5 +23,7 @@ export const ListResourceTags = defineOperation<ListResourceTagsRequest, ListRes
   encode: (page) => encodePaged("Tags", page, tag),
   state: "reads",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: read(fields({ keyId: "string", ...paging }))
 })

@@ -28,6 +28,8 @@ export const PutKeyPolicy = defineOperation<PutKeyPolicyRequest, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   // Key policies: the policy text is kept, as in ct-put-key-policy.html.
   audit: change(
     fields({ keyId: "string", policyName: "string", policy: "string", bypassPolicyLockoutSafetyCheck: "boolean" })

@@ -1,3 +1,4 @@
+import { keyOfCiphertext } from "../ciphertextKey.ts"
 import { fields } from "../auditRule.ts"
 import { cryptographic } from "../auditRuleParts.ts"
 import { CiphertextType, DryRunModifierList, EncryptionAlgorithmSpec, EncryptionContextType, GrantTokenList, KeyIdType } from "../ModelShapes.ts"
@@ -37,6 +38,13 @@ export const ReEncrypt = defineOperation<ReEncryptRequest, ReEncryptResult>()({
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.sourceKeyId, result.keyId],
+  requestKeys: (request) => [
+    request.sourceKeyId,
+    request.destinationKeyId,
+    request.sourceKeyId === undefined ? keyOfCiphertext(request.ciphertextBlob) : undefined
+  ],
+  targetKey: (request) => request.destinationKeyId,
   audit: cryptographic(
     fields({
       sourceKeyId: "string",

@@ -31,6 +31,9 @@ export const ReplicateKey = defineOperation<ReplicateKeyRequest, ReplicateKeyRes
   encode: replicateKeyResult,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
+  otherRegion: (request) => request.replicaRegion,
   // Multi-Region keys
   audit: change(
     fields({ keyId: "string", replicaRegion: "string", ...keyPolicyChange }),

@@ -1,3 +1,4 @@
+import { decodeGrantToken } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
 import { GrantIdType, GrantTokenType, KeyIdType } from "../ModelShapes.ts"
@@ -28,5 +29,7 @@ export const RetireGrant = defineOperation<RetireGrantRequest, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId ?? (request.grantToken === undefined ? undefined : decodeGrantToken(request.grantToken)?.keyArn),
   audit: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" }))
 })

@@ -19,5 +19,7 @@ export const RevokeGrant = defineOperation<RevokeGrantRequest, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" }))
 })

@@ -14,5 +14,8 @@ export const RotateKeyOnDemand = defineOperation<KeyRef, RotateKeyOnDemandResult
   encode: keyIdOnly,
   state: "changes",
   keyForms: "key",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: change(keyOnly, keyOnly)
 })

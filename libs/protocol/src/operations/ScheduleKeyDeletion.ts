@@ -26,6 +26,9 @@ export const ScheduleKeyDeletion = defineOperation<ScheduleKeyDeletionRequest, S
     }),
   state: "changes",
   keyForms: "key",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: change(
     fields({ keyId: "string", pendingWindowInDays: "number" }),
     fields({ keyId: "string", keyState: "string", deletionDate: "date", pendingWindowInDays: "number" })

@@ -28,6 +28,9 @@ export const Sign = defineOperation<SignRequest, SignResult>()({
   }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(signing),
   tracksKeyUsage: true
 })

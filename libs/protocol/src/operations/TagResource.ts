@@ -21,6 +21,8 @@ export const TagResource = defineOperation<TagResourceRequest, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   // Tags
   audit: change(fields({ keyId: "string", tags }))
 })

@@ -13,5 +13,6 @@ export const UpdateAlias = defineOperation<AliasTarget, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.targetKeyId],
   audit: change(fields({ aliasName: "string", targetKeyId: "string" }))
 })

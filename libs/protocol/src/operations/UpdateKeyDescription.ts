@@ -19,5 +19,7 @@ export const UpdateKeyDescription = defineOperation<UpdateKeyDescriptionRequest,
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: change(fields({ keyId: "string", description: "string" }))
 })

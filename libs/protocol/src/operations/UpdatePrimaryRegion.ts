@@ -17,5 +17,8 @@ export const UpdatePrimaryRegion = defineOperation<UpdatePrimaryRegionRequest, v
   encode: noOutput,
   state: "changes",
   keyForms: "key",
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
+  otherRegion: (request) => request.primaryRegion,
   audit: change(fields({ keyId: "string", primaryRegion: "string" }))
 })

@@ -23,6 +23,9 @@ export const VerifyMac = defineOperation<VerifyMacRequest, VerifyMacResult>()({
   encode: (result) => ({ KeyId: result.keyId, MacValid: result.macValid, MacAlgorithm: result.macAlgorithm }),
   state: "reads",
   keyForms: "any",
+  resultKeys: (result) => [result.keyId],
+  requestKeys: (request) => [request.keyId],
+  targetKey: (request) => request.keyId,
   audit: cryptographic(mac),
   tracksKeyUsage: true
 })
