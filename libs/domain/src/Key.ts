@@ -91,6 +91,9 @@ export type Key =
 export type ExistingKey = Exclude<Key, { status: "Absent" }>
 export type LiveKey = Exclude<Key, { status: "Absent" } | { status: "Destroyed" }>
 
+/** A key that exists and is not destroyed: the states an operation can answer about. */
+export const isLiveKey = (state: Key): state is LiveKey => state.status !== "Absent" && state.status !== "Destroyed"
+
 export const initialKey: Key = { status: "Absent" }
 
 const withRecord = (state: Key, change: (key: KeyRecord) => KeyRecord): Key =>

@@ -1,4 +1,4 @@
-import type { AcceptedForms } from "@trent/domain"
+import type { AcceptedForms, Key } from "@trent/domain"
 import type { OperationAuditRule } from "./auditRule.ts"
 import type { OperationDecoder } from "./OperationDecoder.ts"
 import type { WireObject } from "./WireValues.ts"
@@ -43,6 +43,13 @@ export interface OperationSpec<Request, Result, State extends StateEffect = Stat
    * trail records the request too.
    */
   readonly otherRegion?: (request: Request) => string
+  /**
+   * A state-changing call's answer, from its key's state right after the
+   * events it appended: the live reply and the answer to a redelivered Kafka
+   * request both come from here. Undefined: the state cannot be this call's
+   * outcome (a bug, or a corrupt log).
+   */
+  readonly answer?: (state: Key) => Result | undefined
   /** How the audit trail records it (CloudTrail's readOnly, requestParameters, responseElements). */
   readonly audit: OperationAuditRule
   /**

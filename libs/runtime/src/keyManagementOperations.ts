@@ -10,7 +10,6 @@ import {
   type KeyCommand,
   keyMetadata,
   type KeyMetadata,
-  type LiveKey,
   requestedKeySpec,
   type WrappedMaterial
 } from "@trent/domain"
@@ -25,8 +24,9 @@ import { makeExternalKeyCreation } from "./externalKeyCreation.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
 import { checkLimit, decodeMarker, encodeMarker, pageByIndex } from "./Pagination.ts"
-import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionApi, ScheduleKeyDeletionResult } from "./RegionApi.ts"
+import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionApi } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
+import { answerOf } from "./changeAnswer.ts"
 
 type KeyManagement = Pick<
   RegionApi,
@@ -53,7 +53,6 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
   const externalKeys = yield* makeExternalKeyCreation
   const stores = yield* CustomKeyStores
   const { scope } = resolver
-  const live = (state: unknown) => state as LiveKey
 
   /**
    * "The KMS keys in the disconnected external key store are in an UNAVAILABLE
@@ -113,7 +112,7 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
             const { wrapped } = yield* materials.newMaterial(keyId, keySpec, { createKek: true })
             return command(now, wrapped)
           }))
-      return keyMetadata(live(state))
+      return yield* answerOf("CreateKey", state)
     })
 
   const listKeys = (page: Page) =>
@@ -163,27 +162,11 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
     scheduleKeyDeletion: ({ keyId, pendingWindowInDays }) =>
       access.change(keyId, "ScheduleKeyDeletion", (_, now) =>
         Effect.succeed<KeyCommand>({ _tag: "ScheduleKeyDeletion", now, pendingWindowInDays })).pipe(
-          Effect.flatMap(({ state }) =>
-            state.status === "PendingDeletion"
-              ? Effect.succeed<ScheduleKeyDeletionResult>({
-                keyId: arnOfKey(state.key),
-                deletionDate: state.deletionDate,
-                keyState: state.status,
-                pendingWindowInDays: state.pendingWindowInDays
-              })
-              : state.status === "PendingReplicaDeletion"
-              ? Effect.succeed<ScheduleKeyDeletionResult>({
-                keyId: arnOfKey(state.key),
-                deletionDate: undefined,
-                keyState: state.status,
-                pendingWindowInDays: state.pendingWindowInDays
-              })
-              : Effect.fail(new RegionInternalError({ message: "ScheduleKeyDeletion left the key not pending deletion" }))
-          )
+          Effect.flatMap(({ state }) => answerOf("ScheduleKeyDeletion", state))
         ),
     cancelKeyDeletion: ({ keyId }) =>
       access.change(keyId, "CancelKeyDeletion", (_, now) => Effect.succeed<KeyCommand>({ _tag: "CancelKeyDeletion", now }))
-        .pipe(Effect.map(({ state }) => ({ keyId: arnOfKey(live(state).key) }))),
+        .pipe(Effect.flatMap(({ state }) => answerOf("CancelKeyDeletion", state))),
     updateKeyDescription: ({ keyId, description }) =>
       access.change(keyId, "UpdateKeyDescription", (_, now) =>
         Effect.succeed<KeyCommand>({ _tag: "UpdateKeyDescription", now, description })).pipe(Effect.asVoid),

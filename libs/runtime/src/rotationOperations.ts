@@ -1,5 +1,4 @@
 import {
-  arnOfKey,
   isReplica,
   type KeyCommand,
   keyRotations,
@@ -16,6 +15,7 @@ import { KeyMaterials } from "./KeyMaterials.ts"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageByIndex } from "./Pagination.ts"
 import type { RegionApi } from "./RegionApi.ts"
+import { answerOf } from "./changeAnswer.ts"
 
 type Rotation = Pick<
   RegionApi,
@@ -56,7 +56,7 @@ export const makeRotationOperations = Effect.gen(function*() {
             Effect.map(({ wrapped }): KeyCommand => ({ ...without, material: wrapped }))
           )
           : Effect.succeed(without)
-      }).pipe(Effect.map(({ state }) => ({ keyId: arnOfKey((state as LiveKey).key) }))),
+      }).pipe(Effect.flatMap(({ state }) => answerOf("RotateKeyOnDemand", state))),
     listKeyRotations: ({ keyId, includeKeyMaterial, ...page }) =>
       access.read(keyId, "ListKeyRotations", (state) =>
         Effect.flatMap(listable(state), (key) =>

@@ -10,7 +10,7 @@ import {
   replicaBeingCreated
 } from "@trent/domain"
 import { type EventLog, type StoredEvent, streamTypeOf } from "@trent/event-log"
-import { encodeResponse, type ScheduleKeyDeletionResult } from "@trent/protocol"
+import { encodeResponse, operationSpec } from "@trent/protocol"
 import { Effect, Schema } from "effect"
 import type { ChangingOperation } from "./operationEffects.ts"
 
@@ -56,7 +56,15 @@ const keyStateAfter = (
   })
 
 const nothing: Answer = () => Effect.succeed(undefined)
-const keyArnOnly: Answer = (executed) => Effect.map(keyStateAfter(executed), (state) => ({ keyId: arnOfKey(state.key) }))
+
+/** The answer the operation's module computes from the key's state after the request (the live reply's, too). */
+const fromState = (operation: ChangingOperation): Answer => (executed) =>
+  Effect.flatMap(keyStateAfter(executed), (state) => {
+    const answer = operationSpec(operation).answer?.(state)
+    return answer === undefined
+      ? Effect.fail(new AnswerUnavailable({ message: `${executed.requestId} left ${state.key.keyId} ${state.status}, which ${operation} does not answer from` }))
+      : Effect.succeed(answer)
+  })
 
 /** `{KeyId, KeyMaterialId}` from the import event the request appended. */
 const materialAnswer = (executed: ExecutedRequest, type: "KeyMaterialImported" | "ImportedKeyMaterialDeleted") =>
@@ -76,25 +84,15 @@ const materialAnswer = (executed: ExecutedRequest, type: "KeyMaterialImported" |
  * (a grant token differs by its nonce, as every CreateGrant's does).
  */
 const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
-  CreateKey: (executed) =>
-    Effect.flatMap(keyStateAfter(executed), (state) =>
-      state.status === "Destroyed"
-        ? Effect.fail(new AnswerUnavailable({ message: `${state.key.keyId} is destroyed` }))
-        : Effect.succeed(keyMetadata(state))),
+  CreateKey: fromState("CreateKey"),
   EnableKey: nothing,
   DisableKey: nothing,
-  ScheduleKeyDeletion: (executed) =>
-    Effect.flatMap(keyStateAfter(executed), (state) =>
-      state.status === "PendingDeletion"
-        ? Effect.succeed<ScheduleKeyDeletionResult>({ keyId: arnOfKey(state.key), deletionDate: state.deletionDate, keyState: state.status, pendingWindowInDays: state.pendingWindowInDays })
-        : state.status === "PendingReplicaDeletion"
-        ? Effect.succeed<ScheduleKeyDeletionResult>({ keyId: arnOfKey(state.key), deletionDate: undefined, keyState: state.status, pendingWindowInDays: state.pendingWindowInDays })
-        : Effect.fail(new AnswerUnavailable({ message: `${state.key.keyId} is not pending deletion` }))),
-  CancelKeyDeletion: keyArnOnly,
+  ScheduleKeyDeletion: fromState("ScheduleKeyDeletion"),
+  CancelKeyDeletion: fromState("CancelKeyDeletion"),
   UpdateKeyDescription: nothing,
   EnableKeyRotation: nothing,
   DisableKeyRotation: nothing,
-  RotateKeyOnDemand: keyArnOnly,
+  RotateKeyOnDemand: fromState("RotateKeyOnDemand"),
   TagResource: nothing,
   UntagResource: nothing,
   PutKeyPolicy: nothing,

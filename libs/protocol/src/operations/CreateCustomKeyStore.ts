@@ -1,6 +1,16 @@
 import { fields } from "../auditRule.ts"
 import { change, xksProxy } from "../auditRuleParts.ts"
-import { CustomKeyStoreNameType, XksProxyAuthenticationCredentialType, XksProxyUriEndpointType, XksProxyUriPathType, cloudHsmMembers, credential, refuseForeignMembers, unsupported, vpcMembers } from "../customKeyStoreRequests.ts"
+import {
+  CustomKeyStoreNameType,
+  XksProxyAuthenticationCredentialType,
+  XksProxyUriEndpointType,
+  XksProxyUriPathType,
+  cloudHsmMembers,
+  credential,
+  refuseForeignMembers,
+  unsupported,
+  vpcMembers
+} from "../customKeyStoreRequests.ts"
 import type { CreateCustomKeyStoreRequest } from "../customKeyStoreTypes.ts"
 import { operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"

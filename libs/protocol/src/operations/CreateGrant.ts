@@ -1,6 +1,13 @@
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
-import { GrantConstraints, GrantNameType, GrantOperationList, GrantTokenList, KeyIdType, PrincipalIdType } from "../ModelShapes.ts"
+import {
+  GrantConstraints,
+  GrantNameType,
+  GrantOperationList,
+  GrantTokenList,
+  KeyIdType,
+  PrincipalIdType
+} from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { CreateGrantRequest } from "../RegionRequests.ts"

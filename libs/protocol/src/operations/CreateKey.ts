@@ -1,3 +1,4 @@
+import { isLiveKey, keyMetadata as metadataOf } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { keyMetadata, keyPolicyChange } from "../auditRuleParts.ts"
 import { encodeKeyMetadata } from "../encodeKeyMetadata.ts"
@@ -30,5 +31,6 @@ export const CreateKey = defineOperation<CreateKeyRequest, KeyMetadata>()({
     }),
     response: keyMetadata,
     responseKey: "keyMetadata"
-  }
+  },
+  answer: (state) => isLiveKey(state) ? metadataOf(state) : undefined
 })

@@ -2,7 +2,15 @@ import { keyOfCiphertext } from "../ciphertextKey.ts"
 import { fields } from "../auditRule.ts"
 import { cryptoBase, cryptographic, keyMaterialId, recipient } from "../auditRuleParts.ts"
 import { NO_ATTESTATION } from "../attestation.ts"
-import { CiphertextType, DryRunModifierList, EncryptionAlgorithmSpec, EncryptionContextType, GrantTokenList, KeyIdType, RecipientInfo } from "../ModelShapes.ts"
+import {
+  CiphertextType,
+  DryRunModifierList,
+  EncryptionAlgorithmSpec,
+  EncryptionContextType,
+  GrantTokenList,
+  KeyIdType,
+  RecipientInfo
+} from "../ModelShapes.ts"
 import { operationDecoder, refuseIfPresent } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { DecryptRequest } from "../RegionRequests.ts"

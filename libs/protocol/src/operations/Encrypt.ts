@@ -1,6 +1,12 @@
 import { fields } from "../auditRule.ts"
 import { cryptoBase, cryptographic, keyMaterialId } from "../auditRuleParts.ts"
-import { EncryptionAlgorithmSpec, EncryptionContextType, GrantTokenList, KeyIdType, PlaintextType } from "../ModelShapes.ts"
+import {
+  EncryptionAlgorithmSpec,
+  EncryptionContextType,
+  GrantTokenList,
+  KeyIdType,
+  PlaintextType
+} from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { EncryptRequest } from "../RegionRequests.ts"

@@ -1,6 +1,13 @@
 import { cryptographic, dataKey, keyMaterialId } from "../auditRuleParts.ts"
 import { NO_ATTESTATION } from "../attestation.ts"
-import { DataKeySpec, EncryptionContextType, GrantTokenList, KeyIdType, NumberOfBytesType, RecipientInfo } from "../ModelShapes.ts"
+import {
+  DataKeySpec,
+  EncryptionContextType,
+  GrantTokenList,
+  KeyIdType,
+  NumberOfBytesType,
+  RecipientInfo
+} from "../ModelShapes.ts"
 import { operationDecoder, refuseIfPresent } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { GenerateDataKeyRequest } from "../RegionRequests.ts"

@@ -1,6 +1,14 @@
 import { fields } from "../auditRule.ts"
 import { change, keyAndMaterial } from "../auditRuleParts.ts"
-import { BackingKeyIdType, CiphertextType, DateType, ExpirationModelType, ImportType, KeyIdType, KeyMaterialDescriptionType } from "../ModelShapes.ts"
+import {
+  BackingKeyIdType,
+  CiphertextType,
+  DateType,
+  ExpirationModelType,
+  ImportType,
+  KeyIdType,
+  KeyMaterialDescriptionType
+} from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { ImportKeyMaterialRequest } from "../RegionRequests.ts"

@@ -1,7 +1,14 @@
 import { keyOfCiphertext } from "../ciphertextKey.ts"
 import { fields } from "../auditRule.ts"
 import { cryptographic } from "../auditRuleParts.ts"
-import { CiphertextType, DryRunModifierList, EncryptionAlgorithmSpec, EncryptionContextType, GrantTokenList, KeyIdType } from "../ModelShapes.ts"
+import {
+  CiphertextType,
+  DryRunModifierList,
+  EncryptionAlgorithmSpec,
+  EncryptionContextType,
+  GrantTokenList,
+  KeyIdType
+} from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { ReEncryptRequest } from "../RegionRequests.ts"

@@ -1,3 +1,4 @@
+import { arnOfKey, isLiveKey } from "@trent/domain"
 import { change, keyOnly } from "../auditRuleParts.ts"
 import { keyRef } from "../keyLifecycleRequests.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
@@ -17,5 +18,6 @@ export const RotateKeyOnDemand = defineOperation<KeyRef, RotateKeyOnDemandResult
   resultKeys: (result) => [result.keyId],
   requestKeys: (request) => [request.keyId],
   targetKey: (request) => request.keyId,
-  audit: change(keyOnly, keyOnly)
+  audit: change(keyOnly, keyOnly),
+  answer: (state) => isLiveKey(state) ? { keyId: arnOfKey(state.key) } : undefined
 })

@@ -1,3 +1,4 @@
+import { arnOfKey } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
 import { KeyIdType, PendingWindowInDaysType } from "../ModelShapes.ts"
@@ -32,5 +33,15 @@ export const ScheduleKeyDeletion = defineOperation<ScheduleKeyDeletionRequest, S
   audit: change(
     fields({ keyId: "string", pendingWindowInDays: "number" }),
     fields({ keyId: "string", keyState: "string", deletionDate: "date", pendingWindowInDays: "number" })
-  )
+  ),
+  answer: (state) =>
+    state.status === "PendingDeletion" || state.status === "PendingReplicaDeletion"
+      ? {
+        keyId: arnOfKey(state.key),
+        // A multi-Region primary with replicas waits without a DeletionDate (aws-kms-api.md §7.1).
+        deletionDate: state.status === "PendingDeletion" ? state.deletionDate : undefined,
+        keyState: state.status,
+        pendingWindowInDays: state.pendingWindowInDays
+      }
+      : undefined
 })

@@ -1,5 +1,12 @@
 import { cryptographic, signing } from "../auditRuleParts.ts"
-import { GrantTokenList, KeyIdType, MessageType, PlaintextType, SignatureType, SigningAlgorithmSpec } from "../ModelShapes.ts"
+import {
+  GrantTokenList,
+  KeyIdType,
+  MessageType,
+  PlaintextType,
+  SignatureType,
+  SigningAlgorithmSpec
+} from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { VerifyRequest } from "../RegionRequests.ts"
