@@ -1,5 +1,5 @@
-import type { WireError } from "@trent/protocol"
 import { resourcesOf } from "../AuditTrail.ts"
+import { XksOnlyKey } from "../EdgeErrors.ts"
 
 /** The KMS operations that use a symmetric key's material: the ones an XKS-only key refuses. */
 const usesMaterial = new Set([
@@ -20,10 +20,8 @@ export const xksOnlyRefusal = (
   scope: { readonly region: string; readonly account: string },
   request: unknown,
   result: unknown
-): WireError | undefined => {
+): XksOnlyKey | undefined => {
   if (reserved.size === 0 || !usesMaterial.has(operation)) return undefined
   const arn = resourcesOf(scope.region, scope.account, request, result).find((each) => reserved.has(each.split("/").pop()!.toLowerCase()))
-  return arn === undefined
-    ? undefined
-    : { type: "KMSInvalidStateException", status: 400, message: `${arn} is reserved for the external key store proxy and cannot be used through the KMS API.` }
+  return arn === undefined ? undefined : XksOnlyKey.of(arn)
 }
