@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import type { Credentials } from "@trent/auth"
-import { serializationError } from "@trent/protocol"
 import { Context, Effect, Layer, Option } from "effect"
+import { EdgeFailure, RequestBodyTooLarge, UnknownPath } from "./EdgeErrors.ts"
 import { defaultConnectionLimits, makeEdgeServer, overTls } from "./EdgeServer.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "./KmsRequest.ts"
@@ -12,6 +12,7 @@ import { RequestMetrics } from "./metrics/RequestMetrics.ts"
 import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import type { SiblingWrites } from "./SiblingWrites.ts"
+import { errorToWire } from "./WireErrorTable.ts"
 import { XksStores } from "./xks/XksStores.ts"
 import { serveXks } from "./xks/XksEdge.ts"
 
@@ -79,7 +80,7 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string }
       edge.cap.answering(req.socket)
       res.once("close", () => edge.cap.answered(req.socket))
       const response: KmsResponse = body === undefined
-        ? { ...failure("Unknown", serializationError(`The request body exceeds ${settings.maxBodyBytes} bytes.`)), status: 413 }
+        ? failure("Unknown", errorToWire(RequestBodyTooLarge.of(settings.maxBodyBytes)))
         : await runPromise(handleKmsRequest({
           method: req.method ?? "POST",
           path: req.url?.split("?")[0] ?? "/",
@@ -138,7 +139,8 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string }
         return send(res, 200, requestId, "{}")
       }
       req.resume()
-      send(res, 404, requestId, JSON.stringify({ __type: "UnknownOperationException" }), JSON_11, "UnknownOperationException")
+      const unknown = failure("Unknown", errorToWire(new UnknownPath()))
+      send(res, unknown.status, requestId, unknown.body, JSON_11, unknown.outcome)
     }
 
     const edge = yield* Effect.try({
@@ -153,8 +155,9 @@ export class HttpEdge extends Context.Service<HttpEdge, { readonly url: string }
               return res.destroy()
             }
             runFork(Effect.logError("unhandled edge failure", { error: String(error) }))
-            if (!res.headersSent) send(res, 500, "unknown", JSON.stringify({ __type: "KMSInternalException", message: "Internal failure." }))
-            else res.destroy()
+            if (res.headersSent) return res.destroy()
+            const failed = failure("Unknown", errorToWire(new EdgeFailure()))
+            send(res, failed.status, "unknown", failed.body, JSON_11, undefined)
           })
         }, (rejection) => runFork(Effect.logDebug("connection refused by the HTTP parser or TLS", rejection))),
       catch: (error) => error as Error

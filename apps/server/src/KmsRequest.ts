@@ -3,35 +3,35 @@ import {
   classifyTarget,
   decodeRequest,
   encodeResponse,
-  errorToWire,
-  notServed,
+  OperationNotServed,
   operationSpec,
   type RequestOf,
   type ResponseOf,
-  serializationError,
+  SerializationFailure,
   type ServedOperation,
-  unknownOperation,
-  type WireError
+  UnknownOperation
 } from "@trent/protocol"
 import { type Caller, type RegionApi, regionOperation, RequestContext } from "@trent/runtime"
 import { Cause, Clock, Effect, Option, Result } from "effect"
 import { auditPrincipal, type AuditedRequest, claimedPrincipal, recordRequest, resourcesOf } from "./AuditTrail.ts"
+import { RegionNotHosted, RequestDefect } from "./EdgeErrors.ts"
 import { logRequest } from "./requestLogLine.ts"
 import { EdgeSettings } from "./EdgeSettings.ts"
 import { failure, type KmsResponse, success } from "./KmsResponse.ts"
 import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
+import { errorToWire } from "./WireErrorTable.ts"
 import { xksOnlyRefusal } from "./xks/xksOnlyKeys.ts"
 import { XksStores } from "./xks/XksStores.ts"
 
 export { failure, type KmsResponse } from "./KmsResponse.ts"
 
-const parseJson = (body: Uint8Array): Result.Result<unknown, WireError> => {
+const parseJson = (body: Uint8Array): Result.Result<unknown, SerializationFailure> => {
   if (body.length === 0) return Result.succeed({})
   try {
     return Result.succeed(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body)))
   } catch {
-    return Result.fail(serializationError("The request body is not valid JSON."))
+    return Result.fail(new SerializationFailure({ message: "The request body is not valid JSON." }))
   }
 }
 
@@ -100,7 +100,7 @@ const run = <Op extends ServedOperation>(
       }
     })
     if (region === undefined) {
-      return outcome(failure(operation, { type: "UnrecognizedClientException", status: 400, message: `Trent does not host Region ${regionName}.` }))
+      return outcome(failure(operation, errorToWire(RegionNotHosted.of(regionName))))
     }
     if (Result.isFailure(decoded)) return outcome(failure(operation, decoded.failure))
     // Every write another worker of this server acknowledged before this request came is applied here first.
@@ -114,7 +114,7 @@ const run = <Op extends ServedOperation>(
     const reserved = Option.isSome(xks) && Result.isSuccess(result)
       ? xksOnlyRefusal(xks.value.current().xksOnlyKeyIds, operation, resourcesOf(operation, scope, decoded.success, result.success))
       : undefined
-    if (reserved !== undefined) return outcome(failure(operation, reserved), decoded.success)
+    if (reserved !== undefined) return outcome(failure(operation, errorToWire(reserved)), decoded.success)
     return Result.isSuccess(result)
       ? outcome(success(operation, encodeResponse(operation, result.success)), decoded.success, result.success)
       : outcome(failure(operation, errorToWire(result.failure)), decoded.success)
@@ -178,11 +178,11 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
     const outcome: Outcome = yield* Effect.suspend(() => {
       if (Result.isFailure(authenticated)) return refusedAt(request, principal, operation, failure(operation, errorToWire(authenticated.failure)))
       if (target._tag === "Unknown") {
-        return refusedAt(request, principal, operation, failure(operation, unknownOperation(typeof header === "string" ? header : undefined)))
+        return refusedAt(request, principal, operation, failure(operation, errorToWire(new UnknownOperation())))
       }
-      if (target._tag === "NotServed") return refusedAt(request, principal, operation, failure(operation, notServed(target.operation)))
+      if (target._tag === "NotServed") return refusedAt(request, principal, operation, failure(operation, errorToWire(OperationNotServed.of(target.operation))))
       const json = parseJson(request.body)
-      if (Result.isFailure(json)) return refusedAt(request, principal, operation, failure(operation, json.failure))
+      if (Result.isFailure(json)) return refusedAt(request, principal, operation, failure(operation, errorToWire(json.failure)))
       return run(target.operation, json.success, authenticated.success.principal, authenticated.success.region ?? regions.names[0]!, requestId, origin)
     })
     if (outcome.audited === undefined || !settings.audit) return outcome.response
@@ -195,14 +195,14 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
       Effect.catchTag("AuditLogFailure", (error) =>
         Effect.as(
           Effect.logError("the audit trail could not record a request", { requestId, error: error.message }),
-          failure(operation, errorToWire({ _tag: "AuditLogFailure" }))
+          failure(operation, errorToWire(error))
         ))
     )
   }).pipe(
     Effect.catchCause((cause) =>
       Effect.as(
         Effect.logError("request failed with a defect", { requestId, cause: Cause.pretty(cause) }),
-        failure("Unknown", errorToWire({ _tag: "Defect" }))
+        failure("Unknown", errorToWire(new RequestDefect()))
       )
     )
   )

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto"
 import type { Duplex } from "node:stream"
+import { HeadersTooLarge, MalformedHttpMessage, RequestTimedOut } from "./EdgeErrors.ts"
+import { failure } from "./KmsResponse.ts"
+import { errorToWire } from "./WireErrorTable.ts"
 
 /**
  * The answer to a request node:http's parser refuses before any handler sees
@@ -17,33 +20,33 @@ export interface ParserRejection {
   readonly code: string
 }
 
-const statusOf = (code: string): number =>
-  code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" || code === "HPE_HEADERS_TIMEOUT" ? 408 : 400
+/** The rule node's error code names, as the error the edge answers (its status and message: WireErrorTable.ts). */
+const rejectionOf = (code: string): HeadersTooLarge | RequestTimedOut | MalformedHttpMessage =>
+  code === "HPE_HEADER_OVERFLOW"
+    ? new HeadersTooLarge()
+    : code === "ERR_HTTP_REQUEST_TIMEOUT" || code === "HPE_HEADERS_TIMEOUT"
+    ? new RequestTimedOut()
+    : new MalformedHttpMessage()
 
-const messageOf = (status: number): string =>
-  status === 431
-    ? "The request's headers are too large."
-    : status === 408
-    ? "The request was not received in time."
-    : "The request is not a valid HTTP/1.1 message."
+const reasonPhrases: Readonly<Record<number, string>> = { 431: "Request Header Fields Too Large", 408: "Request Timeout" }
 
 /** Answers `socket` for the parser's `error`; the result says what was done, for the log. */
 export const answerParserRejection = (error: Error & { readonly code?: string }, socket: Duplex): ParserRejection => {
   const code = error.code ?? "UNKNOWN"
-  const status = statusOf(code)
+  const response = failure("Unknown", errorToWire(rejectionOf(code)))
+  const { status } = response
   if (code === "ECONNRESET" || !socket.writable) {
     socket.destroy()
     return { answered: false, status, code }
   }
-  const body = JSON.stringify({ __type: "SerializationException", message: messageOf(status) })
   socket.end(
-    `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"}\r\n` +
+    `HTTP/1.1 ${status} ${reasonPhrases[status] ?? "Bad Request"}\r\n` +
       "Content-Type: application/x-amz-json-1.1\r\n" +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Content-Length: ${Buffer.byteLength(response.body)}\r\n` +
       `x-amzn-RequestId: ${randomUUID()}\r\n` +
-      "x-amzn-ErrorType: SerializationException\r\n" +
+      `x-amzn-ErrorType: ${response.outcome}\r\n` +
       "Connection: close\r\n\r\n" +
-      body
+      response.body
   )
   // A client that never reads would hold the half-closed socket (node's HTTP sockets allow half-open ones) forever.
   setTimeout(() => socket.destroy(), 1_000).unref()

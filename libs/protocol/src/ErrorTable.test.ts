@@ -3,8 +3,15 @@ import * as domain from "@trent/domain"
 import * as policy from "@trent/policy"
 import { checkProperty } from "@trent/testing"
 import * as fc from "fast-check"
+import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { errorTable, errorToWire, GENERIC_INTERNAL_MESSAGE } from "./ErrorTable.ts"
+import { type CoreError, coreErrorTable, errorToWireWith, GENERIC_INTERNAL_MESSAGE } from "./ErrorTable.ts"
+import * as protocolErrors from "./ProtocolErrors.ts"
+
+const errorToWire = errorToWireWith<CoreError>(coreErrorTable)
+
+/** An error known only by its tag, as a test names it (the table reads `_tag` and `message` alone). */
+const tagged = (tag: string, message?: string): CoreError => (message === undefined ? { _tag: tag } : { _tag: tag, message }) as CoreError
 
 /** The tags of every tagged error class a library exports (a Schema.TaggedError's identifier is its tag). */
 const exportedErrorTags = (library: Record<string, unknown>): Array<string> =>
@@ -17,10 +24,26 @@ const exportedErrorTags = (library: Record<string, unknown>): Array<string> =>
 const FAULTS = ["KMSInternalException", "DependencyTimeoutException", "KeyUnavailableException"]
 
 describe("errorToWire", () => {
-  it("maps every error that @trent/domain and @trent/crypto export", () => {
-    const tags = [...exportedErrorTags(domain), ...exportedErrorTags(crypto), ...exportedErrorTags(policy)]
+  it("maps every error that @trent/domain, @trent/crypto, @trent/policy and this library export", () => {
+    const tags = [...exportedErrorTags(domain), ...exportedErrorTags(crypto), ...exportedErrorTags(policy), ...exportedErrorTags(protocolErrors)]
     expect(tags.length).toBeGreaterThanOrEqual(19)
-    for (const tag of tags) expect(Object.keys(errorTable), tag).toContain(tag)
+    for (const tag of tags) expect(Object.keys(coreErrorTable), tag).toContain(tag)
+  })
+
+  it("does not compile a table that misses an error, nor an error the table does not map", () => {
+    class Unmapped extends Schema.TaggedError<Unmapped>()("Unmapped", {}) {}
+    // @ts-expect-error the table has no entry for Unmapped
+    errorToWireWith<CoreError | Unmapped>(coreErrorTable)
+    const { KeyNotFound: _, ...withoutKeyNotFound } = coreErrorTable
+    // @ts-expect-error KeyNotFound has no entry
+    errorToWireWith<CoreError>(withoutKeyNotFound)
+    // @ts-expect-error errorToWire takes only the errors its table maps (at run time, a fault)
+    expect(errorToWire(new Unmapped()).type).toBe("KMSInternalException")
+    // The union is the exported classes, not `never`: a real tag is one of it, a made-up one is not.
+    const known: ReadonlyArray<CoreError["_tag"]> = ["KeyNotFound", "InvalidCiphertext", "SerializationFailure"]
+    // @ts-expect-error no library exports an error tagged Unmapped
+    const unknown: CoreError["_tag"] = "Unmapped"
+    expect([...known, unknown].length).toBe(4)
   })
 
   it.each([
@@ -41,13 +64,10 @@ describe("errorToWire", () => {
     ["RotationConflict", "ConflictException"],
     ["DryRunSucceeded", "DryRunOperationException"],
     ["InvalidCryptoParameter", "ValidationException"],
-    ["MissingAuthenticationTokenException", "MissingAuthenticationTokenException"],
-    ["IncompleteSignatureException", "IncompleteSignatureException"],
-    ["InvalidSignatureException", "InvalidSignatureException"],
-    ["UnrecognizedClientException", "UnrecognizedClientException"],
-    ["AccessDeniedException", "AccessDeniedException"]
+    ["SerializationFailure", "SerializationException"],
+    ["OperationNotServed", "UnsupportedOperationException"]
   ])("answers %s as a 400 %s with its own message", (tag, type) => {
-    expect(errorToWire({ _tag: tag, message: "what went wrong" })).toEqual({ type, status: 400, message: "what went wrong" })
+    expect(errorToWire(tagged(tag, "what went wrong"))).toEqual({ type, status: 400, message: "what went wrong" })
   })
 
   it("answers a real domain error with its AWS message", () => {
@@ -74,12 +94,12 @@ describe("errorToWire", () => {
 
   it("answers InvalidCiphertext with no message at all", () => {
     expect(errorToWire(new crypto.InvalidCiphertext())).toEqual({ type: "InvalidCiphertextException", status: 400, message: undefined })
-    expect(errorToWire({ _tag: "InvalidCiphertext", message: "tag mismatch" }).message).toBeUndefined()
+    expect(errorToWire(tagged("InvalidCiphertext", "tag mismatch")).message).toBeUndefined()
   })
 
   it("answers internal failures as a 500 KMSInternalException that hides the detail", () => {
-    for (const tag of ["RegionInternalError", "KeyUnwrapFailed"]) {
-      expect(errorToWire({ _tag: tag, message: "kek for key k in /data/us-east-1 failed to unwrap" })).toEqual({
+    for (const tag of ["KeyUnwrapFailed"]) {
+      expect(errorToWire(tagged(tag, "kek for key k in /data/us-east-1 failed to unwrap"))).toEqual({
         type: "KMSInternalException",
         status: 500,
         message: GENERIC_INTERNAL_MESSAGE
@@ -87,9 +107,9 @@ describe("errorToWire", () => {
     }
   })
 
-  it("answers an unknown tag as a 500 KMSInternalException, even one named like an Object property", () => {
+  it("answers an unknown tag (only a cast brings one) as a 500 KMSInternalException, even one named like an Object property", () => {
     for (const tag of ["SomethingNew", "constructor", "__proto__", "toString"]) {
-      expect(errorToWire({ _tag: tag, message: "detail" })).toEqual({
+      expect(errorToWire(tagged(tag, "detail"))).toEqual({
         type: "KMSInternalException",
         status: 500,
         message: GENERIC_INTERNAL_MESSAGE
@@ -101,10 +121,10 @@ describe("errorToWire", () => {
     await checkProperty(
       "errorToWire statuses",
       fc.property(
-        fc.oneof(fc.constantFrom(...Object.keys(errorTable)), fc.string()),
+        fc.oneof(fc.constantFrom(...Object.keys(coreErrorTable)), fc.string()),
         fc.option(fc.string(), { nil: undefined }),
         (tag, message) => {
-          const wire = errorToWire(message === undefined ? { _tag: tag } : { _tag: tag, message })
+          const wire = errorToWire(tagged(tag, message))
           expect(wire.status).toBe(FAULTS.includes(wire.type) ? 500 : 400)
           if (wire.message !== undefined) expect(wire.message).not.toBe("")
         }

@@ -1,26 +1,60 @@
+import type * as crypto from "@trent/crypto"
+import type * as domain from "@trent/domain"
+import type * as protocolErrors from "./ProtocolErrors.ts"
 import type { WireError } from "./WireError.ts"
 
 /**
- * THE table from error tags to AWS `__type` and HTTP status (ARCHITECTURE.md
- * "Errors"; aws-kms-api.md §1.3). Every client error is 400; faults are 500 and
- * never carry their internal detail. `message` says what reaches the caller:
- * the error's own message (an empty one is left out), none at all, or a generic
- * text in place of an internal one.
+ * The table from error tags to AWS `__type` and HTTP status (ARCHITECTURE.md
+ * "Errors"; https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html).
+ * Every client error is 400 (the HTTP edge's own refusals aside); faults are
+ * 500 and never carry their internal detail. `message` says what reaches the
+ * caller: the error's own message (an empty one is left out), none at all, or
+ * a fixed text in place of an internal one.
+ *
+ * The table is exhaustive by type. This pure library can see only the core
+ * libraries, so it holds their entries (`coreErrorTable`, keyed by every
+ * tagged error @trent/domain, @trent/crypto and this library export); the
+ * server, which sees every library, completes it with the I/O libraries'
+ * errors and its own under the same `ErrorTableOf` check and builds the
+ * `errorToWire` the edge uses (apps/server/src/WireErrorTable.ts).
  */
-interface Entry {
+export interface Entry {
   readonly type: string
-  readonly status: 400 | 500
-  readonly message: "own" | "none" | "generic"
+  readonly status: 400 | 404 | 408 | 413 | 431 | 500
+  readonly message: "own" | "none" | { readonly fixed: string }
 }
 
-const client = (type: string, message: "own" | "none" = "own"): Entry => ({ type, status: 400, message })
-const fault = (type: string): Entry => ({ type, status: 500, message: "generic" })
+export const client = (type: string, message: "own" | "none" = "own", status: Exclude<Entry["status"], 500> = 400): Entry => ({
+  type,
+  status,
+  message
+})
+export const fault = (type: string, text: string = GENERIC_INTERNAL_MESSAGE): Entry => ({ type, status: 500, message: { fixed: text } })
 
 /** The model's documentation string for KMSInternalException. */
 export const GENERIC_INTERNAL_MESSAGE = "The request was rejected because an internal exception occurred. The request can be retried."
 
-export const errorTable = {
-  // @trent/domain (KeyErrors.ts)
+/** What a tagged error offers the table: its tag, and maybe a message. */
+export interface TaggedFailure {
+  readonly _tag: string
+  readonly message?: string | undefined
+}
+
+/** The instances of every tagged error class `Module` exports (`typeof import(...)` of a library's index). */
+export type TaggedErrorsOf<Module> = {
+  readonly [Name in keyof Module]: Module[Name] extends abstract new(...args: never) => infer Instance
+    ? Instance extends Error & { readonly _tag: string } ? Instance : never
+    : never
+}[keyof Module]
+
+/** A table with exactly one entry for each tag of `E`: a missing tag does not compile. */
+export type ErrorTableOf<E extends TaggedFailure> = { readonly [Tag in E["_tag"]]: Entry }
+
+/** Every tagged error the core libraries and this one export. */
+export type CoreError = TaggedErrorsOf<typeof domain> | TaggedErrorsOf<typeof crypto> | TaggedErrorsOf<typeof protocolErrors>
+
+export const coreErrorTable = {
+  // @trent/domain (KeyErrors.ts); @trent/policy's two errors share these tags.
   KeyNotFound: client("NotFoundException"),
   KeyDisabled: client("DisabledException"),
   KeyInvalidState: client("KMSInvalidStateException"),
@@ -76,37 +110,30 @@ export const errorTable = {
   UnsupportedKeySpec: client("UnsupportedOperationException"),
   // Wrapped key material that no longer unwraps is the service's fault, not the caller's.
   KeyUnwrapFailed: fault("KMSInternalException"),
-  // @trent/runtime (RegionErrors.ts). AccessDenied's message names principal, action and resource only.
-  AccessDenied: client("AccessDeniedException"),
-  // The detail is for the log only.
-  RegionInternalError: fault("KMSInternalException"),
-  // @trent/auth: tags are the AWS names (aws-kms-api.md §1.3, "Common errors not in the model").
-  MissingAuthenticationTokenException: client("MissingAuthenticationTokenException"),
-  IncompleteSignatureException: client("IncompleteSignatureException"),
-  InvalidSignatureException: client("InvalidSignatureException"),
-  UnrecognizedClientException: client("UnrecognizedClientException"),
-  AccessDeniedException: client("AccessDeniedException")
-} as const satisfies Record<string, Entry>
+  // This library (ProtocolErrors.ts): the request envelope.
+  SerializationFailure: client("SerializationException"),
+  UnknownOperation: client("UnknownOperationException", "none"),
+  OperationNotServed: client("UnsupportedOperationException")
+} as const satisfies ErrorTableOf<CoreError>
 
-export type MappedErrorTag = keyof typeof errorTable
+/**
+ * The `errorToWire` of a table: `E` is every error it accepts, and the table
+ * must map each. A tag the table lacks at run time (only a cast can bring
+ * one) is answered as a fault.
+ */
+export const errorToWireWith = <E extends TaggedFailure>(table: ErrorTableOf<E>) => {
+  const entries: Readonly<Record<string, Entry>> = table
+  return (error: E): WireError => {
+    const entry = Object.hasOwn(entries, error._tag) ? entries[error._tag]! : unmapped
+    return { type: entry.type, status: entry.status, message: messageFor(entry, error.message) }
+  }
+}
 
 const unmapped = fault("KMSInternalException")
 
-const table: Readonly<Record<string, Entry>> = errorTable
-
-/** Maps a tagged error to its wire form; an unknown tag is a defect, answered as KMSInternalException. */
-export const errorToWire = (error: { readonly _tag: string; readonly message?: string }): WireError => {
-  const entry = Object.hasOwn(table, error._tag) ? table[error._tag]! : unmapped
-  return { type: entry.type, status: entry.status, message: messageFor(entry, error.message) }
-}
-
-const messageFor = (entry: Entry, message: string | undefined): string | undefined => {
-  switch (entry.message) {
-    case "own":
-      return message === undefined || message === "" ? undefined : message
-    case "none":
-      return undefined
-    case "generic":
-      return GENERIC_INTERNAL_MESSAGE
-  }
-}
+const messageFor = (entry: Entry, message: string | undefined): string | undefined =>
+  entry.message === "own"
+    ? message === undefined || message === "" ? undefined : message
+    : entry.message === "none"
+    ? undefined
+    : entry.message.fixed

@@ -1,3 +1,7 @@
+import { InvalidRequest, UnsupportedOperation } from "@trent/domain"
+import { coreErrorTable, type CoreError, errorToWireWith } from "./ErrorTable.ts"
+import { SerializationFailure } from "./ProtocolErrors.ts"
+
 /**
  * An error as it goes on the wire (aws-kms-api.md §1.3): the body is
  * `{"__type": type, "message": message}`, or just `{"__type": type}` when
@@ -10,35 +14,14 @@ export interface WireError {
   readonly message: string | undefined
 }
 
+/** The core libraries' errors on the wire (the server maps the rest: ErrorTable.ts). */
+const coreErrorToWire = errorToWireWith<CoreError>(coreErrorTable)
+
 /** Malformed JSON, or a member of the wrong JSON type. */
-export const serializationError = (message: string): WireError => ({
-  type: "SerializationException",
-  status: 400,
-  message
-})
+export const serializationError = (message: string): WireError => coreErrorToWire(new SerializationFailure({ message }))
 
-export const validationError = (message: string): WireError => ({ type: "ValidationException", status: 400, message })
-
-/**
- * A missing, malformed or unknown `X-Amz-Target`. AWS answers with the bare
- * type and no message (observed on Coral services), so the target is not echoed.
- */
-export const unknownOperation = (_target: string | undefined): WireError => ({
-  type: "UnknownOperationException",
-  status: 400,
-  message: undefined
-})
-
-/** A real KMS operation that Trent does not serve yet. */
-export const notServed = (operation: string): WireError => ({
-  type: "UnsupportedOperationException",
-  status: 400,
-  message: `Trent does not support ${operation} yet.`
-})
+export const validationError = (message: string): WireError => coreErrorToWire(new InvalidRequest({ message }))
 
 /** A request member Trent accepts on the wire but cannot honour (Recipient, XksKeyId, …). */
-export const unsupportedMember = (member: string, reason: string): WireError => ({
-  type: "UnsupportedOperationException",
-  status: 400,
-  message: `${member} is not supported: ${reason}`
-})
+export const unsupportedMember = (member: string, reason: string): WireError =>
+  coreErrorToWire(new UnsupportedOperation({ message: `${member} is not supported: ${reason}` }))

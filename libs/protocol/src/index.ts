@@ -1,11 +1,23 @@
 export { classifyTarget, TARGET_PREFIX, type TargetClass } from "./classifyTarget.ts"
 export { decodeRequest } from "./decodeRequest.ts"
 export { encodeResponse } from "./encodeResponse.ts"
-export { errorTable, errorToWire, GENERIC_INTERNAL_MESSAGE, type MappedErrorTag } from "./ErrorTable.ts"
+export {
+  client,
+  type CoreError,
+  coreErrorTable,
+  type Entry,
+  type ErrorTableOf,
+  errorToWireWith,
+  fault,
+  GENERIC_INTERNAL_MESSAGE,
+  type TaggedErrorsOf,
+  type TaggedFailure
+} from "./ErrorTable.ts"
+export { OperationNotServed, SerializationFailure, UnknownOperation } from "./ProtocolErrors.ts"
 export type * from "./RegionRequests.ts"
 export type * from "./RegionResults.ts"
 export { type RequestOf, type ResponseOf, type ServedOperation, servedOperations } from "./ServedOperation.ts"
-export { notServed, serializationError, unknownOperation, type WireError } from "./WireError.ts"
+export type { WireError } from "./WireError.ts"
 export * from "./xks/index.ts"
 export {
   fields,

@@ -1,6 +1,8 @@
 import type { HttpRequestParts } from "@trent/auth"
 import { CONTROL_HEADER_PREFIX, CORRELATION_ID_HEADER, correlationIdPattern, type HeaderValue, REPLY_TO_HEADER, singleHeader, topicNamePattern } from "@trent/kafka-client"
-import { serializationError, type WireError } from "@trent/protocol"
+import { SerializationFailure, type WireError } from "@trent/protocol"
+import { RequestBodyTooLarge } from "../EdgeErrors.ts"
+import { errorToWire } from "../WireErrorTable.ts"
 
 /** A request message as kafkajs hands it over. */
 export interface IncomingMessage {
@@ -52,14 +54,16 @@ export const parseRequestMessage = (message: IncomingMessage, maxBodyBytes: numb
   const correlationId = header !== undefined && correlationIdPattern.test(header) ? header : undefined
   const body = message.value ?? Buffer.alloc(0)
   if (body.length > maxBodyBytes) {
-    return { _tag: "Refused", correlationId, replyTo, error: { ...serializationError(`The request body exceeds ${maxBodyBytes} bytes.`), status: 413 } }
+    return { _tag: "Refused", correlationId, replyTo, error: errorToWire(RequestBodyTooLarge.of(maxBodyBytes)) }
   }
   if (correlationId === undefined) {
     return {
       _tag: "Refused",
       correlationId,
       replyTo,
-      error: serializationError(`The request message needs a ${CORRELATION_ID_HEADER} header of 1 to 128 printable ASCII characters.`)
+      error: errorToWire(
+        new SerializationFailure({ message: `The request message needs a ${CORRELATION_ID_HEADER} header of 1 to 128 printable ASCII characters.` })
+      )
     }
   }
   return {

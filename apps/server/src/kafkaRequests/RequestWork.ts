@@ -1,7 +1,8 @@
 import type { HttpRequestParts } from "@trent/auth"
 import { encodeReply, type GroupCommitProducer, type OutgoingMessage } from "@trent/kafka-client"
-import { classifyTarget, errorToWire, type WireError } from "@trent/protocol"
+import { classifyTarget } from "@trent/protocol"
 import { Clock, Deferred, Effect, Exit, Result } from "effect"
+import { RequestDefect } from "../EdgeErrors.ts"
 import { EdgeSettings } from "../EdgeSettings.ts"
 import { failure, handleKmsRequest, type KmsResponse } from "../KmsRequest.ts"
 import { answerAgain } from "./answerAgain.ts"
@@ -14,6 +15,7 @@ import { type IncomingMessage, parseRequestMessage, targetOf } from "./RequestMe
 import { openRegionLog, requestMarks } from "./requestMarks.ts"
 import type { Regions } from "../Regions.ts"
 import type { RegionEventLogs } from "./RegionEventLogs.ts"
+import { errorToWire } from "../WireErrorTable.ts"
 
 /** Test hooks of the worker: none in production. */
 export interface KafkaRequestHooks {
@@ -58,7 +60,7 @@ const signatureOf = (http: HttpRequestParts): string => {
   return (typeof authorization === "string" ? /Signature=([0-9a-fA-F]+)/.exec(authorization)?.[1] : undefined) ?? ""
 }
 
-const internalFailure = (operation: string): KmsResponse => failure(operation, errorToWire({ _tag: "Defect" }) as WireError)
+const internalFailure = (operation: string): KmsResponse => failure(operation, errorToWire(new RequestDefect()))
 
 const replyMessage = (replyTo: string, correlationId: string | undefined, response: { readonly status: number; readonly body: string }): OutgoingMessage => ({
   topic: replyTo,

@@ -1,4 +1,5 @@
-import { isServedOperation, operationSpec, type WireError } from "@trent/protocol"
+import { isServedOperation, operationSpec } from "@trent/protocol"
+import { XksOnlyKey } from "../EdgeErrors.ts"
 
 /** The KMS operations that use a symmetric key's material (`usesSymmetricMaterial`): the ones an XKS-only key refuses. */
 const usesMaterial = (operation: string): boolean =>
@@ -15,10 +16,8 @@ export const xksOnlyRefusal = (
   reserved: ReadonlySet<string>,
   operation: string,
   resources: ReadonlyArray<string>
-): WireError | undefined => {
+): XksOnlyKey | undefined => {
   if (reserved.size === 0 || !usesMaterial(operation)) return undefined
   const arn = resources.find((each) => reserved.has(each.split("/").pop()!.toLowerCase()))
-  return arn === undefined
-    ? undefined
-    : { type: "KMSInvalidStateException", status: 400, message: `${arn} is reserved for the external key store proxy and cannot be used through the KMS API.` }
+  return arn === undefined ? undefined : XksOnlyKey.of(arn)
 }
