@@ -12,21 +12,22 @@ import {
   WebCrypto
 } from "@trent/crypto"
 import {
+  checkEncryptionUse,
   currentVersion,
   type EncryptionAlgorithm,
   IncorrectKey,
   InvalidRequest,
   type KeyInvalidState,
-  isRsaSpec,
-  type KeyNotFound,
   keyKindOf,
+  type KeyNotFound,
   type LiveKey,
   maxOaepPlaintext,
-  type Operation
+  type Operation,
+  refuseContext,
+  stopIfDryRun
 } from "@trent/domain"
 import { Effect, Option } from "effect"
 import type { OperationFacts } from "./Authorization.ts"
-import { checkEncryptionUse, refuseContext, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
@@ -86,8 +87,8 @@ export const makeSealing = Effect.gen(function*() {
     context: EncryptionContext | undefined
   ): Effect.Effect<void, InvalidRequest> => {
     const spec = state.key.keySpec
-    if (!isRsaSpec(spec) || (algorithm !== "RSAES_OAEP_SHA_1" && algorithm !== "RSAES_OAEP_SHA_256")) return Effect.void
     const limit = maxOaepPlaintext(spec, algorithm)
+    if (limit === undefined) return Effect.void
     return Effect.andThen(
       refuseContext(state, context),
       plaintextLength > limit
@@ -128,9 +129,9 @@ export const makeSealing = Effect.gen(function*() {
       }
       const key = yield* asymmetric(material, state.key.keyId)
       const ciphertextBlob = yield* encryptOaep({
-        spec: state.key.keySpec as Parameters<typeof encryptOaep>[0]["spec"],
+        spec: key.spec,
         publicKey: key.publicKey,
-        algorithm: algorithm as Parameters<typeof encryptOaep>[0]["algorithm"],
+        algorithm,
         plaintext
       }).pipe(Effect.mapError(internal("RSA encryption failed")))
       return { ciphertextBlob, materialId: undefined }
@@ -189,7 +190,7 @@ export const makeSealing = Effect.gen(function*() {
       const { material } = yield* currentMaterial(state)
       const key = yield* asymmetric(material, state.key.keyId)
       // checkEncryptionUse admitted only the spec's own algorithms, so an RSA key gets an OAEP one.
-      const plaintext = yield* key.decrypt({ algorithm: chosen as Parameters<typeof key.decrypt>[0]["algorithm"], ciphertext: blob }).pipe(
+      const plaintext = yield* key.decrypt({ algorithm: chosen, ciphertext: blob }).pipe(
         Effect.catchTag("IncompatibleAlgorithm", (cause) => Effect.fail(new RegionInternalError({ message: "RSA decryption refused", cause })))
       )
       if (dryRun === true) plaintext.destroy()

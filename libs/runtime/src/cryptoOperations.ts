@@ -1,14 +1,17 @@
 import { generateRandomBytes, SecretBytes, WebCrypto } from "@trent/crypto"
-import { arnOfKey, type EncryptionAlgorithm, InvalidRequest, type Operation } from "@trent/domain"
-import { Effect } from "effect"
 import {
+  arnOfKey,
   checkEncryptionUse,
   checkNumberOfBytes,
   checkPlaintext,
   dryRunSucceeded,
+  type EncryptionAlgorithm,
+  InvalidRequest,
+  type Operation,
   requireCiphertext,
   stopIfDryRun
-} from "./cryptoRequestChecks.ts"
+} from "@trent/domain"
+import { Effect } from "effect"
 import { Authorization, type OperationFacts } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { RegionApi } from "./RegionApi.ts"

@@ -1,7 +1,14 @@
 import { generateDataKey as generateDataKeyBytes, generateDataKeyPair as generateKeyPair, WebCrypto } from "@trent/crypto"
-import { arnOfKey, InvalidRequest, type Operation, UnsupportedOperation } from "@trent/domain"
+import {
+  arnOfKey,
+  checkNumberOfBytes,
+  checkSymmetricUse,
+  InvalidRequest,
+  type Operation,
+  stopIfDryRun,
+  UnsupportedOperation
+} from "@trent/domain"
 import { Effect } from "effect"
-import { checkNumberOfBytes, checkSymmetricUse, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { GenerateDataKeyPairRequest, GenerateDataKeyRequest, RegionApi } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"

@@ -1,9 +1,11 @@
 import {
-  type CustomKeyStoreBinding,
+  checkExternalKeyMetadata,
+  checkExternalKeyUnused,
+  checkStoreForNewKey,
   CustomKeyStoreInvalidState,
   CustomKeyStoreNotFound,
+  externalKeyRequest,
   InvalidRequest,
-  XksKeyAlreadyInUse,
   XksKeyInvalidConfiguration,
   XksKeyNotFound,
   XksProxyIncorrectAuthenticationCredential,
@@ -59,23 +61,12 @@ export const makeExternalKeyCreation = Effect.gen(function*() {
 
   const bindingFor = (request: CreateKeyRequest) =>
     Effect.gen(function*() {
-      if (request.origin !== "EXTERNAL_KEY_STORE") {
-        if (request.customKeyStoreId !== undefined || request.xksKeyId !== undefined) {
-          return yield* new InvalidRequest({ message: "CustomKeyStoreId and XksKeyId require Origin EXTERNAL_KEY_STORE." })
-        }
-        return undefined
-      }
-      const { customKeyStoreId, xksKeyId } = request
-      if (customKeyStoreId === undefined || xksKeyId === undefined) {
-        return yield* new InvalidRequest({ message: "Origin EXTERNAL_KEY_STORE requires a CustomKeyStoreId and an XksKeyId." })
-      }
-      const store = yield* stores.lookup(customKeyStoreId)
-      if (store === undefined) return yield* new CustomKeyStoreNotFound({ message: `Custom key store ${customKeyStoreId} does not exist.` })
-      if (store.connectionState !== "CONNECTED") {
-        return yield* new CustomKeyStoreInvalidState({
-          message: `CreateKey needs custom key store ${customKeyStoreId} to be CONNECTED; it is ${store.connectionState}.`
-        })
-      }
+      const binding = externalKeyRequest(request)
+      if (binding === undefined) return undefined
+      if (binding instanceof InvalidRequest) return yield* binding
+      const { customKeyStoreId, xksKeyId } = binding
+      const store = checkStoreForNewKey(customKeyStoreId, yield* stores.lookup(customKeyStoreId))
+      if (store instanceof CustomKeyStoreNotFound || store instanceof CustomKeyStoreInvalidState) return yield* store
       const request_ = yield* currentRequest
       const target = yield* external.targetOf(store)
       const metadata = yield* external.client.metadata(target, xksKeyId, {
@@ -83,15 +74,11 @@ export const makeExternalKeyCreation = Effect.gen(function*() {
         kmsOperation: "CreateKey",
         kmsRequestId: request_.requestId
       }).pipe(Effect.mapError(rejectionOf(xksKeyId)))
-      if (
-        metadata.keySpec !== "AES_256" || metadata.keyStatus !== "ENABLED" || !metadata.keyUsage.includes("ENCRYPT") ||
-        !metadata.keyUsage.includes("DECRYPT")
-      ) return yield* new XksKeyInvalidConfiguration({ message: `External key ${xksKeyId} is not an enabled AES-256 key for encryption.` })
+      const misconfigured = checkExternalKeyMetadata(xksKeyId, metadata)
+      if (misconfigured !== undefined) return yield* misconfigured
       const used = yield* keysInCustomKeyStore(customKeyStoreId).pipe(Effect.provideService(EventLog, eventLog))
-      if (used.some((key) => key.xksKeyId === xksKeyId)) {
-        return yield* new XksKeyAlreadyInUse({ message: `External key ${xksKeyId} is already associated with a KMS key in this custom key store.` })
-      }
-      const binding: CustomKeyStoreBinding = { customKeyStoreId, xksKeyId }
+      const taken = checkExternalKeyUnused(xksKeyId, used)
+      if (taken !== undefined) return yield* taken
       return binding
     })
 

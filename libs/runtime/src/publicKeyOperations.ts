@@ -1,8 +1,11 @@
 import { type AsymmetricPrivateKey, verifySignature } from "@trent/crypto"
 import {
   arnOfKey,
+  checkAlgorithm,
+  checkUsage,
   currentVersion,
   customerMasterKeySpecOf,
+  EXTERNAL_MU_BYTES,
   InvalidRequest,
   keyAlgorithms,
   keyKindOf,
@@ -12,11 +15,10 @@ import {
   SignatureInvalid,
   type SigningAlgorithm,
   signingAlgorithmRules,
-  EXTERNAL_MU_BYTES,
+  stopIfDryRun,
   UnsupportedOperation
 } from "@trent/domain"
 import { Effect, Option } from "effect"
-import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import type { RegionApi, SignRequest } from "./RegionApi.ts"
@@ -83,7 +85,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           const { algorithm, messageType } = yield* checkSigning(state, "Sign", request)
           yield* stopIfDryRun(request.dryRun)
           const key = yield* privateKey(state)
-          const signature = yield* key.sign({ algorithm, messageType, message: request.message } as Parameters<typeof key.sign>[0])
+          const signature = yield* key.sign({ algorithm, messageType, message: request.message })
             .pipe(Effect.mapError(internal("signing failed")))
           return { keyId: arnOfKey(state.key), signature, signingAlgorithm: algorithm }
         }), signingFacts(request)),
@@ -93,13 +95,13 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           const { algorithm, messageType } = yield* checkSigning(state, "Verify", request)
           const key = yield* privateKey(state)
           const valid = yield* verifySignature({
-            spec: state.key.keySpec,
+            spec: key.spec,
             publicKey: key.publicKey,
             algorithm,
             messageType,
             message: request.message,
             signature: request.signature
-          } as Parameters<typeof verifySignature>[0]).pipe(Effect.mapError(internal("verification failed")))
+          }).pipe(Effect.mapError(internal("verification failed")))
           if (!valid) return yield* new SignatureInvalid()
           // As VerifyMac: a dry run compares first, so a wrong signature is KMSInvalidSignatureException
           // (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html).
