@@ -4,14 +4,9 @@ import {
   checkStoreForNewKey,
   CustomKeyStoreInvalidState,
   CustomKeyStoreNotFound,
+  externalKeyProxyRejection,
   externalKeyRequest,
-  InvalidRequest,
-  XksKeyInvalidConfiguration,
-  XksKeyNotFound,
-  XksProxyIncorrectAuthenticationCredential,
-  XksProxyInvalidConfiguration,
-  XksProxyInvalidResponse,
-  XksProxyUriUnreachable
+  InvalidRequest
 } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import type { CreateKeyRequest } from "@trent/protocol"
@@ -20,31 +15,6 @@ import { CustomKeyStores } from "./CustomKeyStores.ts"
 import { makeExternalKeyStore } from "./ExternalKeyStore.ts"
 import { keysInCustomKeyStore } from "./keysInCustomKeyStore.ts"
 import { currentRequest } from "./RequestContext.ts"
-import type { XksProxyCallFailed } from "./XksProxyClient.ts"
-
-/** What CreateKey answers when the proxy fails while it checks the external key (CreateKey, "Errors"). */
-const rejectionOf = (xksKeyId: string) => (failure: XksProxyCallFailed) => {
-  switch (failure.reason) {
-    case "unreachable":
-    case "timedOut":
-      return new XksProxyUriUnreachable({ message: `The external key store proxy did not answer (${failure.reason}).` })
-    case "invalidResponse":
-      return new XksProxyInvalidResponse({ message: "The external key store proxy's answer could not be understood." })
-    case "proxyError":
-      switch (failure.errorName) {
-        case "KeyNotFoundException":
-          return new XksKeyNotFound({ message: `The external key store proxy has no external key ${xksKeyId}.` })
-        case "InvalidStateException":
-        case "InvalidKeyUsageException":
-          return new XksKeyInvalidConfiguration({ message: `External key ${xksKeyId} is not an enabled AES-256 key for encryption.` })
-        case "AuthenticationFailedException":
-        case "AccessDeniedException":
-          return new XksProxyIncorrectAuthenticationCredential({ message: "The external key store proxy rejected the store's credential." })
-        default:
-          return new XksProxyInvalidConfiguration({ message: `The external key store proxy answered ${failure.errorName ?? "an error"}.` })
-      }
-  }
-}
 
 /**
  * CreateKey with Origin EXTERNAL_KEY_STORE: the store must exist and be
@@ -73,7 +43,7 @@ export const makeExternalKeyCreation = Effect.gen(function*() {
         awsPrincipalArn: request_.principal,
         kmsOperation: "CreateKey",
         kmsRequestId: request_.requestId
-      }).pipe(Effect.mapError(rejectionOf(xksKeyId)))
+      }).pipe(Effect.mapError((failure) => externalKeyProxyRejection(xksKeyId, failure)))
       const misconfigured = checkExternalKeyMetadata(xksKeyId, metadata)
       if (misconfigured !== undefined) return yield* misconfigured
       const used = yield* keysInCustomKeyStore(customKeyStoreId).pipe(Effect.provideService(EventLog, eventLog))

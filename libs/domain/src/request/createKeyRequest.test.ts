@@ -4,6 +4,7 @@ import {
   checkExternalKeyUnused,
   checkStoreForNewKey,
   createKeySpec,
+  externalKeyProxyRejection,
   externalKeyRequest
 } from "./createKeyRequest.ts"
 
@@ -74,5 +75,23 @@ describe("CreateKey in an external key store (Origin EXTERNAL_KEY_STORE, CustomK
     const taken = checkExternalKeyUnused("k1", [{ xksKeyId: "k2" }, { xksKeyId: "k1" }])
     assert.strictEqual(tagOf(taken), "XksKeyAlreadyInUse")
     assert.strictEqual(messageOf(taken), "External key k1 is already associated with a KMS key in this custom key store.")
+  })
+})
+
+describe("CreateKey's answer when the external key store proxy fails", () => {
+  it("maps no answer, a garbled answer and each proxy error to CreateKey's exceptions", () => {
+    const cases = [
+      [{ reason: "unreachable" }, "XksProxyUriUnreachable"],
+      [{ reason: "timedOut" }, "XksProxyUriUnreachable"],
+      [{ reason: "invalidResponse" }, "XksProxyInvalidResponse"],
+      [{ reason: "proxyError", errorName: "KeyNotFoundException" }, "XksKeyNotFound"],
+      [{ reason: "proxyError", errorName: "InvalidStateException" }, "XksKeyInvalidConfiguration"],
+      [{ reason: "proxyError", errorName: "InvalidKeyUsageException" }, "XksKeyInvalidConfiguration"],
+      [{ reason: "proxyError", errorName: "AuthenticationFailedException" }, "XksProxyIncorrectAuthenticationCredential"],
+      [{ reason: "proxyError", errorName: "AccessDeniedException" }, "XksProxyIncorrectAuthenticationCredential"],
+      [{ reason: "proxyError", errorName: "InternalException" }, "XksProxyInvalidConfiguration"]
+    ] as const
+    for (const [failure, tag] of cases) assert.strictEqual(externalKeyProxyRejection("k1", failure)._tag, tag)
+    assert.strictEqual(externalKeyProxyRejection("k1", { reason: "proxyError" }).message, "The external key store proxy answered an error.")
   })
 })

@@ -6,7 +6,12 @@ import {
   CustomKeyStoreInvalidState,
   CustomKeyStoreNotFound,
   XksKeyAlreadyInUse,
-  XksKeyInvalidConfiguration
+  XksKeyInvalidConfiguration,
+  XksKeyNotFound,
+  XksProxyIncorrectAuthenticationCredential,
+  XksProxyInvalidConfiguration,
+  XksProxyInvalidResponse,
+  XksProxyUriUnreachable
 } from "../customKeyStore/CustomKeyStoreErrors.ts"
 
 /**
@@ -96,3 +101,37 @@ export const checkExternalKeyUnused = (
   keysInStore.some((key) => key.xksKeyId === xksKeyId)
     ? new XksKeyAlreadyInUse({ message: `External key ${xksKeyId} is already associated with a KMS key in this custom key store.` })
     : undefined
+
+/** How a call to the external key store proxy failed: no answer, an answer not understood, or the proxy's own error. */
+export interface ExternalKeyProxyFailure {
+  readonly reason: "unreachable" | "timedOut" | "invalidResponse" | "proxyError"
+  readonly errorName?: string | undefined
+}
+
+/**
+ * What CreateKey answers when the proxy fails while it checks the external key (CreateKey, "Errors";
+ * the proxy's error names are those of the XKS Proxy API specification,
+ * https://github.com/aws/aws-kms-xksproxy-api-spec).
+ */
+export const externalKeyProxyRejection = (xksKeyId: string, failure: ExternalKeyProxyFailure) => {
+  switch (failure.reason) {
+    case "unreachable":
+    case "timedOut":
+      return new XksProxyUriUnreachable({ message: `The external key store proxy did not answer (${failure.reason}).` })
+    case "invalidResponse":
+      return new XksProxyInvalidResponse({ message: "The external key store proxy's answer could not be understood." })
+    case "proxyError":
+      switch (failure.errorName) {
+        case "KeyNotFoundException":
+          return new XksKeyNotFound({ message: `The external key store proxy has no external key ${xksKeyId}.` })
+        case "InvalidStateException":
+        case "InvalidKeyUsageException":
+          return new XksKeyInvalidConfiguration({ message: `External key ${xksKeyId} is not an enabled AES-256 key for encryption.` })
+        case "AuthenticationFailedException":
+        case "AccessDeniedException":
+          return new XksProxyIncorrectAuthenticationCredential({ message: "The external key store proxy rejected the store's credential." })
+        default:
+          return new XksProxyInvalidConfiguration({ message: `The external key store proxy answered ${failure.errorName ?? "an error"}.` })
+      }
+  }
+}
