@@ -21,7 +21,6 @@ import {
   keyKindOf,
   type KeyNotFound,
   type LiveKey,
-  maxOaepPlaintext,
   type Operation,
   refuseContext,
   stopIfDryRun
@@ -76,35 +75,12 @@ export const makeSealing = Effect.gen(function*() {
       return { materialId: version.materialId, material: material.value }
     })
 
-  /**
-   * The checks Encrypt makes before any work (§5.2, §7.4): an RSA key takes no
-   * context and at most modulusBytes − 2·hashBytes − 2 bytes of plaintext.
-   */
-  const checkSealable = (
-    state: LiveKey,
-    algorithm: EncryptionAlgorithm,
-    plaintextLength: number,
-    context: EncryptionContext | undefined
-  ): Effect.Effect<void, InvalidRequest> => {
-    const spec = state.key.keySpec
-    const limit = maxOaepPlaintext(spec, algorithm)
-    if (limit === undefined) return Effect.void
-    return Effect.andThen(
-      refuseContext(state, context),
-      plaintextLength > limit
-        ? Effect.fail(new InvalidRequest({
-          message: `Algorithm ${algorithm} and key spec ${spec} cannot encrypt data larger than ${limit} bytes.`
-        }))
-        : Effect.void
-    )
-  }
-
   const asymmetric = (material: ResidentMaterial, keyId: string) =>
     material.kind === "ASYMMETRIC"
       ? Effect.succeed(material.key)
       : Effect.fail(new RegionInternalError({ message: `key ${keyId} holds ${material.kind} material, not a private key` }))
 
-  /** Encrypts under the key's current version; `checkSealable` has passed. */
+  /** Encrypts under the key's current version; domain's `checkSealable` has passed. */
   const seal = (
     state: LiveKey,
     plaintext: Uint8Array,
@@ -227,5 +203,5 @@ export const makeSealing = Effect.gen(function*() {
             : openSymmetric(operation, blob, context, keyReference, algorithm, dryRun, facts)
       )
 
-  return { seal, open, checkSealable }
+  return { seal, open }
 })

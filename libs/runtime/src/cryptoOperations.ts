@@ -4,6 +4,7 @@ import {
   checkEncryptionUse,
   checkNumberOfBytes,
   checkPlaintext,
+  checkSealable,
   dryRunSucceeded,
   type EncryptionAlgorithm,
   InvalidRequest,
@@ -57,7 +58,7 @@ export const makeCryptoOperations = Effect.gen(function*() {
         Effect.gen(function*() {
           const algorithm = yield* checkEncryptionUse(state, "Encrypt", request.encryptionAlgorithm)
           yield* checkPlaintext(request.plaintext)
-          yield* sealing.checkSealable(state, algorithm, request.plaintext.length, request.encryptionContext)
+          yield* checkSealable(state, algorithm, request.plaintext.length, request.encryptionContext)
           yield* stopIfDryRun(request.dryRun)
           const { ciphertextBlob } = yield* sealing.seal(state, request.plaintext, request.encryptionContext, algorithm)
           return { ciphertextBlob, keyId: arnOfKey(state.key), encryptionAlgorithm: algorithm }
@@ -120,7 +121,7 @@ export const makeCryptoOperations = Effect.gen(function*() {
           Effect.gen(function*() {
             const algorithm = yield* checkEncryptionUse(state, "ReEncrypt", request.destinationEncryptionAlgorithm)
             const plaintext = source.plaintext.unsafeBytes()
-            yield* sealing.checkSealable(state, algorithm, plaintext.length, request.destinationEncryptionContext)
+            yield* checkSealable(state, algorithm, plaintext.length, request.destinationEncryptionContext)
             yield* stopIfDryRun(request.dryRun)
             const sealed = yield* sealing.seal(state, plaintext, request.destinationEncryptionContext, algorithm)
             return {

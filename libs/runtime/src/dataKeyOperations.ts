@@ -1,9 +1,8 @@
 import { generateDataKey as generateDataKeyBytes, generateDataKeyPair as generateKeyPair, WebCrypto } from "@trent/crypto"
 import {
   arnOfKey,
-  checkNumberOfBytes,
   checkSymmetricUse,
-  InvalidRequest,
+  dataKeyLength,
   type Operation,
   stopIfDryRun,
   UnsupportedOperation
@@ -37,12 +36,7 @@ export const makeDataKeyOperations = Effect.gen(function*() {
 
   const dataKey = (request: GenerateDataKeyRequest, operation: Operation) =>
     Effect.gen(function*() {
-      if ((request.numberOfBytes === undefined) === (request.keySpec === undefined)) {
-        return yield* new InvalidRequest({ message: "Please specify either number of bytes or key spec." })
-      }
-      const length = request.keySpec === undefined
-        ? yield* checkNumberOfBytes(request.numberOfBytes!)
-        : request.keySpec === "AES_128" ? 16 : 32
+      const length = yield* dataKeyLength(request)
       return yield* access.read(request.keyId, operation, (state) =>
         Effect.gen(function*() {
           yield* checkSymmetricUse(state, operation)

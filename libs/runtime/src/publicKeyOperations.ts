@@ -2,19 +2,16 @@ import { type AsymmetricPrivateKey, verifySignature } from "@trent/crypto"
 import {
   arnOfKey,
   checkAlgorithm,
+  checkSigningMessage,
   checkUsage,
   currentVersion,
   customerMasterKeySpecOf,
-  EXTERNAL_MU_BYTES,
   InvalidRequest,
   keyAlgorithms,
   keyKindOf,
   keySpecRules,
   type LiveKey,
-  type MessageType,
   SignatureInvalid,
-  type SigningAlgorithm,
-  signingAlgorithmRules,
   stopIfDryRun,
   UnsupportedOperation
 } from "@trent/domain"
@@ -25,25 +22,6 @@ import type { RegionApi, SignRequest } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
 type PublicKeyOperations = Pick<RegionApi, "sign" | "verify" | "getPublicKey" | "deriveSharedSecret">
-
-/**
- * How a signing request's message must look (aws-kms-api.md §5.1, §5.3): a
- * message type the algorithm takes, and a DIGEST or EXTERNAL_MU message of
- * exactly the algorithm's length (obs: `Digest is invalid length for algorithm <ALG>.`).
- */
-const checkMessage = (algorithm: SigningAlgorithm, messageType: MessageType, message: Uint8Array) => {
-  const rule = signingAlgorithmRules[algorithm]
-  if (!rule.messageTypes.includes(messageType)) {
-    return Effect.fail(new InvalidRequest({
-      message: `The message type ${messageType} is not valid for the signing algorithm ${algorithm}. ` +
-        `Valid message types: ${rule.messageTypes.join(", ")}.`
-    }))
-  }
-  const exact = messageType === "DIGEST" ? rule.digestBytes : messageType === "EXTERNAL_MU" ? EXTERNAL_MU_BYTES : undefined
-  return exact === undefined || message.length === exact
-    ? Effect.void
-    : Effect.fail(new InvalidRequest({ message: `Digest is invalid length for algorithm ${algorithm}.` }))
-}
 
 /** Sign, Verify, GetPublicKey and DeriveSharedSecret: the operations of asymmetric keys (§3.2). */
 export const makePublicKeyOperations = Effect.gen(function*() {
@@ -66,7 +44,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
       yield* checkUsage(state, operation, "SIGN_VERIFY")
       const algorithm = yield* checkAlgorithm(state, request.signingAlgorithm, keySpecRules[state.key.keySpec].signingAlgorithms)
       const messageType = request.messageType ?? "RAW"
-      yield* checkMessage(algorithm, messageType, request.message)
+      yield* checkSigningMessage(algorithm, messageType, request.message)
       return { algorithm, messageType }
     })
 

@@ -1,5 +1,7 @@
+import { dataKeySpecBytes } from "@trent/crypto"
 import { Effect } from "effect"
 import { InvalidRequest } from "../KeyErrors.ts"
+import type { DataKeySpec } from "../KeySpec.ts"
 import { maxLength, maxValue, minLength, minValue, validationMessage } from "../ValidationMessage.ts"
 
 /**
@@ -41,4 +43,22 @@ export const checkNumberOfBytes = (numberOfBytes: number): Effect.Effect<number,
     )
   }
   return Effect.succeed(numberOfBytes)
+}
+
+/**
+ * GenerateDataKey's length: exactly one of NumberOfBytes and KeySpec
+ * (https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-KeySpec).
+ */
+export const dataKeyLength = (request: {
+  readonly numberOfBytes?: number | undefined
+  readonly keySpec?: DataKeySpec | undefined
+}): Effect.Effect<number, InvalidRequest> => {
+  if (request.keySpec !== undefined) {
+    return request.numberOfBytes === undefined
+      ? Effect.succeed(dataKeySpecBytes[request.keySpec])
+      : Effect.fail(new InvalidRequest({ message: "Please specify either number of bytes or key spec." }))
+  }
+  return request.numberOfBytes === undefined
+    ? Effect.fail(new InvalidRequest({ message: "Please specify either number of bytes or key spec." }))
+    : checkNumberOfBytes(request.numberOfBytes)
 }

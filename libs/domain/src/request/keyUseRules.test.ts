@@ -3,9 +3,9 @@ import { assert, describe, it } from "vitest"
 import { evolveKey, initialKey, type LiveKey } from "../Key.ts"
 import type { KeySpec, KeyUsage } from "../KeySpec.ts"
 import { ARN, created } from "../keyFixtures.test-support.ts"
-import { checkNumberOfBytes, checkPlaintext, requireCiphertext } from "./cryptoRequestLimits.ts"
+import { checkNumberOfBytes, checkPlaintext, dataKeyLength, requireCiphertext } from "./cryptoRequestLimits.ts"
 import { stopIfDryRun } from "./dryRun.ts"
-import { checkEncryptionUse, checkSymmetricUse, refuseContext } from "./keyUseRules.ts"
+import { checkEncryptionUse, checkSealable, checkSigningMessage, checkSymmetricUse, refuseContext } from "./keyUseRules.ts"
 
 const keyOf = (keySpec: KeySpec, keyUsage: KeyUsage) => evolveKey(initialKey, { ...created, keySpec, keyUsage } as typeof created) as LiveKey
 const failure = <A, E>(effect: Effect.Effect<A, E>): E | undefined => {
@@ -51,5 +51,50 @@ describe("the blob limits and DryRun", () => {
     assert.strictEqual(failure(stopIfDryRun(true))?.message, "The request would have succeeded, but the DryRun option is set.")
     assert.strictEqual(failure(stopIfDryRun(undefined)), undefined)
     assert.strictEqual(failure(stopIfDryRun(false)), undefined)
+  })
+})
+
+describe("Encrypt's RSA limits (https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html)", () => {
+  it("takes at most modulusBytes − 2·hashBytes − 2 bytes: 190 for RSAES_OAEP_SHA_256 on RSA_2048", () => {
+    const rsa = keyOf("RSA_2048", "ENCRYPT_DECRYPT")
+    assert.strictEqual(failure(checkSealable(rsa, "RSAES_OAEP_SHA_256", 190, undefined)), undefined)
+    assert.strictEqual(
+      failure(checkSealable(rsa, "RSAES_OAEP_SHA_256", 191, undefined))?.message,
+      "Algorithm RSAES_OAEP_SHA_256 and key spec RSA_2048 cannot encrypt data larger than 190 bytes."
+    )
+    assert.strictEqual(failure(checkSealable(rsa, "RSAES_OAEP_SHA_1", 10, { a: "b" }))?._tag, "InvalidRequest")
+  })
+  it("leaves a symmetric key to the blob limits", () =>
+    assert.strictEqual(failure(checkSealable(keyOf("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT"), "SYMMETRIC_DEFAULT", 4096, { a: "b" })), undefined))
+})
+
+describe("Sign's message rules (https://docs.aws.amazon.com/kms/latest/APIReference/API_Sign.html)", () => {
+  it("takes a DIGEST of exactly the hash length, and RAW of any length", () => {
+    assert.strictEqual(failure(checkSigningMessage("ECDSA_SHA_384", "DIGEST", new Uint8Array(48))), undefined)
+    assert.strictEqual(
+      failure(checkSigningMessage("ECDSA_SHA_384", "DIGEST", new Uint8Array(32)))?.message,
+      "Digest is invalid length for algorithm ECDSA_SHA_384."
+    )
+    assert.strictEqual(failure(checkSigningMessage("ECDSA_SHA_384", "RAW", new Uint8Array(5))), undefined)
+  })
+  it("takes EXTERNAL_MU (64 bytes) for ML-DSA only, and DIGEST alone for ED25519_PH_SHA_512", () => {
+    assert.strictEqual(failure(checkSigningMessage("ML_DSA_SHAKE_256", "EXTERNAL_MU", new Uint8Array(64))), undefined)
+    assert.strictEqual(failure(checkSigningMessage("ML_DSA_SHAKE_256", "EXTERNAL_MU", new Uint8Array(32)))?._tag, "InvalidRequest")
+    assert.strictEqual(
+      failure(checkSigningMessage("ED25519_PH_SHA_512", "RAW", new Uint8Array(64)))?.message,
+      "The message type RAW is not valid for the signing algorithm ED25519_PH_SHA_512. Valid message types: DIGEST."
+    )
+  })
+})
+
+describe("GenerateDataKey's length (https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html)", () => {
+  it("is KeySpec's (AES_128 16, AES_256 32) or NumberOfBytes, never both nor neither", () => {
+    assert.strictEqual(success(dataKeyLength({ keySpec: "AES_128" })), 16)
+    assert.strictEqual(success(dataKeyLength({ keySpec: "AES_256" })), 32)
+    assert.strictEqual(success(dataKeyLength({ numberOfBytes: 64 })), 64)
+    for (const request of [{}, { keySpec: "AES_256", numberOfBytes: 32 }] as const) {
+      assert.strictEqual(failure(dataKeyLength(request))?.message, "Please specify either number of bytes or key spec.")
+    }
+    assert.strictEqual(failure(dataKeyLength({ numberOfBytes: 2048 }))?._tag, "InvalidRequest")
   })
 })
