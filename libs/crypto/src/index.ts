@@ -43,14 +43,39 @@ export {
   rsaEncryptionAlgorithms
 } from "./asymmetric/RsaEncryptionAlgorithm.ts"
 export { verifySignature } from "./asymmetric/SignatureVerification.ts"
-export { type MessageType, messageTypes, type SigningAlgorithm, signingAlgorithms } from "./asymmetric/SigningAlgorithm.ts"
+export {
+  type MessageType,
+  messageTypes,
+  type SigningAlgorithm,
+  signingAlgorithmParameters,
+  signingAlgorithms
+} from "./asymmetric/SigningAlgorithm.ts"
+export {
+  type EncryptionAlgorithm,
+  encryptionAlgorithms,
+  isAsymmetricKeySpec,
+  isHmacKeySpec,
+  isRsaEncryptionAlgorithm,
+  keyAgreementAlgorithms,
+  type KeySpec,
+  type KeySpecRule,
+  keySpecRules,
+  keySpecs,
+  type KeyUsage,
+  keyUsages
+} from "./KeySpecRules.ts"
 export type { SigningInputViolation } from "./asymmetric/SigningInputRules.ts"
 export { generateHmacKeyMaterial, HmacKey } from "./hmac/HmacKey.ts"
 export { type HmacKeySpec, hmacKeySpecs, type MacAlgorithm, macAlgorithms } from "./hmac/HmacKeySpec.ts"
 export { checkImportedMaterial, type ImportableKeySpec, importableKeySpecs } from "./import/ImportedMaterialCheck.ts"
 export { importedMaterialId } from "./import/ImportedMaterialId.ts"
 export { unwrapImportedMaterial } from "./import/ImportedMaterialUnwrap.ts"
-export { type ImportWrappingAlgorithm, importWrappingAlgorithms } from "./import/ImportWrappingAlgorithm.ts"
+export {
+  type ImportWrappingAlgorithm,
+  importWrappingAlgorithms,
+  type WrappingAlgorithm,
+  wrappingAlgorithms
+} from "./import/ImportWrappingAlgorithm.ts"
 export { generateWrappingKeyPair, type WrappingKeySpec, wrappingKeySpecs } from "./import/WrappingKeyPair.ts"
 export { lengthPrefixed } from "./LengthPrefixedEncoding.ts"
 export { concatBytes } from "./concatBytes.ts"

@@ -1,15 +1,27 @@
+import {
+  dataKeyPairSpecs,
+  encryptionAlgorithms,
+  keyAgreementAlgorithms,
+  keySpecs,
+  keyUsages,
+  macAlgorithms,
+  messageTypes,
+  signingAlgorithms,
+  wrappingAlgorithms,
+  wrappingKeySpecs
+} from "@trent/crypto"
 import { Schema } from "effect"
 
-/** The API model's enums for key creation (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). */
-export const KeySpecs = [
-  "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1",
-  "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2", "ML_DSA_44", "ML_DSA_65",
-  "ML_DSA_87", "ECC_NIST_EDWARDS25519"
-] as const
+/**
+ * The API model's enums for key creation (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). The key specs and
+ * their algorithms come from @trent/crypto's one table, so a value checked
+ * here is of the very type the cryptography takes.
+ */
+export const KeySpecs = keySpecs
 export const KeySpec = Schema.Literals(KeySpecs)
 export type KeySpec = typeof KeySpec.Type
 
-export const KeyUsages = ["SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"] as const
+export const KeyUsages = keyUsages
 export const KeyUsage = Schema.Literals(KeyUsages)
 export type KeyUsage = typeof KeyUsage.Type
 
@@ -17,7 +29,7 @@ export const Origins = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STO
 export const Origin = Schema.Literals(Origins)
 export type Origin = typeof Origin.Type
 
-export const EncryptionAlgorithms = ["SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE"] as const
+export const EncryptionAlgorithms = encryptionAlgorithms
 export const EncryptionAlgorithm = Schema.Literals(EncryptionAlgorithms)
 export type EncryptionAlgorithm = typeof EncryptionAlgorithm.Type
 
@@ -32,26 +44,19 @@ export type RotationType = typeof RotationType.Type
 export const IncludeKeyMaterialValues = ["ALL_KEY_MATERIAL", "ROTATIONS_ONLY"] as const
 export type IncludeKeyMaterial = (typeof IncludeKeyMaterialValues)[number]
 
-export const SigningAlgorithms = [
-  "RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_256",
-  "RSASSA_PKCS1_V1_5_SHA_384", "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512",
-  "SM2DSA", "ML_DSA_SHAKE_256", "ED25519_SHA_512", "ED25519_PH_SHA_512"
-] as const
+export const SigningAlgorithms = signingAlgorithms
 export type SigningAlgorithm = (typeof SigningAlgorithms)[number]
 
-export const MacAlgorithms = ["HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512"] as const
+export const MacAlgorithms = macAlgorithms
 export type MacAlgorithm = (typeof MacAlgorithms)[number]
 
-export const KeyAgreementAlgorithms = ["ECDH"] as const
+export const KeyAgreementAlgorithms = keyAgreementAlgorithms
 export type KeyAgreementAlgorithm = (typeof KeyAgreementAlgorithms)[number]
 
-export const MessageTypes = ["RAW", "DIGEST", "EXTERNAL_MU"] as const
+export const MessageTypes = messageTypes
 export type MessageType = (typeof MessageTypes)[number]
 
-export const DataKeyPairSpecs = [
-  "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SM2",
-  "ECC_NIST_EDWARDS25519"
-] as const
+export const DataKeyPairSpecs = dataKeyPairSpecs
 export type DataKeyPairSpec = (typeof DataKeyPairSpecs)[number]
 
 /** The deprecated CustomerMasterKeySpec enum has no ML_DSA_* and no ECC_NIST_EDWARDS25519 (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). */
@@ -62,12 +67,10 @@ export const CustomerMasterKeySpecs = [
 export type CustomerMasterKeySpec = (typeof CustomerMasterKeySpecs)[number]
 
 /** Importing key material (https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html, https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). SM2 and SM2PKE exist only in the China Regions. */
-export const WrappingKeySpecs = ["RSA_2048", "RSA_3072", "RSA_4096", "SM2"] as const
+export const WrappingKeySpecs = Object.freeze([...wrappingKeySpecs, "SM2"] as const)
 export type WrappingKeySpec = (typeof WrappingKeySpecs)[number]
 
-export const WrappingAlgorithms = [
-  "RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "RSA_AES_KEY_WRAP_SHA_1", "RSA_AES_KEY_WRAP_SHA_256", "SM2PKE"
-] as const
+export const WrappingAlgorithms = wrappingAlgorithms
 export type WrappingAlgorithm = (typeof WrappingAlgorithms)[number]
 
 export const ExpirationModels = ["KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE"] as const

@@ -5,10 +5,13 @@ import {
   generateHmacKeyMaterial,
   generateKeyMaterial,
   HmacKey,
+  isAsymmetricKeySpec,
+  isHmacKeySpec,
   type SecretBytes,
+  UnsupportedKeySpec,
   type WebCrypto
 } from "@trent/crypto"
-import { type KeySpec, keyKindOf } from "@trent/domain"
+import type { KeySpec } from "@trent/domain"
 import { Effect } from "effect"
 
 /**
@@ -22,32 +25,21 @@ export type ResidentMaterial =
   | { readonly kind: "ASYMMETRIC"; readonly key: AsymmetricPrivateKey }
   | { readonly kind: "HMAC"; readonly key: HmacKey }
 
-type AsymmetricSpec = Parameters<typeof generateAsymmetricKeyPair>[0]
-type HmacSpec = Parameters<typeof generateHmacKeyMaterial>[0]
-
 /** Fresh material of the spec, as bytes to wrap for the log (PKCS#8 DER for a private key). */
 export const generateMaterialBytes = (spec: KeySpec): Effect.Effect<SecretBytes, unknown, WebCrypto> => {
-  switch (keyKindOf(spec)) {
-    case "SYMMETRIC":
-      return generateKeyMaterial
-    case "HMAC":
-      return generateHmacKeyMaterial(spec as HmacSpec)
-    case "ASYMMETRIC":
-      return Effect.map(generateAsymmetricKeyPair(spec as AsymmetricSpec), (pair) => pair.privateKey)
-  }
+  if (spec === "SYMMETRIC_DEFAULT") return generateKeyMaterial
+  if (isHmacKeySpec(spec)) return generateHmacKeyMaterial(spec)
+  if (isAsymmetricKeySpec(spec)) return Effect.map(generateAsymmetricKeyPair(spec), (pair) => pair.privateKey)
+  // SM2: CreateKey refuses it (China Regions only), so no key of it has material.
+  return Effect.fail(UnsupportedKeySpec.of(spec))
 }
 
 /** Imports unwrapped material of the spec; the caller zeroes the bytes. */
 export const importMaterial = (spec: KeySpec, bytes: SecretBytes): Effect.Effect<ResidentMaterial, unknown, WebCrypto> => {
-  switch (keyKindOf(spec)) {
-    case "SYMMETRIC":
-      return Effect.map(AesGcmKey.import(bytes), (key) => ({ kind: "SYMMETRIC", key }) as const)
-    case "HMAC":
-      return Effect.map(HmacKey.fromBytes(spec as HmacSpec, bytes), (key) => ({ kind: "HMAC", key }) as const)
-    case "ASYMMETRIC":
-      return Effect.map(
-        AsymmetricPrivateKey.fromPkcs8(spec as AsymmetricSpec, bytes),
-        (key) => ({ kind: "ASYMMETRIC", key }) as const
-      )
+  if (spec === "SYMMETRIC_DEFAULT") return Effect.map(AesGcmKey.import(bytes), (key) => ({ kind: "SYMMETRIC", key }) as const)
+  if (isHmacKeySpec(spec)) return Effect.map(HmacKey.fromBytes(spec, bytes), (key) => ({ kind: "HMAC", key }) as const)
+  if (isAsymmetricKeySpec(spec)) {
+    return Effect.map(AsymmetricPrivateKey.fromPkcs8(spec, bytes), (key) => ({ kind: "ASYMMETRIC", key }) as const)
   }
+  return Effect.fail(UnsupportedKeySpec.of(spec))
 }

@@ -12,21 +12,21 @@ import {
   WebCrypto
 } from "@trent/crypto"
 import {
+  checkEncryptionUse,
   currentVersion,
   type EncryptionAlgorithm,
   IncorrectKey,
   InvalidRequest,
   type KeyInvalidState,
-  isRsaSpec,
-  type KeyNotFound,
   keyKindOf,
+  type KeyNotFound,
   type LiveKey,
-  maxOaepPlaintext,
-  type Operation
+  type Operation,
+  refuseContext,
+  stopIfDryRun
 } from "@trent/domain"
 import { Effect, Option } from "effect"
 import type { OperationFacts } from "./Authorization.ts"
-import { checkEncryptionUse, refuseContext, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import { KeyResolver } from "./KeyResolver.ts"
@@ -75,35 +75,12 @@ export const makeSealing = Effect.gen(function*() {
       return { materialId: version.materialId, material: material.value }
     })
 
-  /**
-   * The checks Encrypt makes before any work (§5.2, §7.4): an RSA key takes no
-   * context and at most modulusBytes − 2·hashBytes − 2 bytes of plaintext.
-   */
-  const checkSealable = (
-    state: LiveKey,
-    algorithm: EncryptionAlgorithm,
-    plaintextLength: number,
-    context: EncryptionContext | undefined
-  ): Effect.Effect<void, InvalidRequest> => {
-    const spec = state.key.keySpec
-    if (!isRsaSpec(spec) || (algorithm !== "RSAES_OAEP_SHA_1" && algorithm !== "RSAES_OAEP_SHA_256")) return Effect.void
-    const limit = maxOaepPlaintext(spec, algorithm)
-    return Effect.andThen(
-      refuseContext(state, context),
-      plaintextLength > limit
-        ? Effect.fail(new InvalidRequest({
-          message: `Algorithm ${algorithm} and key spec ${spec} cannot encrypt data larger than ${limit} bytes.`
-        }))
-        : Effect.void
-    )
-  }
-
   const asymmetric = (material: ResidentMaterial, keyId: string) =>
     material.kind === "ASYMMETRIC"
       ? Effect.succeed(material.key)
       : Effect.fail(new RegionInternalError({ message: `key ${keyId} holds ${material.kind} material, not a private key` }))
 
-  /** Encrypts under the key's current version; `checkSealable` has passed. */
+  /** Encrypts under the key's current version; domain's `checkSealable` has passed. */
   const seal = (
     state: LiveKey,
     plaintext: Uint8Array,
@@ -128,9 +105,9 @@ export const makeSealing = Effect.gen(function*() {
       }
       const key = yield* asymmetric(material, state.key.keyId)
       const ciphertextBlob = yield* encryptOaep({
-        spec: state.key.keySpec as Parameters<typeof encryptOaep>[0]["spec"],
+        spec: key.spec,
         publicKey: key.publicKey,
-        algorithm: algorithm as Parameters<typeof encryptOaep>[0]["algorithm"],
+        algorithm,
         plaintext
       }).pipe(Effect.mapError(internal("RSA encryption failed")))
       return { ciphertextBlob, materialId: undefined }
@@ -189,7 +166,7 @@ export const makeSealing = Effect.gen(function*() {
       const { material } = yield* currentMaterial(state)
       const key = yield* asymmetric(material, state.key.keyId)
       // checkEncryptionUse admitted only the spec's own algorithms, so an RSA key gets an OAEP one.
-      const plaintext = yield* key.decrypt({ algorithm: chosen as Parameters<typeof key.decrypt>[0]["algorithm"], ciphertext: blob }).pipe(
+      const plaintext = yield* key.decrypt({ algorithm: chosen, ciphertext: blob }).pipe(
         Effect.catchTag("IncompatibleAlgorithm", (cause) => Effect.fail(new RegionInternalError({ message: "RSA decryption refused", cause })))
       )
       if (dryRun === true) plaintext.destroy()
@@ -226,5 +203,5 @@ export const makeSealing = Effect.gen(function*() {
             : openSymmetric(operation, blob, context, keyReference, algorithm, dryRun, facts)
       )
 
-  return { seal, open, checkSealable }
+  return { seal, open }
 })

@@ -1,14 +1,18 @@
 import { generateRandomBytes, SecretBytes, WebCrypto } from "@trent/crypto"
-import { arnOfKey, type EncryptionAlgorithm, InvalidRequest, type Operation } from "@trent/domain"
-import { Effect } from "effect"
 import {
+  arnOfKey,
   checkEncryptionUse,
   checkNumberOfBytes,
   checkPlaintext,
+  checkSealable,
   dryRunSucceeded,
+  type EncryptionAlgorithm,
+  InvalidRequest,
+  type Operation,
   requireCiphertext,
   stopIfDryRun
-} from "./cryptoRequestChecks.ts"
+} from "@trent/domain"
+import { Effect } from "effect"
 import { Authorization, type OperationFacts } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { RegionApi } from "./RegionApi.ts"
@@ -54,7 +58,7 @@ export const makeCryptoOperations = Effect.gen(function*() {
         Effect.gen(function*() {
           const algorithm = yield* checkEncryptionUse(state, "Encrypt", request.encryptionAlgorithm)
           yield* checkPlaintext(request.plaintext)
-          yield* sealing.checkSealable(state, algorithm, request.plaintext.length, request.encryptionContext)
+          yield* checkSealable(state, algorithm, request.plaintext.length, request.encryptionContext)
           yield* stopIfDryRun(request.dryRun)
           const { ciphertextBlob } = yield* sealing.seal(state, request.plaintext, request.encryptionContext, algorithm)
           return { ciphertextBlob, keyId: arnOfKey(state.key), encryptionAlgorithm: algorithm }
@@ -117,7 +121,7 @@ export const makeCryptoOperations = Effect.gen(function*() {
           Effect.gen(function*() {
             const algorithm = yield* checkEncryptionUse(state, "ReEncrypt", request.destinationEncryptionAlgorithm)
             const plaintext = source.plaintext.unsafeBytes()
-            yield* sealing.checkSealable(state, algorithm, plaintext.length, request.destinationEncryptionContext)
+            yield* checkSealable(state, algorithm, plaintext.length, request.destinationEncryptionContext)
             yield* stopIfDryRun(request.dryRun)
             const sealed = yield* sealing.seal(state, plaintext, request.destinationEncryptionContext, algorithm)
             return {

@@ -1,7 +1,13 @@
 import { generateDataKey as generateDataKeyBytes, generateDataKeyPair as generateKeyPair, WebCrypto } from "@trent/crypto"
-import { arnOfKey, InvalidRequest, type Operation, UnsupportedOperation } from "@trent/domain"
+import {
+  arnOfKey,
+  checkSymmetricUse,
+  dataKeyLength,
+  type Operation,
+  stopIfDryRun,
+  UnsupportedOperation
+} from "@trent/domain"
 import { Effect } from "effect"
-import { checkNumberOfBytes, checkSymmetricUse, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { GenerateDataKeyPairRequest, GenerateDataKeyRequest, RegionApi } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
@@ -30,12 +36,7 @@ export const makeDataKeyOperations = Effect.gen(function*() {
 
   const dataKey = (request: GenerateDataKeyRequest, operation: Operation) =>
     Effect.gen(function*() {
-      if ((request.numberOfBytes === undefined) === (request.keySpec === undefined)) {
-        return yield* new InvalidRequest({ message: "Please specify either number of bytes or key spec." })
-      }
-      const length = request.keySpec === undefined
-        ? yield* checkNumberOfBytes(request.numberOfBytes!)
-        : request.keySpec === "AES_128" ? 16 : 32
+      const length = yield* dataKeyLength(request)
       return yield* access.read(request.keyId, operation, (state) =>
         Effect.gen(function*() {
           yield* checkSymmetricUse(state, operation)

@@ -2,9 +2,10 @@ import { generateRandomBytes, WebCrypto } from "@trent/crypto"
 import {
   accountRootArn,
   arnOfKey,
-  decodeGrantToken,
   decideKey,
+  decodeGrantToken,
   decodeKeySnapshot,
+  dryRunSucceeded,
   encodeGrantToken,
   equivalentGrant,
   type Grant,
@@ -19,7 +20,6 @@ import {
 import { EventLog } from "@trent/event-log"
 import { Effect } from "effect"
 import { Authorization } from "./Authorization.ts"
-import { dryRunSucceeded } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageByIndex } from "./Pagination.ts"

@@ -8,6 +8,7 @@ import {
 import {
   arnOfKey,
   checkKeyState,
+  checkWrapping,
   decideKey,
   importedMaterialTarget,
   importedMaterialTerms,
@@ -16,10 +17,7 @@ import {
   isKeyRejection,
   type KeyCommand,
   type KeySpec,
-  type LiveKey,
-  UnsupportedOperation,
-  type WrappingAlgorithm,
-  type WrappingKeySpec
+  type LiveKey
 } from "@trent/domain"
 import { Clock, Effect } from "effect"
 import { IMPORT_TOKEN_LIFETIME_MS, ImportParameters } from "./ImportParameters.ts"
@@ -30,37 +28,6 @@ import type { RegionApi } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
 type Importing = Pick<RegionApi, "getParametersForImport" | "importKeyMaterial" | "deleteImportedKeyMaterial">
-
-const isRsaKeySpec = (spec: KeySpec) => spec.startsWith("RSA_")
-
-/**
- * Which wrapping algorithm can carry which material (aws-kms-api.md §7.10):
- * RSAES_OAEP_* wrap the material directly, so they cannot carry an RSA private
- * key, and RSA_2048 with them cannot carry an ECC_NIST_P521 one. SM2 is for the
- * China Regions and RSAES_PKCS1_V1_5 has not been accepted since 2023-10-10.
- */
-const checkWrapping = (
-  spec: KeySpec,
-  algorithm: WrappingAlgorithm,
-  wrappingKeySpec: WrappingKeySpec
-): InvalidRequest | UnsupportedOperation | undefined => {
-  if (wrappingKeySpec === "SM2" || algorithm === "SM2PKE") {
-    return new UnsupportedOperation({ message: "SM2 wrapping is available only in the AWS China Regions." })
-  }
-  if (algorithm === "RSAES_PKCS1_V1_5") {
-    return new InvalidRequest({ message: "The RSAES_PKCS1_V1_5 wrapping algorithm is no longer supported. Use RSAES_OAEP_SHA_256 or RSA_AES_KEY_WRAP_SHA_256." })
-  }
-  const direct = algorithm === "RSAES_OAEP_SHA_1" || algorithm === "RSAES_OAEP_SHA_256"
-  if (direct && (isRsaKeySpec(spec) || (spec === "ECC_NIST_P521" && wrappingKeySpec === "RSA_2048"))) {
-    return new InvalidRequest({
-      message: `${algorithm} with ${wrappingKeySpec} cannot wrap ${spec} key material. Use RSA_AES_KEY_WRAP_SHA_256.`
-    })
-  }
-  if (direct && spec.startsWith("ML_DSA_")) {
-    return new InvalidRequest({ message: `${algorithm} cannot wrap ${spec} key material. Use RSA_AES_KEY_WRAP_SHA_256.` })
-  }
-  return undefined
-}
 
 /**
  * Importing key material (BYOK, aws-kms-api.md §3.10, §7.10): fresh RSA
@@ -86,11 +53,11 @@ export const makeImportOperations = Effect.gen(function*() {
     Effect.gen(function*() {
       const issued = yield* parameters.redeem(keyId, kek, token, now)
       const plaintext = yield* unwrapImportedMaterial({
-        wrappingAlgorithm: issued.wrappingAlgorithm as Parameters<typeof unwrapImportedMaterial>[0]["wrappingAlgorithm"],
+        wrappingAlgorithm: issued.wrappingAlgorithm,
         wrappingPrivateKey: issued.privateKey,
         encryptedKeyMaterial: encrypted
       }).pipe(Effect.ensuring(Effect.sync(() => issued.privateKey.destroy())))
-      yield* checkImportedMaterial(spec as Parameters<typeof checkImportedMaterial>[0], plaintext.unsafeBytes()).pipe(
+      yield* checkImportedMaterial(spec, plaintext.unsafeBytes()).pipe(
         Effect.mapError(() =>
           new IncorrectKeyMaterial({ message: `The key material is not valid ${spec} key material.` })
         ),
@@ -103,9 +70,9 @@ export const makeImportOperations = Effect.gen(function*() {
     getParametersForImport: ({ keyId, wrappingAlgorithm, wrappingKeySpec }) =>
       access.read(keyId, "GetParametersForImport", (state) =>
         Effect.gen(function*() {
-          const refused = checkWrapping(state.key.keySpec, wrappingAlgorithm, wrappingKeySpec)
-          if (refused !== undefined) return yield* refused
-          const pair = yield* generateWrappingKeyPair(wrappingKeySpec as "RSA_2048" | "RSA_3072" | "RSA_4096").pipe(
+          const wrapping = checkWrapping(state.key.keySpec, wrappingAlgorithm, wrappingKeySpec)
+          if (wrapping._tag !== "ServedWrapping") return yield* wrapping
+          const pair = yield* generateWrappingKeyPair(wrapping.wrappingKeySpec).pipe(
             Effect.mapError(internal("generating the wrapping key failed"))
           )
           const now = yield* Clock.currentTimeMillis

@@ -3,14 +3,13 @@ import {
   arnOfKey,
   keyArn,
   checkPolicyName,
+  createKeySpec,
   DEFAULT_POLICY_NAME,
   decideKey,
-  InvalidRequest,
   isKeyRejection,
   type KeyCommand,
   keyMetadata,
   type KeyMetadata,
-  requestedKeySpec,
   type WrappedMaterial
 } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
@@ -67,13 +66,8 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
 
   const createKey = (request: CreateKeyRequest) =>
     Effect.gen(function*() {
-      const keySpec = requestedKeySpec(request.keySpec, request.customerMasterKeySpec)
+      const keySpec = createKeySpec(request)
       if (typeof keySpec !== "string") return yield* keySpec
-      if (request.keyUsage === undefined && keySpec !== "SYMMETRIC_DEFAULT") {
-        return yield* new InvalidRequest({
-          message: "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys."
-        })
-      }
       yield* authorization.forRequest("kms:CreateKey", "*", {
         requestTags: Object.fromEntries((request.tags ?? []).map((tag) => [tag.tagKey, tag.tagValue])),
         ...(request.bypassPolicyLockoutSafetyCheck === undefined ? {} : { bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck })

@@ -1,7 +1,15 @@
 import type { HmacKey } from "@trent/crypto"
-import { arnOfKey, currentVersion, keySpecRules, type LiveKey, MacInvalid } from "@trent/domain"
+import {
+  arnOfKey,
+  checkAlgorithm,
+  checkUsage,
+  currentVersion,
+  keySpecRules,
+  type LiveKey,
+  MacInvalid,
+  stopIfDryRun
+} from "@trent/domain"
 import { Effect, Option } from "effect"
-import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import type { GenerateMacRequest, RegionApi } from "./RegionApi.ts"

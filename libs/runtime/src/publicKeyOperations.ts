@@ -1,6 +1,9 @@
 import { type AsymmetricPrivateKey, verifySignature } from "@trent/crypto"
 import {
   arnOfKey,
+  checkAlgorithm,
+  checkSigningMessage,
+  checkUsage,
   currentVersion,
   customerMasterKeySpecOf,
   InvalidRequest,
@@ -8,40 +11,17 @@ import {
   keyKindOf,
   keySpecRules,
   type LiveKey,
-  type MessageType,
   SignatureInvalid,
-  type SigningAlgorithm,
-  signingAlgorithmRules,
-  EXTERNAL_MU_BYTES,
+  stopIfDryRun,
   UnsupportedOperation
 } from "@trent/domain"
 import { Effect, Option } from "effect"
-import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "./KeyMaterials.ts"
 import type { RegionApi, SignRequest } from "./RegionApi.ts"
 import { RegionInternalError } from "./RegionErrors.ts"
 
 type PublicKeyOperations = Pick<RegionApi, "sign" | "verify" | "getPublicKey" | "deriveSharedSecret">
-
-/**
- * How a signing request's message must look (aws-kms-api.md §5.1, §5.3): a
- * message type the algorithm takes, and a DIGEST or EXTERNAL_MU message of
- * exactly the algorithm's length (obs: `Digest is invalid length for algorithm <ALG>.`).
- */
-const checkMessage = (algorithm: SigningAlgorithm, messageType: MessageType, message: Uint8Array) => {
-  const rule = signingAlgorithmRules[algorithm]
-  if (!rule.messageTypes.includes(messageType)) {
-    return Effect.fail(new InvalidRequest({
-      message: `The message type ${messageType} is not valid for the signing algorithm ${algorithm}. ` +
-        `Valid message types: ${rule.messageTypes.join(", ")}.`
-    }))
-  }
-  const exact = messageType === "DIGEST" ? rule.digestBytes : messageType === "EXTERNAL_MU" ? EXTERNAL_MU_BYTES : undefined
-  return exact === undefined || message.length === exact
-    ? Effect.void
-    : Effect.fail(new InvalidRequest({ message: `Digest is invalid length for algorithm ${algorithm}.` }))
-}
 
 /** Sign, Verify, GetPublicKey and DeriveSharedSecret: the operations of asymmetric keys (§3.2). */
 export const makePublicKeyOperations = Effect.gen(function*() {
@@ -64,7 +44,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
       yield* checkUsage(state, operation, "SIGN_VERIFY")
       const algorithm = yield* checkAlgorithm(state, request.signingAlgorithm, keySpecRules[state.key.keySpec].signingAlgorithms)
       const messageType = request.messageType ?? "RAW"
-      yield* checkMessage(algorithm, messageType, request.message)
+      yield* checkSigningMessage(algorithm, messageType, request.message)
       return { algorithm, messageType }
     })
 
@@ -83,7 +63,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           const { algorithm, messageType } = yield* checkSigning(state, "Sign", request)
           yield* stopIfDryRun(request.dryRun)
           const key = yield* privateKey(state)
-          const signature = yield* key.sign({ algorithm, messageType, message: request.message } as Parameters<typeof key.sign>[0])
+          const signature = yield* key.sign({ algorithm, messageType, message: request.message })
             .pipe(Effect.mapError(internal("signing failed")))
           return { keyId: arnOfKey(state.key), signature, signingAlgorithm: algorithm }
         }), signingFacts(request)),
@@ -93,13 +73,13 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           const { algorithm, messageType } = yield* checkSigning(state, "Verify", request)
           const key = yield* privateKey(state)
           const valid = yield* verifySignature({
-            spec: state.key.keySpec,
+            spec: key.spec,
             publicKey: key.publicKey,
             algorithm,
             messageType,
             message: request.message,
             signature: request.signature
-          } as Parameters<typeof verifySignature>[0]).pipe(Effect.mapError(internal("verification failed")))
+          }).pipe(Effect.mapError(internal("verification failed")))
           if (!valid) return yield* new SignatureInvalid()
           // As VerifyMac: a dry run compares first, so a wrong signature is KMSInvalidSignatureException
           // (https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html).

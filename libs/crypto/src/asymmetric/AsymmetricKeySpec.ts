@@ -70,7 +70,3 @@ export const asymmetricKeyParameters: { readonly [S in AsymmetricKeySpec]: Asymm
 
 /** The key agreement algorithms (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, KeyAgreementAlgorithmSpec). */
 export type KeyAgreementAlgorithm = "ECDH"
-
-/** ECDH is offered on the three NIST curves only, not on secp256k1 (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). */
-export const supportsEcdh = (spec: AsymmetricKeySpec): boolean =>
-  spec === "ECC_NIST_P256" || spec === "ECC_NIST_P384" || spec === "ECC_NIST_P521"

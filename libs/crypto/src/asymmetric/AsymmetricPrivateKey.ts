@@ -2,11 +2,11 @@ import { Effect } from "effect"
 import { IncompatibleAlgorithm, type InvalidCiphertext, type InvalidKeyMaterial, type InvalidPublicKey } from "../CryptoErrors.ts"
 import type { SecretBytes } from "../SecretBytes.ts"
 import { parsePrivateKey, spkiOf } from "./AsymmetricKeyParsing.ts"
-import { type AsymmetricKeyParameters, asymmetricKeyParameters, type AsymmetricKeySpec, supportsEcdh } from "./AsymmetricKeySpec.ts"
+import { type EncryptionAlgorithm, isRsaEncryptionAlgorithm, keySpecRules } from "../KeySpecRules.ts"
+import { type AsymmetricKeyParameters, asymmetricKeyParameters, type AsymmetricKeySpec } from "./AsymmetricKeySpec.ts"
 import { type SigningKeyHandle, signMessage } from "./AsymmetricSignature.ts"
 import { deriveEcdhSecret } from "./Ecdh.ts"
 import { signingKeyHandle } from "./KeyHandles.ts"
-import type { RsaEncryptionAlgorithm } from "./RsaEncryptionAlgorithm.ts"
 import { oaepDecrypt } from "./RsaOaep.ts"
 import type { MessageType, SigningAlgorithm } from "./SigningAlgorithm.ts"
 import { signingInputViolation, type SigningInputViolation } from "./SigningInputRules.ts"
@@ -68,13 +68,18 @@ export class AsymmetricPrivateKey {
     })
   }
 
-  /** Decrypt of an RSA-OAEP ciphertext; every decryption failure is the reasonless InvalidCiphertext. */
+  /**
+   * Decrypt of an RSA-OAEP ciphertext; every decryption failure is the reasonless InvalidCiphertext.
+   * An algorithm that is not RSAES_OAEP_*, or a key that is not RSA, is IncompatibleAlgorithm.
+   */
   decrypt(request: {
-    readonly algorithm: RsaEncryptionAlgorithm
+    readonly algorithm: EncryptionAlgorithm
     readonly ciphertext: Uint8Array
   }): Effect.Effect<SecretBytes, IncompatibleAlgorithm | InvalidCiphertext> {
     return Effect.suspend((): Effect.Effect<SecretBytes, IncompatibleAlgorithm | InvalidCiphertext> => {
-      if (this.#parameters.family !== "rsa") return Effect.fail(IncompatibleAlgorithm.of(request.algorithm, this.spec))
+      if (this.#parameters.family !== "rsa" || !isRsaEncryptionAlgorithm(request.algorithm)) {
+        return Effect.fail(IncompatibleAlgorithm.of(request.algorithm, this.spec))
+      }
       const opened = oaepDecrypt(this.#key.privateKey, request.algorithm, request.ciphertext)
       return opened instanceof Error ? Effect.fail(opened) : Effect.succeed(opened)
     })
@@ -86,7 +91,7 @@ export class AsymmetricPrivateKey {
    */
   deriveSharedSecret(peerPublicKey: Uint8Array): Effect.Effect<SecretBytes, IncompatibleAlgorithm | InvalidPublicKey> {
     return Effect.suspend((): Effect.Effect<SecretBytes, IncompatibleAlgorithm | InvalidPublicKey> => {
-      if (!supportsEcdh(this.spec)) return Effect.fail(IncompatibleAlgorithm.of("ECDH", this.spec))
+      if (!keySpecRules[this.spec].keyAgreementAlgorithms.includes("ECDH")) return Effect.fail(IncompatibleAlgorithm.of("ECDH", this.spec))
       const shared = deriveEcdhSecret(this.#key.privateKey, peerPublicKey)
       return shared instanceof Error ? Effect.fail(shared) : Effect.succeed(shared)
     })

@@ -5,7 +5,7 @@ import { parsePrivateKey, spkiOf } from "./AsymmetricKeyParsing.ts"
 import { asymmetricKeyParameters, type AsymmetricKeySpec } from "./AsymmetricKeySpec.ts"
 import { signMessage, verifyMessage } from "./AsymmetricSignature.ts"
 import { signingKeyHandle, verifyingKeyHandle } from "./KeyHandles.ts"
-import { type SigningAlgorithm, signingAlgorithmsBySpec } from "./SigningAlgorithm.ts"
+import { signingAlgorithmsBySpec } from "./SigningAlgorithm.ts"
 
 const consistencyMessage = new TextEncoder().encode("trent pairwise consistency test")
 
@@ -27,7 +27,7 @@ export const publicKeyFromPrivateKey = (
     if (parsed instanceof Error) return Effect.fail(parsed)
     const parameters = asymmetricKeyParameters[spec]
     const request = {
-      algorithm: signingAlgorithmsBySpec[spec][0] as SigningAlgorithm,
+      algorithm: signingAlgorithmsBySpec[spec][0]!,
       messageType: "RAW" as const,
       message: consistencyMessage
     }

@@ -1,3 +1,4 @@
+import { keySpecRules } from "../KeySpecRules.ts"
 import type { AsymmetricKeySpec } from "./AsymmetricKeySpec.ts"
 
 /** SigningAlgorithmSpec, all 13 AWS values (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html). SM2DSA fits no key spec Trent has. */
@@ -64,29 +65,20 @@ export const signingAlgorithmParameters: { readonly [A in SigningAlgorithm]: Sig
     ED25519_PH_SHA_512: { scheme: "ed25519ph", hash: "sha512", messageTypes: digestOnly, digestBytes: 64 }
   })
 
-const only = (...algorithms: Array<SigningAlgorithm>): ReadonlyArray<SigningAlgorithm> => Object.freeze(algorithms)
+const signing = (spec: AsymmetricKeySpec): ReadonlyArray<SigningAlgorithm> => keySpecRules[spec].signingAlgorithms
 
-const rsaSigning = only(
-  "RSASSA_PSS_SHA_256",
-  "RSASSA_PSS_SHA_384",
-  "RSASSA_PSS_SHA_512",
-  "RSASSA_PKCS1_V1_5_SHA_256",
-  "RSASSA_PKCS1_V1_5_SHA_384",
-  "RSASSA_PKCS1_V1_5_SHA_512"
-)
-
-/** The signing algorithms each key spec offers (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html): one ECDSA hash per curve. */
+/** The signing algorithms each key spec offers, as the key spec table has them (../KeySpecRules.ts). */
 export const signingAlgorithmsBySpec: { readonly [S in AsymmetricKeySpec]: ReadonlyArray<SigningAlgorithm> } = Object
   .freeze({
-    RSA_2048: rsaSigning,
-    RSA_3072: rsaSigning,
-    RSA_4096: rsaSigning,
-    ECC_NIST_P256: only("ECDSA_SHA_256"),
-    ECC_NIST_P384: only("ECDSA_SHA_384"),
-    ECC_NIST_P521: only("ECDSA_SHA_512"),
-    ECC_SECG_P256K1: only("ECDSA_SHA_256"),
-    ECC_NIST_EDWARDS25519: only("ED25519_SHA_512", "ED25519_PH_SHA_512"),
-    ML_DSA_44: only("ML_DSA_SHAKE_256"),
-    ML_DSA_65: only("ML_DSA_SHAKE_256"),
-    ML_DSA_87: only("ML_DSA_SHAKE_256")
+    RSA_2048: signing("RSA_2048"),
+    RSA_3072: signing("RSA_3072"),
+    RSA_4096: signing("RSA_4096"),
+    ECC_NIST_P256: signing("ECC_NIST_P256"),
+    ECC_NIST_P384: signing("ECC_NIST_P384"),
+    ECC_NIST_P521: signing("ECC_NIST_P521"),
+    ECC_SECG_P256K1: signing("ECC_SECG_P256K1"),
+    ECC_NIST_EDWARDS25519: signing("ECC_NIST_EDWARDS25519"),
+    ML_DSA_44: signing("ML_DSA_44"),
+    ML_DSA_65: signing("ML_DSA_65"),
+    ML_DSA_87: signing("ML_DSA_87")
   })

@@ -1,5 +1,11 @@
 import type { RsaEncryptionAlgorithm } from "../asymmetric/RsaEncryptionAlgorithm.ts"
 
+/** AlgorithmSpec, every AWS wrapping algorithm (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetParametersForImport.html). */
+export const wrappingAlgorithms = Object.freeze(
+  ["RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "RSA_AES_KEY_WRAP_SHA_1", "RSA_AES_KEY_WRAP_SHA_256", "SM2PKE"] as const
+)
+export type WrappingAlgorithm = (typeof wrappingAlgorithms)[number]
+
 /**
  * The wrapping algorithms (https://docs.aws.amazon.com/kms/latest/APIReference/API_Types.html, AlgorithmSpec) that
  * Trent unwraps. RSAES_PKCS1_V1_5 (withdrawn by AWS on 2023-10-10) and SM2PKE
@@ -33,3 +39,6 @@ export const importWrappingParameters: { readonly [A in ImportWrappingAlgorithm]
   RSA_AES_KEY_WRAP_SHA_1: { construction: "oaep-then-aes-kwp", oaep: "RSAES_OAEP_SHA_1" },
   RSA_AES_KEY_WRAP_SHA_256: { construction: "oaep-then-aes-kwp", oaep: "RSAES_OAEP_SHA_256" }
 })
+
+export const isImportWrappingAlgorithm = (algorithm: WrappingAlgorithm): algorithm is ImportWrappingAlgorithm =>
+  Object.hasOwn(importWrappingParameters, algorithm)

@@ -4,6 +4,7 @@ import { publicKeyFromPrivateKey } from "../asymmetric/PublicKeyFromPrivateKey.t
 import { InvalidKeyMaterial } from "../CryptoErrors.ts"
 import { type HmacKeySpec, hmacKeySpecs, hmacParameters } from "../hmac/HmacKeySpec.ts"
 import { KEY_MATERIAL_BYTES } from "../KeyMaterial.ts"
+import type { KeySpec } from "../KeySpecRules.ts"
 import { SecretBytes } from "../SecretBytes.ts"
 
 /** The key specs that can hold imported material: symmetric, HMAC and asymmetric (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html). */
@@ -47,6 +48,8 @@ export const importedMaterialRules: { readonly [S in ImportableKeySpec]: Importe
   ML_DSA_87: pkcs8("ML_DSA_87")
 })
 
+const isImportableKeySpec = (spec: KeySpec): spec is ImportableKeySpec => Object.hasOwn(importedMaterialRules, spec)
+
 const lengthRule = (spec: ImportableKeySpec, minBytes: number, maxBytes: number): string =>
   minBytes === maxBytes ? `${spec} key material must be ${minBytes} bytes` : `${spec} key material must be ${minBytes} to ${maxBytes} bytes`
 
@@ -57,13 +60,15 @@ const lengthRule = (spec: ImportableKeySpec, minBytes: number, maxBytes: number)
  * for asymmetric specs a PKCS#8 that parses, is of exactly that spec, and
  * passes publicKeyFromPrivateKey's pairwise consistency test (ML-DSA keys
  * must carry their seed). The InvalidKeyMaterial message names the rule that
- * failed and at most the material's length, never its bytes.
+ * failed and at most the material's length, never its bytes. A spec that
+ * takes no imported material here (SM2, China Regions only) takes none.
  */
 export const checkImportedMaterial = (
-  keySpec: ImportableKeySpec,
+  keySpec: KeySpec,
   material: Uint8Array
 ): Effect.Effect<void, InvalidKeyMaterial> =>
   Effect.suspend(() => {
+    if (!isImportableKeySpec(keySpec)) return Effect.fail(new InvalidKeyMaterial({ message: `${keySpec} key material cannot be imported` }))
     const rule = importedMaterialRules[keySpec]
     if (rule.form === "pkcs8") {
       // A private copy, zeroed once checked: the caller keeps ownership of `material`.

@@ -4,7 +4,12 @@ import { oaepDecrypt } from "../asymmetric/RsaOaep.ts"
 import { InvalidCiphertext } from "../CryptoErrors.ts"
 import type { SecretBytes } from "../SecretBytes.ts"
 import { aesKwpUnwrap } from "./AesKeyWrapPad.ts"
-import { type ImportWrappingAlgorithm, importWrappingParameters, type ImportWrappingParameters } from "./ImportWrappingAlgorithm.ts"
+import {
+  importWrappingParameters,
+  type ImportWrappingParameters,
+  isImportWrappingAlgorithm,
+  type WrappingAlgorithm
+} from "./ImportWrappingAlgorithm.ts"
 
 /**
  * The wrapping private key is Trent's own (generateWrappingKeyPair, kept with
@@ -58,13 +63,16 @@ const unwrapOaepThenKwp = (
  * algorithm, truncation, a flipped bit — is the one fieldless
  * InvalidCiphertext, as AWS answers. The material is not checked against the
  * key spec here (see checkImportedMaterial); RSA-OAEP may carry an empty one.
+ * RSAES_PKCS1_V1_5 and SM2PKE unwrap nothing here (InvalidCiphertext): the
+ * caller refuses them before it issues parameters.
  */
 export const unwrapImportedMaterial = (input: {
-  readonly wrappingAlgorithm: ImportWrappingAlgorithm
+  readonly wrappingAlgorithm: WrappingAlgorithm
   readonly wrappingPrivateKey: SecretBytes
   readonly encryptedKeyMaterial: Uint8Array
 }): Effect.Effect<SecretBytes, InvalidCiphertext> =>
   Effect.suspend(() => {
+    if (!isImportWrappingAlgorithm(input.wrappingAlgorithm)) return Effect.fail(new InvalidCiphertext())
     const key = parseWrappingKey(input.wrappingPrivateKey)
     const parameters = importWrappingParameters[input.wrappingAlgorithm]
     const material = parameters.construction === "oaep"
