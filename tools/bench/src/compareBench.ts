@@ -38,12 +38,15 @@ const nodeServer = (name: string, file: string): Contender => ({
   }
 })
 
-const trent = (name: string, flags: ReadonlyArray<string>, workers: number): Contender => ({
+/** `BENCH_BASELINE=<checkout>`: another checkout of Trent (an earlier commit, with its own node_modules), benched beside this one. */
+const baseline = process.env["BENCH_BASELINE"]?.trim()
+
+const trent = (name: string, flags: ReadonlyArray<string>, workers: number, main: string = serverMain): Contender => ({
   name,
   start: async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "trent-bench-compare-"))
     const ready = workers === 1 ? /Trent listening on (http:\/\/[^"\s]+)/ : /workers serving (http:\/\/[^"\s]+)/
-    const args = [serverMain, "--workers", String(workers), "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info", "--request-log-sample", "0", ...flags]
+    const args = [main, "--workers", String(workers), "--port", "0", "--data-dir", dataDir, "--regions", region, "--log-level", "info", "--request-log-sample", "0", ...flags]
     const { child, match } = await startProcess(args, {}, ready)
     const url = match[1]!
     const credentials = credentialsOf(dataDir)
@@ -99,7 +102,11 @@ export const runCompareBench = async () => {
     ...(binary === undefined ? [] : [localKms(binary)]),
     trent("Trent, 1 worker (SigV4, policies, audit)", [], 1),
     trent("Trent, 1 worker, --no-audit", ["--no-audit"], 1),
-    trent(`Trent, ${workers} workers (SigV4, policies, audit)`, [], workers)
+    trent(`Trent, ${workers} workers (SigV4, policies, audit)`, [], workers),
+    ...(baseline === undefined || baseline === "" ? [] : [
+      trent(`baseline ${baseline}, 1 worker`, [], 1, resolve(baseline, "apps/server/src/main.ts")),
+      trent(`baseline ${baseline}, 1 worker, --no-audit`, ["--no-audit"], 1, resolve(baseline, "apps/server/src/main.ts"))
+    ])
   ]
   const results: Array<{ readonly name: string; readonly cells: ReadonlyArray<CpuCell> }> = []
   for (const contender of contenders) results.push({ name: contender.name, cells: await measure(contender) })
