@@ -3,7 +3,8 @@ import { Effect, type Scope } from "effect"
 import type { SealedAuditEntry } from "./auditChain.ts"
 import { auditIndexOf } from "./auditIndex.ts"
 import { AuditLogFailure } from "./AuditLogFailure.ts"
-import type { AuditRow, WriterReply, WriterRequest } from "./sqliteAuditWriter.worker.ts"
+import { type AuditRow, frameRows } from "./auditRowFrames.ts"
+import type { WriterReply, WriterRequest } from "./sqliteAuditWriter.worker.ts"
 
 const workerFile = new URL("./sqliteAuditWriter.worker.ts", import.meta.url)
 
@@ -64,7 +65,7 @@ export const startSqliteAuditWriter = (file: string, region: string): Effect.Eff
       Effect.flatMap(
         Effect.promise(() =>
           broken === undefined
-            ? ask(worker, { id: next++, rows: entries.map(rowOf) })
+            ? ask(worker, { id: next++, rows: frameRows(entries.map(rowOf)) })
             : Promise.resolve<WriterReply>({ id: -1, ok: false, error: broken })
         ),
         (reply) =>

@@ -1,5 +1,6 @@
 import { DatabaseSync } from "node:sqlite"
 import { parentPort, workerData } from "node:worker_threads"
+import { type AuditRow, unframeRows } from "./auditRowFrames.ts"
 
 /**
  * The audit file's writer thread. Committing with synchronous=FULL waits for
@@ -10,20 +11,8 @@ import { parentPort, workerData } from "node:worker_threads"
  * Plain Node (no Effect): it receives rows the main thread already sealed
  * (numbered, chained, signed) and stores them in one transaction per batch.
  */
-export interface AuditRow {
-  readonly seq: number
-  readonly kind: string
-  readonly prevHash: string
-  readonly hash: string
-  readonly body: string
-  readonly eventTime: number | null
-  readonly eventName: string | null
-  readonly principalArn: string | null
-  readonly errorCode: string | null
-  readonly resources: ReadonlyArray<string>
-}
-
-export type WriterRequest = { readonly id: number; readonly rows: ReadonlyArray<AuditRow> } | { readonly id: number; readonly close: true }
+/** `rows`: a batch framed by `frameRows`. */
+export type WriterRequest = { readonly id: number; readonly rows: string } | { readonly id: number; readonly close: true }
 export type WriterReply = { readonly id: number; readonly ok: true } | { readonly id: number; readonly ok: false; readonly error: string }
 
 const { file } = workerData as { readonly file: string }
@@ -59,7 +48,7 @@ parentPort!.on("message", (request: WriterRequest) => {
     return
   }
   try {
-    commit(request.rows)
+    commit(unframeRows(request.rows))
     parentPort!.postMessage({ id: request.id, ok: true } satisfies WriterReply)
   } catch (error) {
     parentPort!.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies WriterReply)
