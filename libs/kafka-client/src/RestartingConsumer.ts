@@ -15,6 +15,8 @@ export interface RestartingConsumerOptions {
   }
   /** A (re)join of the live consumer: the partitions of `topic` it now owns. */
   readonly onJoin: (consumer: Consumer, assigned: ReadonlyArray<number>) => void
+  /** The live consumer owns its partitions no more: a rebalance began, it crashed, disconnected or stopped. */
+  readonly onLost?: (() => void) | undefined
   /** Named in the one warning logged when a consumer stops and is replaced; default the topic. */
   readonly purpose?: string | undefined
   /**
@@ -83,6 +85,14 @@ export const runRestartingConsumer = (options: RestartingConsumerOptions): Effec
         failures = 0
         options.onJoin(consumer, payload.memberAssignment[topic] ?? [])
       })
+      const { onLost } = options
+      if (onLost !== undefined) {
+        for (const lost of [consumer.events.REBALANCING, consumer.events.CRASH, consumer.events.DISCONNECT, consumer.events.STOP]) {
+          consumer.on(lost, () => {
+            if (current === consumer) onLost()
+          })
+        }
+      }
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (payload.restart) return
         void consumer.disconnect().catch(() => undefined)
