@@ -108,6 +108,7 @@ export const makeKafkaEventLog = (options: KafkaStoreOptions): Effect.Effect<Kaf
       kafka,
       topic,
       groupIdPrefix: `${resolved.clientId}-replica`,
+      startOffsets,
       tracker,
       apply: applier.apply,
       // Larger fetches than kafkajs's 1 MiB per partition make a cold start apply bigger transactions.

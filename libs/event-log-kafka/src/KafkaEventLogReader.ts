@@ -38,9 +38,10 @@ export const openKafkaEventLogReader = (
     }
     const partitions = offsets.length
     const replica = yield* makeSqliteReplica({ file: options.replicaFile, region, source: `kafka:${topic}/${partitions}` })
-    const tracker = makeOffsetTracker<RecordOutcome>(offsets.map(() => 0))
+    const startOffsets = offsets.map(() => 0)
+    const tracker = makeOffsetTracker<RecordOutcome>(startOffsets)
     const applier = makeReplicaApplier({ replica, tracker, topic, partitions, writerId: randomUUID(), checkpoints: [] })
-    yield* runReplayConsumer({ kafka, topic, groupIdPrefix: `${resolved.clientId}-reader`, tracker, apply: applier.apply })
+    yield* runReplayConsumer({ kafka, topic, groupIdPrefix: `${resolved.clientId}-reader`, startOffsets, tracker, apply: applier.apply })
     yield* awaitBacklog({ tracker, targets: offsets.map(({ high }) => high), topic, stallMs: resolved.catchUpStallMs })
     const { readStream, readAll, head, follow, readState, listStates, dueStates } = replica
     return { region, readStream, readAll, head, follow, readState, listStates, dueStates }

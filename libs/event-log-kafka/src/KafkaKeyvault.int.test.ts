@@ -9,7 +9,7 @@ import { describe, expect, inject } from "vitest"
 import { kafkaKeyvaultLayer, makeKafkaKeyvault } from "./KafkaKeyvault.ts"
 import type { KafkaStoreOptions } from "./KafkaStoreOptions.ts"
 import { readWholeTopic, testStores } from "./testKafka.test-support.ts"
-import { wallClockSleep } from "./wallClock.ts"
+import { wallClockSleep } from "@trent/kafka-client"
 
 const stores = testStores("keyvault")
 

@@ -8,7 +8,7 @@ import { makeOffsetTracker } from "./OffsetTracker.ts"
 import { connectProducer } from "./RecordProducer.ts"
 import { runReplayConsumer } from "./ReplayConsumer.ts"
 import { connectAdmin, ensureTopic, topicOffsets } from "./topicSetup.ts"
-import { wallClockDeadline } from "./wallClock.ts"
+import { wallClockDeadline } from "@trent/kafka-client"
 
 /**
  * The keyvault topic, compacted: Kafka keeps the latest record of each key id, and a `remove`
@@ -61,7 +61,8 @@ export const makeKafkaKeyvault = (options: KafkaStoreOptions): Effect.Effect<Key
       keks.get(keyId)?.fill(0)
       keks.delete(keyId)
     }
-    const tracker = makeOffsetTracker<never>(offsets.map(({ low }) => low))
+    const startOffsets = offsets.map(({ low }) => low)
+    const tracker = makeOffsetTracker<never>(startOffsets)
     const apply = (partition: number, messages: ReadonlyArray<KafkaMessage>) =>
       Effect.sync(() => {
         for (const { key, value } of messages) {
@@ -73,7 +74,7 @@ export const makeKafkaKeyvault = (options: KafkaStoreOptions): Effect.Effect<Key
         tracker.advance(partition, Number(messages.at(-1)!.offset) + 1, [])
       })
     const producer = yield* connectProducer(kafka, requestTimeoutMs)
-    yield* runReplayConsumer({ kafka, topic, groupIdPrefix: `${resolved.clientId}-keyvault`, tracker, apply })
+    yield* runReplayConsumer({ kafka, topic, groupIdPrefix: `${resolved.clientId}-keyvault`, startOffsets, tracker, apply })
     yield* awaitBacklog({ tracker, targets: offsets.map(({ high }) => high), topic, stallMs: resolved.catchUpStallMs })
 
     const write = (keyId: string, value: Buffer | null, what: string) =>

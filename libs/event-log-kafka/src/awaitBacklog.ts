@@ -1,7 +1,7 @@
 import { EventLogFailure } from "@trent/event-log"
 import { Effect } from "effect"
 import type { OffsetTracker } from "./OffsetTracker.ts"
-import { wallClockSleep } from "./wallClock.ts"
+import { wallClockSleep } from "@trent/kafka-client"
 
 /**
  * Waits until the consumer has applied every partition up to `targets` (the high watermarks read

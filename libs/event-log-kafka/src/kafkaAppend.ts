@@ -14,7 +14,7 @@ import type { OffsetTracker } from "./OffsetTracker.ts"
 import type { RecordProducer } from "./RecordProducer.ts"
 import type { RecordOutcome, ReplicaApplier } from "./ReplicaApplier.ts"
 import { streamPartition } from "./streamPartition.ts"
-import { wallClockDeadline } from "./wallClock.ts"
+import { wallClockDeadline } from "@trent/kafka-client"
 
 export interface KafkaAppendOptions {
   readonly producer: RecordProducer

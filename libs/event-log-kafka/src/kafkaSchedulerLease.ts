@@ -1,6 +1,6 @@
 import { EventLogFailure } from "@trent/event-log"
 import { Effect, type Scope } from "effect"
-import { makeKafkaConnection } from "@trent/kafka-client"
+import { makeKafkaConnection, runRestartingConsumer } from "@trent/kafka-client"
 import { type KafkaStoreOptions, resolveKafkaStoreOptions } from "./KafkaStoreOptions.ts"
 import { connectAdmin, ensureTopic } from "./topicSetup.ts"
 
@@ -20,7 +20,8 @@ const leaseTopicSpec = (topic: string, region: string, replicationFactor: number
  * the same name, and the member the group coordinator assigns partition 0 holds
  * the lease. Kafka's own partition ownership is the lease: a server that stops,
  * crashes or stalls past the session timeout loses it at the next rebalance,
- * and another member gets it. While a rebalance is under way nobody holds it.
+ * and another member gets it. While a rebalance is under way nobody holds it. A consumer that
+ * stops is replaced (@trent/kafka-client's RestartingConsumer) and rejoins the group.
  */
 export const kafkaSchedulerLease = (options: KafkaStoreOptions): Effect.Effect<{ readonly held: Effect.Effect<boolean> }, EventLogFailure, Scope.Scope> =>
   Effect.gen(function*() {
@@ -34,25 +35,22 @@ export const kafkaSchedulerLease = (options: KafkaStoreOptions): Effect.Effect<{
       const admin = yield* connectAdmin(kafka, resolved.requestTimeoutMs)
       yield* ensureTopic(admin, leaseTopicSpec(topic, resolved.region, resolved.replicationFactor), resolved.requestTimeoutMs)
     }))
-    const consumer = kafka.consumer({ groupId: topic, sessionTimeout: 10_000, heartbeatInterval: 1_000 })
     let held = false
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      held = (payload.memberAssignment[topic] ?? []).includes(0)
+    yield* runRestartingConsumer({
+      kafka,
+      topic,
+      groupId: () => topic,
+      config: { sessionTimeout: 10_000, heartbeatInterval: 1_000 },
+      purpose: `the scheduler lease of Region ${resolved.region}`,
+      stopWaitMs: 15_000,
+      onJoin: (_, assigned) => {
+        held = assigned.includes(0)
+      },
+      onLost: () => {
+        held = false
+      },
+      // The topic holds no records: membership is all that matters.
+      run: { eachBatch: () => Promise.resolve() }
     })
-    for (const lost of [consumer.events.REBALANCING, consumer.events.CRASH, consumer.events.DISCONNECT, consumer.events.STOP]) {
-      consumer.on(lost, () => void (held = false))
-    }
-    yield* Effect.acquireRelease(
-      Effect.tryPromise({
-        try: async () => {
-          await consumer.connect()
-          await consumer.subscribe({ topic, fromBeginning: false })
-          // The topic holds no records: membership is all that matters.
-          await consumer.run({ eachMessage: () => Promise.resolve() })
-        },
-        catch: (cause) => EventLogFailure.during(`joining ${topic}`, cause)
-      }),
-      () => Effect.promise(() => consumer.disconnect().catch(() => undefined))
-    )
     return { held: Effect.sync(() => held) }
   })

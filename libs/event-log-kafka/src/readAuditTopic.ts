@@ -26,11 +26,13 @@ export const readAuditTopic = (options: KafkaStoreOptions): Effect.Effect<Map<st
     const kafka = yield* makeKafkaConnection(resolved)
     const offsets = yield* existingTopicOffsets(kafka, topic, resolved.brokers, requestTimeoutMs)
     const records: Array<KafkaMessage> = []
-    const tracker = makeOffsetTracker<never>(offsets.map(() => 0))
+    const startOffsets = offsets.map(() => 0)
+    const tracker = makeOffsetTracker<never>(startOffsets)
     yield* runReplayConsumer({
       kafka,
       topic,
       groupIdPrefix: `${resolved.clientId}-audit-reader`,
+      startOffsets,
       tracker,
       apply: (partition, messages) =>
         Effect.sync(() => {

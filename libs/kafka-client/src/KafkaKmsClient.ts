@@ -100,7 +100,7 @@ export const makeKafkaKmsClient = (options: KafkaKmsClientOptions): Effect.Effec
         }
       }
     })
-    const producer = yield* connectGroupCommitProducer(kafka, 10_000)
+    const producer = yield* connectGroupCommitProducer(kafka, { timeoutMs: 10_000, idempotent: false })
 
     const awaitReply = (correlationId: string) =>
       Effect.callback<KafkaReply>((resume) => {

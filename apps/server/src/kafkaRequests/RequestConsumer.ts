@@ -1,5 +1,6 @@
+import { runRestartingConsumer, settledWithin } from "@trent/kafka-client"
 import { Effect, type Scope } from "effect"
-import type { Consumer, EachBatchPayload, Kafka } from "kafkajs"
+import type { EachBatchPayload, Kafka } from "kafkajs"
 
 export interface RequestConsumerOptions {
   readonly kafka: Kafka
@@ -27,31 +28,18 @@ const STOP_WAIT_MS = 30_000
 // Commits are grouped: at most one OffsetCommit request per this interval.
 const COMMIT_DELAY_MS = 20
 
-const settledWithin = (promise: Promise<unknown>, ms: number) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    void promise.catch(() => undefined).finally(() => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
-
 /**
- * The consumer of a request topic for the scope's life. kafkajs's automatic commits are off:
- * batches move only the fetch position (the work is handed to the partitions' pipelines), and an
- * offset is committed when its pipeline says every message before it was answered durably. A
- * crashed consumer leaves the group and a new one joins after a backoff (kafkajs's own restart is
- * off, so that every stop is logged once and none is final); committed offsets carry over.
- * Stopping pauses fetching, drains the work taken, commits, then leaves the group.
+ * The consumer of a request topic for the scope's life, in the group the servers share; restarted
+ * after every stop by @trent/kafka-client's RestartingConsumer (committed offsets carry over).
+ * kafkajs's automatic commits are off: batches move only the fetch position (the work is handed
+ * to the partitions' pipelines), and an offset is committed when its pipeline says every message
+ * before it was answered durably. Stopping pauses fetching, drains the work taken, commits, then
+ * leaves the group.
  */
 export const runRequestConsumer = (options: RequestConsumerOptions): Effect.Effect<RequestConsumer, never, Scope.Scope> =>
   Effect.gen(function*() {
-    const { kafka, topic } = options
+    const { topic } = options
     let stopped = false
-    let current: Consumer | undefined
-    let starting: Promise<void> = Promise.resolve()
-    let restartTimer: ReturnType<typeof setTimeout> | undefined
-    let failures = 0
     let assigned = new Set<number>()
     const toCommit = new Map<number, number>()
     let commitTimer: ReturnType<typeof setTimeout> | undefined
@@ -66,7 +54,7 @@ export const runRequestConsumer = (options: RequestConsumerOptions): Effect.Effe
     }
 
     const flush = async (): Promise<void> => {
-      const consumer = current
+      const consumer = loop.current()
       const offsets = [...toCommit].filter(([partition]) => assigned.has(partition))
       toCommit.clear()
       if (consumer === undefined || offsets.length === 0) return
@@ -80,72 +68,34 @@ export const runRequestConsumer = (options: RequestConsumerOptions): Effect.Effe
       }
     }
 
-    const restartLater = (consumer: Consumer, reason: unknown) => {
-      if (current !== consumer) return
-      current = undefined
-      void consumer.disconnect().catch(() => undefined)
-      if (stopped) return
-      const delay = Math.min(250 * 2 ** Math.min(failures++, 5), 5_000)
-      options.logWarning(`the consumer of ${topic} stopped (${reason instanceof Error ? reason.message : String(reason)}); starting a new one in ${delay} ms`)
-      restartTimer = setTimeout(() => {
-        restartTimer = undefined
-        starting = start()
-      }, delay)
-    }
-
-    const start = async (): Promise<void> => {
-      if (stopped) return
-      const consumer: Consumer = kafka.consumer({
-        groupId: options.groupId,
-        // A worker that died holds its partitions until its session times out; batches heartbeat every second.
-        sessionTimeout: 10_000,
-        rebalanceTimeout: 20_000,
-        heartbeatInterval: 1_000,
-        maxWaitTimeInMs: 200,
-        retry: { initialRetryTime: 100, maxRetryTime: 2_000, retries: 8, restartOnFailure: async () => false }
-      })
-      current = consumer
-      consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-        failures = 0
-        assigned = new Set(payload.memberAssignment[topic] ?? [])
+    const loop = yield* runRestartingConsumer({
+      kafka: options.kafka,
+      topic,
+      groupId: () => options.groupId,
+      // A worker that died holds its partitions until its session times out; batches heartbeat every second.
+      config: { sessionTimeout: 10_000, rebalanceTimeout: 20_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 },
+      stopWaitMs: STOP_WAIT_MS,
+      onJoin: (_, partitions) => {
+        assigned = new Set(partitions)
         options.onJoin([...assigned])
-      })
-      consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (!payload.restart) restartLater(consumer, payload.error)
-      })
-      try {
-        await consumer.connect()
-        if (!stopped) await consumer.subscribe({ topics: [topic], fromBeginning: true })
-        if (!stopped) {
-          await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently, eachBatch: options.eachBatch })
-        }
-      } catch (error) {
-        restartLater(consumer, error)
+      },
+      run: {
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+        eachBatch: options.eachBatch
+      },
+      beforeLeave: async (consumer) => {
+        stopped = true
+        consumer?.pause([{ topic }])
+        await settledWithin(options.drain(), STOP_WAIT_MS)
+        clearTimeout(commitTimer)
+        commitTimer = undefined
+        await settledWithin(committing, STOP_WAIT_MS)
+        await settledWithin(flush(), STOP_WAIT_MS)
+        if (consumer !== undefined) await settledWithin(consumer.stop(), STOP_WAIT_MS)
       }
-    }
-
-    yield* Effect.acquireRelease(
-      Effect.sync(() => {
-        starting = start()
-      }),
-      () =>
-        Effect.promise(async () => {
-          stopped = true
-          clearTimeout(restartTimer)
-          await settledWithin(starting, STOP_WAIT_MS)
-          current?.pause([{ topic }])
-          await settledWithin(options.drain(), STOP_WAIT_MS)
-          clearTimeout(commitTimer)
-          commitTimer = undefined
-          await settledWithin(committing, STOP_WAIT_MS)
-          await settledWithin(flush(), STOP_WAIT_MS)
-          const consumer = current
-          if (consumer !== undefined) {
-            await settledWithin(consumer.stop(), STOP_WAIT_MS)
-            await consumer.disconnect().catch(() => undefined)
-          }
-        })
-    )
+    })
 
     return {
       commit: (partition, nextOffset) => {

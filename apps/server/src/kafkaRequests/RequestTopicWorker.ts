@@ -1,5 +1,4 @@
 import {
-  adminCall,
   connectAdmin,
   connectGroupCommitProducer,
   ensureTopic,
@@ -7,7 +6,8 @@ import {
   KafkaKmsFailure,
   requestResultsTopicName,
   requestTopicName,
-  runResumingConsumer
+  runResumingConsumer,
+  topicOffsets
 } from "@trent/kafka-client"
 import { classifyTarget } from "@trent/protocol"
 import { Effect, Schedule, type Scope } from "effect"
@@ -67,9 +67,9 @@ const prepareTopics = (options: RequestTopicOptions, requestTopic: string, resul
         message: `${resultsTopic} has ${results} partitions and ${requestTopic} ${partitions}: a request's result lives in the partition of the request, so they must match`
       })
     }
-    const offsets = yield* adminCall(`reading the offsets of ${resultsTopic}`, timeout, () => admin.fetchTopicOffsets(resultsTopic))
+    const offsets = yield* topicOffsets(admin, resultsTopic, timeout)
     const lows: Array<number> = []
-    for (const { partition, low } of offsets) lows[partition] = Number(low)
+    for (const { partition, low } of offsets) lows[partition] = low
     return { partitions, resultsStart: lows }
   }))
 
@@ -106,7 +106,7 @@ export const runRequestTopicWorker = (options: RequestTopicOptions): Effect.Effe
         }
       }
     })
-    const producer = yield* connectGroupCommitProducer(kafka, options.requestTimeoutMs)
+    const producer = yield* connectGroupCommitProducer(kafka, { timeoutMs: options.requestTimeoutMs, idempotent: false })
     const context = yield* Effect.context<RequestWorkServices>()
     const runPromise = Effect.runPromiseWith(context)
     const work: RequestWork = {
