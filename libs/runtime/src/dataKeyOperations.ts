@@ -4,7 +4,7 @@ import { Effect } from "effect"
 import { checkNumberOfBytes, checkSymmetricUse, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { GenerateDataKeyPairRequest, GenerateDataKeyRequest, RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 import { makeSealing } from "./Sealing.ts"
 
 type DataKeys = Pick<

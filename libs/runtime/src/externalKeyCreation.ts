@@ -17,7 +17,7 @@ import { Effect } from "effect"
 import { CustomKeyStores } from "./CustomKeyStores.ts"
 import { makeExternalKeyStore } from "./ExternalKeyStore.ts"
 import { keysInCustomKeyStore } from "./keysInCustomKeyStore.ts"
-import { currentRequest } from "./RequestContext.ts"
+import { currentRequest } from "@trent/key-actors"
 import type { XksProxyCallFailed } from "./XksProxyClient.ts"
 
 /** What CreateKey answers when the proxy fails while it checks the external key (CreateKey, "Errors"). */

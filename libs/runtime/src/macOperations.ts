@@ -3,9 +3,9 @@ import { arnOfKey, currentVersion, keySpecRules, type LiveKey, MacInvalid } from
 import { Effect, Option } from "effect"
 import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyMaterials } from "@trent/key-actors"
 import type { GenerateMacRequest, RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 type MacOperations = Pick<RegionApi, "generateMac" | "verifyMac">
 

@@ -18,9 +18,9 @@ import {
 import { Effect, Option } from "effect"
 import { checkAlgorithm, checkUsage, stopIfDryRun } from "./cryptoRequestChecks.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyMaterials } from "@trent/key-actors"
 import type { RegionApi, SignRequest } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 type PublicKeyOperations = Pick<RegionApi, "sign" | "verify" | "getPublicKey" | "deriveSharedSecret">
 
