@@ -11,10 +11,10 @@ import {
 } from "@trent/domain"
 import { EventLog, type StoredEvent } from "@trent/event-log"
 import { Context, Effect, Layer, Option, Semaphore } from "effect"
-import { Freshness } from "./Freshness.ts"
-import { newEventId } from "./Ids.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
-import { currentRequest } from "./RequestContext.ts"
+import { Freshness } from "@trent/key-actors"
+import { newEventId } from "@trent/key-actors"
+import { RegionInternalError } from "@trent/key-actors"
+import { currentRequest } from "@trent/key-actors"
 
 export interface AliasEntry {
   readonly aliasName: string

@@ -4,10 +4,10 @@ import { Effect, Layer, Option } from "effect"
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs"
 import { randomUUID } from "node:crypto"
 import { dirname } from "node:path"
-import { refuseLostKeyvault } from "./KeyvaultPresence.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
-import { AUDIT_SIGNING_KEY_ID, auditSigningKeyBinding } from "./rootKeyBindings.ts"
+import { refuseLostKeyvault } from "@trent/key-actors"
+import { RegionConfig } from "@trent/key-actors"
+import { RegionInternalError } from "@trent/key-actors"
+import { AUDIT_SIGNING_KEY_ID, auditSigningKeyBinding } from "@trent/key-actors"
 
 
 /**

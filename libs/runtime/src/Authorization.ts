@@ -15,9 +15,9 @@ import {
 } from "@trent/policy"
 import { Clock, Context, Effect, Layer, Result } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import { AccessDenied } from "./RegionErrors.ts"
-import { type Caller, currentCaller } from "./RequestContext.ts"
+import { RegionConfig } from "@trent/key-actors"
+import { AccessDenied } from "@trent/key-actors"
+import { type Caller, currentCaller } from "@trent/key-actors"
 
 /**
  * What an operation tells authorization about itself: the IAM action when it

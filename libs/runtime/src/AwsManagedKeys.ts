@@ -11,11 +11,11 @@ import {
 } from "@trent/domain"
 import { Clock, Context, Effect, Layer, Semaphore } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
-import { RequestContext, systemRequest } from "./RequestContext.ts"
+import { KeyActors } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
+import { RegionConfig } from "@trent/key-actors"
+import { RegionInternalError } from "@trent/key-actors"
+import { RequestContext, systemRequest } from "@trent/key-actors"
 
 const format = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
 

@@ -3,9 +3,9 @@ import { arnOfKey, type CustomKeyStoreRecord, KeyInvalidState, type LiveKey } fr
 import { Effect } from "effect"
 import { CustomKeyStores } from "./CustomKeyStores.ts"
 import { makeProxyCredentials } from "./ProxyCredentials.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import type { RegionInternalError } from "./RegionErrors.ts"
-import { currentRequest } from "./RequestContext.ts"
+import { RegionConfig } from "@trent/key-actors"
+import type { RegionInternalError } from "@trent/key-actors"
+import { currentRequest } from "@trent/key-actors"
 import { makeXksProxyClient, type XksProxyCallFailed, type XksProxyTarget } from "./XksProxyClient.ts"
 
 /**

@@ -2,11 +2,11 @@ import type { InvalidGrantToken, Key, KeyCommand, KeyRejection, LiveKey, Operati
 import { checkKeyState } from "@trent/domain"
 import { Clock, Context, Effect, Layer } from "effect"
 import { Authorization, type OperationFacts } from "./Authorization.ts"
-import type { KeyView } from "./KeyActor.ts"
-import { type Executed, KeyActors } from "./KeyActors.ts"
+import type { KeyView } from "@trent/key-actors"
+import { type Executed, KeyActors } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
-import { Replication } from "./Replication.ts"
-import type { AccessDenied, RegionError } from "./RegionErrors.ts"
+import { Replication } from "@trent/replication"
+import type { AccessDenied, RegionError } from "@trent/key-actors"
 
 /**
  * The two ways an operation touches a key, each after the key is resolved and

@@ -11,10 +11,10 @@ import { isServedOperation, operationSpec } from "@trent/protocol"
 import { Context, Effect, Layer } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { AwsManagedKeys } from "./AwsManagedKeys.ts"
-import type { KeyView } from "./KeyActor.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import type { RegionInternalError } from "./RegionErrors.ts"
+import type { KeyView } from "@trent/key-actors"
+import { KeyActors } from "@trent/key-actors"
+import { RegionConfig } from "@trent/key-actors"
+import type { RegionInternalError } from "@trent/key-actors"
 
 /** Which reference forms an operation accepts (aws-kms-api.md §2.1), as its module declares. */
 export const acceptedForms = (operation: Operation): AcceptedForms =>

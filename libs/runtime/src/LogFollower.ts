@@ -2,8 +2,8 @@ import { EventLog, type StoredEvent, streamTypeOf } from "@trent/event-log"
 import { Context, Deferred, Effect, Layer, Schedule, Stream } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { CustomKeyStores } from "./CustomKeyStores.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { KeyActors } from "@trent/key-actors"
+import { RegionInternalError } from "@trent/key-actors"
 
 
 /** A stream's event that another writer appended, named the way every store numbers it (positions are per store). */

@@ -1,9 +1,9 @@
 import { SecretBytes, unwrapKeyMaterial, WebCrypto, type WrapBinding, wrapKeyMaterial } from "@trent/crypto"
 import type { WrappedProxyCredential } from "@trent/domain"
 import { Effect } from "effect"
-import { KeyEncryptionKeys } from "./KeyEncryptionKeys.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { KeyEncryptionKeys } from "@trent/key-actors"
+import { RegionConfig } from "@trent/key-actors"
+import { RegionInternalError } from "@trent/key-actors"
 
 /**
  * A custom key store's proxy secret at rest: wrapped, as key material is,

@@ -1,10 +1,10 @@
 import type { AuditLog } from "@trent/audit"
-import type { FreshnessReport } from "./Freshness.ts"
+import type { FreshnessReport } from "@trent/key-actors"
 import type { StreamMark } from "./LogFollower.ts"
 import type { RequestOf, ResponseOf, ServedOperation } from "@trent/protocol"
 import type { Effect } from "effect"
-import type { RegionError, RegionInternalError } from "./RegionErrors.ts"
-import type { ReplicaEndpoint } from "./ReplicationPeers.ts"
+import type { RegionError, RegionInternalError } from "@trent/key-actors"
+import type { ReplicaEndpoint } from "@trent/replication"
 import type { XksOperations } from "./xksOperations.ts"
 import type { SeedKey, SeedOutcome } from "./seedOperations.ts"
 

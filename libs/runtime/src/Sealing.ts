@@ -28,11 +28,11 @@ import {
 import { Effect, Option } from "effect"
 import type { OperationFacts } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyMaterials } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
 import { makeExternalKeyStore } from "./ExternalKeyStore.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
-import type { ResidentMaterial } from "./ResidentMaterial.ts"
+import { RegionInternalError } from "@trent/key-actors"
+import type { ResidentMaterial } from "@trent/key-actors"
 
 /** A ciphertext made under a key: KeyMaterialId only for symmetric keys (§3.2). */
 export interface Sealed {

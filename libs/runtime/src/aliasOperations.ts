@@ -13,7 +13,7 @@ import {
 import { Clock, Effect } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
 import { Authorization } from "./Authorization.ts"
-import { KeyActors } from "./KeyActors.ts"
+import { KeyActors } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageAfter } from "./Pagination.ts"

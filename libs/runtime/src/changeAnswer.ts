@@ -1,7 +1,7 @@
 import type { Key } from "@trent/domain"
 import { type ChangingOperation, operationSpec, type ResponseOf } from "@trent/protocol"
 import { Effect } from "effect"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 /**
  * What a state-changing call answers, from its key's state right after the

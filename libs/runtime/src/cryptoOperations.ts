@@ -16,7 +16,7 @@ import { Effect } from "effect"
 import { Authorization, type OperationFacts } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 import { makeSealing } from "./Sealing.ts"
 
 type Cryptographic = Pick<RegionApi, "encrypt" | "decrypt" | "reEncrypt" | "generateRandom">

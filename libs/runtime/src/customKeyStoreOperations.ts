@@ -13,7 +13,7 @@ import { makeExternalKeyStore } from "./ExternalKeyStore.ts"
 import { keysInCustomKeyStore } from "./keysInCustomKeyStore.ts"
 import { checkLimit, pageAfter } from "./Pagination.ts"
 import type { RegionApi } from "./RegionApi.ts"
-import { currentRequest } from "./RequestContext.ts"
+import { currentRequest } from "@trent/key-actors"
 import { connectionErrorOf } from "./connectionErrors.ts"
 
 type CustomKeyStoreOperations = Pick<

@@ -10,7 +10,7 @@ import {
 import { Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { GenerateDataKeyPairRequest, GenerateDataKeyRequest, RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 import { makeSealing } from "./Sealing.ts"
 
 type DataKeys = Pick<

@@ -14,7 +14,7 @@ import { Effect } from "effect"
 import { CustomKeyStores } from "./CustomKeyStores.ts"
 import { makeExternalKeyStore } from "./ExternalKeyStore.ts"
 import { keysInCustomKeyStore } from "./keysInCustomKeyStore.ts"
-import { currentRequest } from "./RequestContext.ts"
+import { currentRequest } from "@trent/key-actors"
 
 /**
  * CreateKey with Origin EXTERNAL_KEY_STORE: the store must exist and be

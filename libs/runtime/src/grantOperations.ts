@@ -24,8 +24,8 @@ import { KeyAccess } from "./KeyAccess.ts"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageByIndex } from "./Pagination.ts"
 import type { RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
-import { currentCaller } from "./RequestContext.ts"
+import { RegionInternalError } from "@trent/key-actors"
+import { currentCaller } from "@trent/key-actors"
 import type { GrantListEntry } from "@trent/protocol"
 
 type Grants = Pick<RegionApi, "createGrant" | "listGrants" | "listRetirableGrants" | "retireGrant" | "revokeGrant">

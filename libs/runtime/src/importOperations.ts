@@ -20,12 +20,12 @@ import {
   type LiveKey
 } from "@trent/domain"
 import { Clock, Effect } from "effect"
-import { IMPORT_TOKEN_LIFETIME_MS, ImportParameters } from "./ImportParameters.ts"
+import { IMPORT_TOKEN_LIFETIME_MS, ImportParameters } from "@trent/key-actors"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyActors } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
 import type { RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 type Importing = Pick<RegionApi, "getParametersForImport" | "importKeyMaterial" | "deleteImportedKeyMaterial">
 

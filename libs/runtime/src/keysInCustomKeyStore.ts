@@ -1,7 +1,7 @@
 import { type CustomKeyStoreBinding, decodeKeySnapshot } from "@trent/domain"
 import { EventLog } from "@trent/event-log"
 import { Effect } from "effect"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 const PAGE = 500
 

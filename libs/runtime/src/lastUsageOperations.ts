@@ -3,7 +3,7 @@ import { arnOfKey } from "@trent/domain"
 import { Clock, Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
 import type { RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 /**
  * GetKeyLastUsage, answered from the Region's audit trail (aws-kms-api.md §3.1;

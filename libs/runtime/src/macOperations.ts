@@ -11,9 +11,9 @@ import {
 } from "@trent/domain"
 import { Effect, Option } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyMaterials } from "@trent/key-actors"
 import type { GenerateMacRequest, RegionApi } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 type MacOperations = Pick<RegionApi, "generateMac" | "verifyMac">
 

@@ -13,12 +13,12 @@ import {
 } from "@trent/domain"
 import { Clock, Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
-import { RegionConfig } from "./RegionConfig.ts"
+import { KeyActors } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
+import { RegionConfig } from "@trent/key-actors"
 import type { RegionApi } from "./RegionApi.ts"
-import { Replication, rotationInTransit } from "./Replication.ts"
-import type { VersionInTransit } from "./ReplicationPeers.ts"
+import { Replication, rotationInTransit } from "@trent/replication"
+import type { VersionInTransit } from "@trent/replication"
 
 type MultiRegion = Pick<RegionApi, "replicateKey" | "updatePrimaryRegion">
 

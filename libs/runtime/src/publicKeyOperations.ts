@@ -17,9 +17,9 @@ import {
 } from "@trent/domain"
 import { Effect, Option } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyMaterials } from "@trent/key-actors"
 import type { RegionApi, SignRequest } from "./RegionApi.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 type PublicKeyOperations = Pick<RegionApi, "sign" | "verify" | "getPublicKey" | "deriveSharedSecret">
 

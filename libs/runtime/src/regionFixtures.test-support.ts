@@ -4,10 +4,10 @@ import { join } from "node:path"
 import { SecretBytes, WebCrypto } from "@trent/crypto"
 import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Effect, Layer, Logger } from "effect"
-import type { KeyActors } from "./KeyActors.ts"
-import type { KeyMaterials } from "./KeyMaterials.ts"
+import type { KeyActors } from "@trent/key-actors"
+import type { KeyMaterials } from "@trent/key-actors"
 import { Region, type RegionOptions } from "./Region.ts"
-import { RequestContext, systemRequest } from "./RequestContext.ts"
+import { RequestContext, systemRequest } from "@trent/key-actors"
 
 export const regionOptions: RegionOptions = { region: "eu-west-1", account: "111122223333", schedulerIntervalMs: 3_600_000 }
 

@@ -3,7 +3,7 @@ import { EventLog, Keyvault, RootKey } from "@trent/event-log"
 import { Context, Effect, Layer } from "effect"
 import { Region } from "./Region.ts"
 import type { RegionApi } from "./RegionApi.ts"
-import { ReplicationPeers } from "./ReplicationPeers.ts"
+import { ReplicationPeers } from "@trent/replication"
 import { asTestRegion, regionOptions, testRootKey } from "./regionFixtures.test-support.ts"
 
 /**

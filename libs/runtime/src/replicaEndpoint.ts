@@ -11,12 +11,12 @@ import {
 import { Clock, Effect } from "effect"
 import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyActors } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import { Replication } from "./Replication.ts"
-import type { ReplicaEndpoint, ReplicaRequest } from "./ReplicationPeers.ts"
+import { RegionConfig } from "@trent/key-actors"
+import { Replication } from "@trent/replication"
+import type { ReplicaEndpoint, ReplicaRequest } from "@trent/replication"
 
 const noBytes = new Uint8Array()
 

@@ -7,7 +7,7 @@ import { Keyvault, softwareRootKey } from "@trent/event-log"
 import { Effect, Layer } from "effect"
 import { Region } from "./Region.ts"
 import { asTest, quiet, regionOptions } from "./regionFixtures.test-support.ts"
-import { rewrapRootKey } from "./rewrapRootKey.ts"
+import { rewrapRootKey } from "@trent/key-actors"
 
 const keyA = SecretBytes.copy(new Uint8Array(32).fill(1))
 const keyB = SecretBytes.copy(new Uint8Array(32).fill(2))

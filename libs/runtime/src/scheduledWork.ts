@@ -2,11 +2,11 @@ import { aliasArn, decideKey, isKeyRejection, isReplica, type Key, type KeyComma
 import { EventLog } from "@trent/event-log"
 import { Clock, Effect } from "effect"
 import { AliasDirectory } from "./AliasDirectory.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
-import { Replication } from "./Replication.ts"
+import { KeyActors } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
+import { RegionConfig } from "@trent/key-actors"
+import { RegionInternalError } from "@trent/key-actors"
+import { Replication } from "@trent/replication"
 
 const BATCH = 100
 

@@ -1,10 +1,10 @@
 import { SecretBytes, WebCrypto } from "@trent/crypto"
 import { decideKey, InvalidRequest, isKeyRejection, type KeyCommand, type KeySpec, type KeyUsage, type Tag, type WrappedMaterial } from "@trent/domain"
 import { Clock, Effect } from "effect"
-import { KeyActors } from "./KeyActors.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import { KeyActors } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 /** One key of a seed file, in CreateKey's terms, with the id it must have. */
 export interface SeedKey {

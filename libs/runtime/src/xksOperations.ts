@@ -1,10 +1,10 @@
 import { aesGcmDecrypt, aesGcmEncrypt, InvalidCiphertext, SecretBytes, WebCrypto } from "@trent/crypto"
 import { arnOfKey, currentVersion, InvalidKeyUsage, KeyInvalidState, type KeyNotFound, type LiveKey } from "@trent/domain"
 import { Effect, Option } from "effect"
-import type { KeyView } from "./KeyActor.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
+import type { KeyView } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import { RegionInternalError } from "@trent/key-actors"
 
 /** GetKeyMetadata's answer (XKS spec, "GetKeyMetadata"): AES_256 keys for encryption report ENCRYPT and DECRYPT. */
 export interface XksKeyMetadata {

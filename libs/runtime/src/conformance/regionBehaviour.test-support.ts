@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { KeyActors } from "../KeyActors.ts"
+import { KeyActors } from "@trent/key-actors"
 import { Region } from "../Region.ts"
 import type { RegionOptions } from "../Region.ts"
 import { inRegionOn, onFreshStore } from "./regionOnStore.test-support.ts"

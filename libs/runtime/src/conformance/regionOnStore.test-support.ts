@@ -1,8 +1,8 @@
 import { Context, Effect, Layer } from "effect"
-import type { KeyActors } from "../KeyActors.ts"
+import type { KeyActors } from "@trent/key-actors"
 import { Region, type RegionOptions } from "../Region.ts"
 import type { RegionApi } from "../RegionApi.ts"
-import { RequestContext, systemRequest } from "../RequestContext.ts"
+import { RequestContext, systemRequest } from "@trent/key-actors"
 import type { PreparedStore, StoreServices } from "./StoreUnderTest.test-support.ts"
 
 export const conformanceRegion: RegionOptions = {

@@ -1,10 +1,10 @@
 import { isReplica, type KeyCommand, type KeyRecord, type Replication as Membership } from "@trent/domain"
 import { Clock, Context, Effect, Layer } from "effect"
-import type { Executed } from "./KeyActors.ts"
-import { KeyActors } from "./KeyActors.ts"
-import { KeyMaterials } from "./KeyMaterials.ts"
-import { RegionConfig } from "./RegionConfig.ts"
-import { RegionInternalError } from "./RegionErrors.ts"
+import type { Executed } from "@trent/key-actors"
+import { KeyActors } from "@trent/key-actors"
+import { KeyMaterials } from "@trent/key-actors"
+import { RegionConfig } from "@trent/key-actors"
+import { RegionInternalError } from "@trent/key-actors"
 import { type ReplicaEndpoint, ReplicationPeers, type RotationSettingsInTransit } from "./ReplicationPeers.ts"
 
 export const rotationInTransit = (key: KeyRecord): RotationSettingsInTransit => ({

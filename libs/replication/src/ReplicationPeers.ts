@@ -10,7 +10,7 @@ import type {
   Tag
 } from "@trent/domain"
 import { Context, Effect } from "effect"
-import type { RegionError } from "./RegionErrors.ts"
+import type { RegionError } from "@trent/key-actors"
 
 /** One backing version crossing to a replica: in clear only in memory, re-wrapped on arrival. */
 export interface VersionInTransit {

@@ -1,0 +1,2 @@
+export * from "./Replication.ts"
+export * from "./ReplicationPeers.ts"
