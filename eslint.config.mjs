@@ -2,7 +2,7 @@
 // "arrows point one way" rule, by layer (the `type:*` tag every project carries):
 //   type:core     crypto, domain, policy, protocol: pure, no I/O     → core
 //   type:io       audit, auth, event-log, event-log-kafka, kafka-client → core, io
-//   type:runtime  runtime: a Region composed from ports              → core, io
+//   type:runtime  runtime, kafka-requests: a Region composed from ports; the Kafka request worker → core, io
 //   type:app      server, cli                                        → core, io, runtime (+ scope:server)
 //   type:tool     bench, kafka                                       → core, io, runtime (+ scope:kafka)
 //   type:testing  testing: arbitraries, given/when/then              → nothing
