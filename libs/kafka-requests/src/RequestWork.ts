@@ -37,7 +37,7 @@ export interface RequestWork {
   readonly running: Map<string, Deferred.Deferred<void>>
 }
 
-/** What handling a request message needs from the server. */
+/** What handling a request message needs from the server: KafkaRequestEdge, Credentials (@trent/auth), RegionEventLogs. */
 export type RequestWorkServices = Effect.Services<ReturnType<typeof handleRequestMessage>>
 
 /** A request message and what it needs to say where it came from. */
