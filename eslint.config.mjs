@@ -2,8 +2,9 @@
 // "arrows point one way" rule, by layer (the `type:*` tag every project carries):
 //   type:core     crypto, domain, policy, protocol: pure, no I/O     → core
 //   type:io       audit, auth, event-log, event-log-kafka, kafka-client → core, io
-//   type:runtime  key-actors, replication, runtime: one layer split  → core, io, runtime
-//                 in three (runtime → replication → key-actors; Nx forbids cycles)
+//   type:runtime  key-actors, replication, runtime, kafka-requests:  → core, io, runtime
+//                 one layer in four (runtime → replication → key-actors; kafka-requests
+//                 is the Kafka request worker; Nx forbids cycles)
 //   type:app      server, cli                                        → core, io, runtime (+ scope:server)
 //   type:tool     bench, kafka                                       → core, io, runtime (+ scope:kafka)
 //   type:testing  testing: arbitraries, given/when/then              → nothing

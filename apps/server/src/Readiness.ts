@@ -1,8 +1,7 @@
 import type { FreshnessReport, RegionApi } from "@trent/runtime"
 import { wallClockSleep } from "@trent/kafka-client"
 import { Cause, Context, Effect, Layer } from "effect"
-import type { RegionLogAccess } from "./kafkaRequests/RegionEventLogs.ts"
-import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
+import { type RegionLogAccess, RegionEventLogs } from "@trent/kafka-requests"
 import { Regions } from "./Regions.ts"
 
 /** One Region's readiness as `/health` reports it: `reason` says what keeps it from serving. */

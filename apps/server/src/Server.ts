@@ -4,6 +4,7 @@ import { Credentials } from "@trent/auth"
 import { EventLog } from "@trent/event-log"
 import { accountTopicPrefix, kafkaKeyvaultLayer, kafkaSchedulerLease, type KafkaStoreOptions, makeKafkaAuditStore, makeKafkaEventLog } from "@trent/event-log-kafka"
 import type { KafkaSecurity } from "@trent/kafka-client"
+import { type KafkaRequestHooks, KafkaRequests, RegionEventLogs } from "@trent/kafka-requests"
 import { AppendPublisher, Region, RegionWriterSlot, SchedulerLease, withSiblingChains } from "@trent/runtime"
 import { Effect, Layer, Logger, References } from "effect"
 import { EdgeSettings } from "./EdgeSettings.ts"
@@ -11,9 +12,7 @@ import { XksStores } from "./xks/XksStores.ts"
 import { HttpEdge } from "./HttpEdge.ts"
 import { MetricsRegistry } from "./metrics/MetricsRegistry.ts"
 import { regionMetricsLayer } from "./metrics/regionMetricsLayer.ts"
-import { KafkaRequests } from "./kafkaRequests/KafkaRequests.ts"
-import { RegionEventLogs } from "./kafkaRequests/RegionEventLogs.ts"
-import type { KafkaRequestHooks } from "./kafkaRequests/RequestWork.ts"
+import { kafkaRequestEdgeLayer } from "./kafkaRequestEdgeLayer.ts"
 import { Readiness } from "./Readiness.ts"
 import { Regions } from "./Regions.ts"
 import { SiblingWrites } from "./SiblingWrites.ts"
@@ -174,7 +173,7 @@ export const serverLayer = (settings: ServerSettings, hooks: ServerHooks = {}) =
         regions: settings.regions,
         maxBodyBytes: settings.maxBodyBytes,
         hooks: hooks.kafkaRequests
-      })
+      }).pipe(Layer.provide(kafkaRequestEdgeLayer))
     }))
     : Layer.empty
   // The XKS proxy surface (--xks): its key stores' file, re-read when it changes.

@@ -37,7 +37,7 @@ export interface ServerSettings extends SecuritySettings {
   readonly kafkaTopicPrefix: string
   /** Record every request in its Region's audit trail (default). Off only for benchmarks that compare the cost. */
   readonly audit: boolean
-  /** Also serve key operations sent as Kafka messages to `<prefix>.<region>.requests` (kafkaRequests/README.md). */
+  /** Also serve key operations sent as Kafka messages to `<prefix>.<region>.requests` (libs/kafka-requests/README.md). */
   readonly kafkaRequests: boolean
   /** Accounts besides the default one whose request topics (`<prefix>.<account>.<region>.requests`) are consumed too. */
   readonly kafkaRequestAccounts: ReadonlyArray<string>

@@ -3,6 +3,7 @@ import type * as auth from "@trent/auth"
 import type * as eventLog from "@trent/event-log"
 import type * as eventLogKafka from "@trent/event-log-kafka"
 import type * as kafkaClient from "@trent/kafka-client"
+import type * as kafkaRequests from "@trent/kafka-requests"
 import type * as policy from "@trent/policy"
 import {
   client,
@@ -35,6 +36,7 @@ export type WireMappedError =
   | TaggedErrorsOf<typeof eventLog>
   | TaggedErrorsOf<typeof eventLogKafka>
   | TaggedErrorsOf<typeof kafkaClient>
+  | TaggedErrorsOf<typeof kafkaRequests>
   | TaggedErrorsOf<typeof edge>
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The wire format of Kafka-driven key operations, shared by Trent's request
- * worker and KafkaKmsClient (apps/server/src/kafkaRequests/README.md is the
+ * worker and KafkaKmsClient (libs/kafka-requests/README.md is the
  * reference). A request message carries exactly what an HTTP client would
  * send — the SigV4-signed AWS JSON 1.1 request: its headers as Kafka headers,
  * its body as the value — plus two control headers named `trent-…`. A reply

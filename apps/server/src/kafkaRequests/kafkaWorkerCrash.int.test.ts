@@ -6,9 +6,9 @@ import { join } from "node:path"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import { type KafkaReply, requestResultsTopicName } from "@trent/kafka-client"
+import { encodeRecordedRequest } from "@trent/kafka-requests"
 import { afterAll, describe, expect, it } from "vitest"
 import { readSharedCredentials, removeDir, type RunningServer, startServer } from "../e2e/serverFixture.test-support.ts"
-import { encodeRecordedRequest } from "./RecordedRequest.ts"
 import { type Credentials, freshPrefix, httpAnswer, openRawKafka, requestMessage, testBrokers } from "./kafkaFixture.test-support.ts"
 
 const crashingServer = fileURLToPath(new URL("./crashingServer.test-support.ts", import.meta.url))

@@ -1,6 +1,6 @@
 import { wallClockSleep } from "@trent/kafka-client"
 import { Effect, Layer, Option } from "effect"
-import { RegionEventLogs } from "../kafkaRequests/RegionEventLogs.ts"
+import { RegionEventLogs } from "@trent/kafka-requests"
 import { Regions } from "../Regions.ts"
 import { keyStateLagSummary } from "./keyStateLagSummary.ts"
 import { MetricsRegistry } from "./MetricsRegistry.ts"

@@ -2,10 +2,8 @@ import type { HttpRequestParts } from "@trent/auth"
 import { encodeReply, type GroupCommitProducer, type OutgoingMessage } from "@trent/kafka-client"
 import { classifyTarget } from "@trent/protocol"
 import { Clock, Deferred, Effect, Exit, Result } from "effect"
-import { RequestDefect } from "../EdgeErrors.ts"
-import { EdgeSettings } from "../EdgeSettings.ts"
-import { failure, handleKmsRequest, type KmsResponse } from "../KmsRequest.ts"
 import { answerAgain } from "./answerAgain.ts"
+import type { KafkaRequestEdge, RequestAnswer } from "./KafkaRequestEdge.ts"
 import type { KafkaRequestMetrics } from "./KafkaRequestMetrics.ts"
 import { eventsOfRequest, type LogPoint } from "./logScan.ts"
 import { type ChangingOperation, changesState } from "./operationEffects.ts"
@@ -13,9 +11,7 @@ import { encodeRecordedRequest, type LogMark, type RecordedRequest } from "./Rec
 import type { RequestLedger } from "./RequestLedger.ts"
 import { type IncomingMessage, parseRequestMessage, targetOf } from "./RequestMessage.ts"
 import { openRegionLog, requestMarks } from "./requestMarks.ts"
-import type { Regions } from "../Regions.ts"
 import type { RegionEventLogs } from "./RegionEventLogs.ts"
-import { errorToWire } from "../WireErrorTable.ts"
 
 /** Test hooks of the worker: none in production. */
 export interface KafkaRequestHooks {
@@ -35,16 +31,13 @@ export interface RequestWork {
   readonly hooks: KafkaRequestHooks
   /** Each Region log's end as last seen (requestMarks.ts). */
   readonly logEnds: Map<string, LogPoint>
-  /** The HTTP edge's settings with one known Region, the topic's: a signature scoped to another is refused as HTTP refuses an unknown one. */
-  readonly edgeSettings: EdgeSettings["Service"]
+  /** What the worker needs from the server (KafkaRequestEdge.ts). */
+  readonly edge: KafkaRequestEdge["Service"]
   /** State changes running now, by correlation id: a copy of one waits for it (oneAtATime). */
   readonly running: Map<string, Deferred.Deferred<void>>
 }
 
-/** The services `handleKmsRequest` needs, whatever they are: the worker runs in the server's context. */
-export type KmsRequestServices = Effect.Services<ReturnType<typeof handleKmsRequest>>
-
-/** What handling a request message needs from the server. */
+/** What handling a request message needs from the server: KafkaRequestEdge, Credentials (@trent/auth), RegionEventLogs. */
 export type RequestWorkServices = Effect.Services<ReturnType<typeof handleRequestMessage>>
 
 /** A request message and what it needs to say where it came from. */
@@ -59,8 +52,6 @@ const signatureOf = (http: HttpRequestParts): string => {
   const authorization = http.headers["authorization"]
   return (typeof authorization === "string" ? /Signature=([0-9a-fA-F]+)/.exec(authorization)?.[1] : undefined) ?? ""
 }
-
-const internalFailure = (operation: string): KmsResponse => failure(operation, errorToWire(new RequestDefect()))
 
 const replyMessage = (replyTo: string, correlationId: string | undefined, response: { readonly status: number; readonly body: string }): OutgoingMessage => ({
   topic: replyTo,
@@ -87,7 +78,7 @@ const findExecuted = (correlationId: string, marks: ReadonlyArray<LogMark>) =>
       const found = yield* eventsOfRequest(access.eventLog, { position: mark.position, eventId: mark.eventId }, correlationId)
       if (found.fullScan) yield* Effect.logWarning(`request ${correlationId}: its log mark is from another copy of the ${mark.region} log; read the whole log`)
       if (found.events.length > 0) {
-        const context = yield* Effect.context<Regions | RegionEventLogs>()
+        const context = yield* Effect.context<KafkaRequestEdge | RegionEventLogs>()
         const logOf = (region: string) =>
           Effect.gen(function*() {
             const other = yield* openRegionLog(mark.account, region)
@@ -105,22 +96,22 @@ const findExecuted = (correlationId: string, marks: ReadonlyArray<LogMark>) =>
  * recorded results; for a state change, record that it starts (with where its
  * Regions' logs end), or — when a redelivery finds it started — look in those
  * logs for its events and answer from them instead of running it again; run
- * it through the one request path the HTTP edge uses (`handleKmsRequest`:
- * SigV4, decode, authorize, audit); record the answer and send the reply, both
+ * it through the one request path the HTTP edge uses (KafkaRequestEdge's
+ * `handle`: SigV4, decode, authorize, audit); record the answer and send the reply, both
  * acknowledged by all in-sync replicas before the call returns. Fails only
  * when Kafka does not take a write; the pipeline then runs it again, and what
  * was recorded answers it (a state change never runs twice).
  */
 export const handleRequestMessage = (work: RequestWork, item: WorkItem, executed: Effect.Effect<void>) =>
   Effect.gen(function*() {
-    const parsed = parseRequestMessage(item.message, work.maxBodyBytes)
+    const parsed = parseRequestMessage(item.message, work.maxBodyBytes, work.edge.bodyTooLarge)
     if (parsed._tag === "Dropped") {
       work.metrics.dropped(parsed.reason)
       yield* executed
       return yield* Effect.logWarning(`dropped request message ${item.partition}@${item.offset}: ${parsed.reason}`)
     }
     if (parsed._tag === "Refused") {
-      const response = failure("Unknown", parsed.error)
+      const response = work.edge.failure("Unknown", parsed.error)
       work.metrics.request(response.operation, response.outcome)
       yield* executed
       return yield* work.producer.send([replyMessage(parsed.replyTo, parsed.correlationId, response)])
@@ -130,7 +121,7 @@ export const handleRequestMessage = (work: RequestWork, item: WorkItem, executed
     const recorded = work.ledger.get(correlationId)
     // Not a copy of the recorded request: its answer is not this sender's to have, and it must not run under a used id.
     const refuseReused = Effect.gen(function*() {
-      const response = failure("Unknown", { type: "ValidationException", status: 400, message: `The correlation id ${correlationId} belongs to another request.` })
+      const response = work.edge.failure("Unknown", { type: "ValidationException", status: 400, message: `The correlation id ${correlationId} belongs to another request.` })
       work.metrics.request(response.operation, response.outcome)
       yield* executed
       return yield* work.producer.send([replyMessage(replyTo, correlationId, response)])
@@ -143,7 +134,7 @@ export const handleRequestMessage = (work: RequestWork, item: WorkItem, executed
     }
     const target = classifyTarget(targetOf(item.message))
     const changing = target._tag === "Served" && changesState(target.operation) ? target.operation : undefined
-    const run = handleKmsRequest(http, correlationId, { secureTransport: false }).pipe(Effect.provideService(EdgeSettings, work.edgeSettings))
+    const run = work.edge.handle(http, correlationId, work.region)
     if (changing === undefined) {
       const response = yield* run
       yield* executed
@@ -196,14 +187,14 @@ const runStateChange = <R>(
   recorded: RecordedRequest | undefined,
   http: HttpRequestParts,
   signature: string,
-  run: Effect.Effect<KmsResponse, never, R>
+  run: Effect.Effect<RequestAnswer, never, R>
 ) =>
   Effect.gen(function*() {
     if (recorded?._tag === "Started") {
       const found = yield* Effect.result(findExecuted(correlationId, recorded.marks))
       if (Result.isFailure(found)) {
         yield* Effect.logError(`request ${correlationId}: cannot tell whether it already ran`, { cause: String(found.failure) })
-        return internalFailure(operation)
+        return work.edge.internalFailure(operation)
       }
       if (found.success !== undefined) {
         work.metrics.recovered()
@@ -211,13 +202,13 @@ const runStateChange = <R>(
         yield* Effect.logInfo(`request ${correlationId} (${operation}) ran before a restart; answered from the log`)
         if (Result.isSuccess(body)) return { status: 200, body: body.success, operation, outcome: "Success" }
         yield* Effect.logError(`request ${correlationId}: its answer cannot be rebuilt`, { cause: body.failure.message })
-        return internalFailure(operation)
+        return work.edge.internalFailure(operation)
       }
     } else {
       const marks = yield* Effect.result(requestMarks(work.account, work.region, http, work.logEnds))
       if (Result.isFailure(marks)) {
         yield* Effect.logError(`request ${correlationId}: cannot read the Region logs before it runs`, { cause: String(marks.failure) })
-        return internalFailure(operation)
+        return work.edge.internalFailure(operation)
       }
       const started: RecordedRequest = { _tag: "Started", at: yield* Clock.currentTimeMillis, operation, signature, marks: marks.success }
       work.ledger.record(correlationId, started)

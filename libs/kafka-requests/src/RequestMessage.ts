@@ -1,8 +1,9 @@
 import type { HttpRequestParts } from "@trent/auth"
 import { CONTROL_HEADER_PREFIX, CORRELATION_ID_HEADER, correlationIdPattern, type HeaderValue, REPLY_TO_HEADER, singleHeader, topicNamePattern } from "@trent/kafka-client"
-import { SerializationFailure, type WireError } from "@trent/protocol"
-import { RequestBodyTooLarge } from "../EdgeErrors.ts"
-import { errorToWire } from "../WireErrorTable.ts"
+import { type CoreError, coreErrorTable, errorToWireWith, SerializationFailure, type WireError } from "@trent/protocol"
+
+/** The core errors' wire forms: the entries the server's table (apps/server's WireErrorTable.ts) starts from. */
+const coreErrorToWire = errorToWireWith<CoreError>(coreErrorTable)
 
 /** A request message as kafkajs hands it over. */
 export interface IncomingMessage {
@@ -42,26 +43,31 @@ export const targetOf = (message: IncomingMessage): string | undefined => {
 }
 
 /**
- * Reads a request message (kafkaRequests/README.md, "Request message"): the
+ * Reads a request message (README.md, "Request message"): the
  * reply topic and correlation id from the `trent-*` headers, every other
  * header as an HTTP header, the value as the body of `POST /`. A body over
- * `maxBodyBytes` is refused as HTTP refuses it (413), before any other check.
+ * `maxBodyBytes` is refused with `bodyTooLarge` (the server's: 413, as HTTP
+ * refuses it), before any other check.
  */
-export const parseRequestMessage = (message: IncomingMessage, maxBodyBytes: number): ParsedMessage => {
+export const parseRequestMessage = (
+  message: IncomingMessage,
+  maxBodyBytes: number,
+  bodyTooLarge: (maxBodyBytes: number) => WireError
+): ParsedMessage => {
   const replyTo = singleHeader(message.headers, REPLY_TO_HEADER)
   if (replyTo === undefined || !topicNamePattern.test(replyTo)) return { _tag: "Dropped", reason: "no-reply-topic" }
   const header = singleHeader(message.headers, CORRELATION_ID_HEADER)
   const correlationId = header !== undefined && correlationIdPattern.test(header) ? header : undefined
   const body = message.value ?? Buffer.alloc(0)
   if (body.length > maxBodyBytes) {
-    return { _tag: "Refused", correlationId, replyTo, error: errorToWire(RequestBodyTooLarge.of(maxBodyBytes)) }
+    return { _tag: "Refused", correlationId, replyTo, error: bodyTooLarge(maxBodyBytes) }
   }
   if (correlationId === undefined) {
     return {
       _tag: "Refused",
       correlationId,
       replyTo,
-      error: errorToWire(
+      error: coreErrorToWire(
         new SerializationFailure({ message: `The request message needs a ${CORRELATION_ID_HEADER} header of 1 to 128 printable ASCII characters.` })
       )
     }

@@ -1,5 +1,10 @@
+import type { WireError } from "@trent/protocol"
 import { describe, expect, it } from "vitest"
-import { parseRequestMessage, targetOf } from "./RequestMessage.ts"
+import { parseRequestMessage as parseWith, type IncomingMessage, targetOf } from "./RequestMessage.ts"
+
+/** The server's refusal of a body over the limit (RequestBodyTooLarge); kafkaDelivery.int.test.ts in apps/server checks the real one. */
+const bodyTooLarge = (maxBodyBytes: number): WireError => ({ type: "SerializationException", status: 413, message: `The request body exceeds ${maxBodyBytes} bytes.` })
+const parseRequestMessage = (message: IncomingMessage, maxBodyBytes: number) => parseWith(message, maxBodyBytes, bodyTooLarge)
 
 const control = { "trent-correlation-id": "c-1", "trent-reply-to": "app.replies" }
 

@@ -3,7 +3,7 @@
  * round trips through Kafka — KafkaKmsClient → request topic → Trent's request worker → reply
  * topic → the client — at 1, 16, 64 and 256 calls in flight. Prints ops/s, p50 and p99.
  *
- *   KAFKA_BROKERS=host:port node --disable-warning=TimeoutNegativeWarning src/kafkaRequests/kafkaRequestsBenchmark.ts
+ *   KAFKA_BROKERS=host:port node --disable-warning=TimeoutNegativeWarning src/kafkaRequestsBenchmark.ts   (in tools/bench)
  *
  * Without KAFKA_BROKERS it starts a broker with @trent/kafka-broker. The server runs in a process
  * of its own (on the embedded store), as the HTTP benchmark runs it; the client runs in this one.
@@ -29,7 +29,7 @@ const keyCount = Number(process.env["BENCH_KAFKA_KEYS"] ?? 16)
 const clientCount = Number(process.env["BENCH_KAFKA_CLIENTS"] ?? 1)
 const region = "us-east-1"
 const profileDir = process.env["BENCH_KAFKA_SERVER_PROFILE"]
-const serverMain = fileURLToPath(new URL("../main.ts", import.meta.url))
+const serverMain = fileURLToPath(new URL("../../../apps/server/src/main.ts", import.meta.url))
 
 interface Row {
   readonly operation: string

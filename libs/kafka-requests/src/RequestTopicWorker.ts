@@ -12,7 +12,7 @@ import {
 import { classifyTarget } from "@trent/protocol"
 import { Effect, Schedule, type Scope } from "effect"
 import type { EachBatchPayload, Kafka, KafkaMessage } from "kafkajs"
-import { EdgeSettings } from "../EdgeSettings.ts"
+import { KafkaRequestEdge } from "./KafkaRequestEdge.ts"
 import type { KafkaRequestMetrics } from "./KafkaRequestMetrics.ts"
 import { changesState } from "./operationEffects.ts"
 import { decodeRecordedRequest } from "./RecordedRequest.ts"
@@ -24,7 +24,7 @@ import { handleRequestMessage, type KafkaRequestHooks, type RequestWork, type Re
 
 export interface RequestTopicOptions {
   readonly kafka: Kafka
-  /** The account whose topics these are, and its topic prefix (Server.ts's rule). */
+  /** The account whose topics these are, and its topic prefix (accountTopicPrefix's rule, KafkaRequests.ts). */
   readonly account: string
   readonly topicPrefix: string
   readonly region: string
@@ -119,7 +119,7 @@ export const runRequestTopicWorker = (options: RequestTopicOptions): Effect.Effe
       maxBodyBytes: options.maxBodyBytes,
       hooks: options.hooks,
       logEnds: new Map(),
-      edgeSettings: EdgeSettings.of({ ...(yield* EdgeSettings), knownRegions: new Set([region]) }),
+      edge: yield* KafkaRequestEdge,
       running: new Map()
     }
 

@@ -1,8 +1,7 @@
 import { Credentials, type HttpRequestParts } from "@trent/auth"
 import { decodeGrantToken } from "@trent/domain"
 import { Clock, Effect } from "effect"
-import { EdgeSettings } from "../EdgeSettings.ts"
-import { Regions } from "../Regions.ts"
+import { KafkaRequestEdge } from "./KafkaRequestEdge.ts"
 import { logEnd, type LogPoint } from "./logScan.ts"
 import type { LogMark } from "./RecordedRequest.ts"
 import { type RegionLogAccess, RegionEventLogs } from "./RegionEventLogs.ts"
@@ -25,10 +24,10 @@ const accountsNamedIn = (body: Uint8Array): Array<string> => {
 }
 
 /** The log of an account's Region, starting the Region if it is not open yet; undefined when this server does not host it. */
-export const openRegionLog = (account: string, region: string): Effect.Effect<RegionLogAccess | undefined, unknown, Regions | RegionEventLogs> =>
+export const openRegionLog = (account: string, region: string): Effect.Effect<RegionLogAccess | undefined, unknown, KafkaRequestEdge | RegionEventLogs> =>
   Effect.gen(function*() {
-    const started = yield* (yield* Regions).get(account, region)
-    return started === undefined ? undefined : (yield* RegionEventLogs).get(account, region)
+    const started = yield* (yield* KafkaRequestEdge).startRegion(account, region)
+    return started ? (yield* RegionEventLogs).get(account, region) : undefined
   })
 
 /**
@@ -43,12 +42,12 @@ export const requestMarks = (
   region: string,
   request: HttpRequestParts,
   known: Map<string, LogPoint>
-): Effect.Effect<ReadonlyArray<LogMark>, unknown, Credentials | EdgeSettings | Regions | RegionEventLogs> =>
+): Effect.Effect<ReadonlyArray<LogMark>, unknown, Credentials | KafkaRequestEdge | RegionEventLogs> =>
   Effect.gen(function*() {
     const credentials = yield* Credentials
-    const settings = yield* EdgeSettings
+    const edge = yield* KafkaRequestEdge
     const now = yield* Clock.currentTimeMillis
-    const signer = yield* Effect.result(credentials.authenticate(request, { now, knownRegions: new Set([region]), acceptSessionTokens: settings.acceptSessionTokens }))
+    const signer = yield* Effect.result(credentials.authenticate(request, { now, knownRegions: new Set([region]), acceptSessionTokens: edge.acceptSessionTokens }))
     const accounts = new Set([signer._tag === "Success" ? signer.success.principal.accountId : topicAccount])
     for (const account of accountsNamedIn(request.body)) if (credentials.hostsAccount(account)) accounts.add(account)
     const marks: Array<LogMark> = []

@@ -1,7 +1,7 @@
 import { accountTopicPrefix } from "@trent/event-log-kafka"
 import { type KafkaSecurity, makeKafkaConnection } from "@trent/kafka-client"
 import { Context, Effect, Layer } from "effect"
-import { MetricsRegistry } from "../metrics/MetricsRegistry.ts"
+import { KafkaRequestEdge } from "./KafkaRequestEdge.ts"
 import { KafkaRequestMetrics } from "./KafkaRequestMetrics.ts"
 import type { KafkaRequestHooks } from "./RequestWork.ts"
 import { runRequestTopicWorker } from "./RequestTopicWorker.ts"
@@ -29,17 +29,17 @@ export interface KafkaRequestsOptions {
 }
 
 /**
- * Kafka-driven key operations (kafkaRequests/README.md): one request worker
+ * Kafka-driven key operations (libs/kafka-requests/README.md): one request worker
  * per hosted Region and account, beside the HTTP edge and on the same request
  * path. Releasing the layer stops each worker cleanly — no new fetches, the
  * batches in flight finish and commit, the consumers leave their groups.
  */
 export class KafkaRequests extends Context.Service<KafkaRequests, {
   readonly metrics: KafkaRequestMetrics
-}>()("@trent/server/KafkaRequests") {
+}>()("@trent/kafka-requests/KafkaRequests") {
   static layer(options: KafkaRequestsOptions) {
     return Layer.effect(KafkaRequests, Effect.gen(function*() {
-      const metrics = new KafkaRequestMetrics((yield* MetricsRegistry).registry)
+      const metrics = new KafkaRequestMetrics((yield* KafkaRequestEdge).metricsRegistry)
       const requestTimeoutMs = options.requestTimeoutMs ?? 10_000
       const kafka = yield* makeKafkaConnection({ brokers: options.brokers, clientId: "trent-requests", requestTimeoutMs, security: options.security })
       const accounts = [options.defaultAccount, ...options.otherAccounts.filter((account) => account !== options.defaultAccount)]

@@ -12,13 +12,13 @@ export interface RegionLogAccess {
 
 /**
  * The event logs of the Regions this server has open, by account and Region.
- * The Regions register their logs as they start (Server.ts wraps each Region's
+ * The Regions register their logs as they start (apps/server/src/Server.ts wraps each Region's
  * layer) and leave as they stop; the Region API itself exposes no log.
  */
 export class RegionEventLogs extends Context.Service<RegionEventLogs, {
   register(account: string, region: string, access: RegionLogAccess): Effect.Effect<void, never, Scope.Scope>
   get(account: string, region: string): RegionLogAccess | undefined
-}>()("@trent/server/RegionEventLogs") {
+}>()("@trent/kafka-requests/RegionEventLogs") {
   static readonly layer = Layer.sync(RegionEventLogs, () => {
     const logs = new Map<string, RegionLogAccess>()
     return RegionEventLogs.of({

@@ -1,0 +1,6 @@
+export { KafkaRequestEdge, type RequestAnswer } from "./KafkaRequestEdge.ts"
+export { type KafkaRequestCounts, KafkaRequestMetrics } from "./KafkaRequestMetrics.ts"
+export { KafkaRequests, type KafkaRequestsOptions } from "./KafkaRequests.ts"
+export { encodeRecordedRequest, type RecordedRequest } from "./RecordedRequest.ts"
+export { RegionEventLogs, type RegionLogAccess } from "./RegionEventLogs.ts"
+export type { KafkaRequestHooks } from "./RequestWork.ts"
