@@ -1,6 +1,7 @@
 import { arnOfKey, isLiveKey } from "@trent/domain"
 import { change, keyOnly } from "../auditRuleParts.ts"
 import { keyRef } from "../keyLifecycleRequests.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { KeyRef } from "../RegionRequests.ts"
@@ -15,9 +16,8 @@ export const CancelKeyDeletion = defineOperation<KeyRef, CancelKeyDeletionResult
   encode: keyIdOnly,
   state: "changes",
   keyForms: "key",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: change(keyOnly, keyOnly),
   answer: (state) => isLiveKey(state) ? { keyId: arnOfKey(state.key) } : undefined
 })

@@ -1,3 +1,4 @@
+import { Result } from "effect"
 import { fields } from "../auditRule.ts"
 import { change, xksProxy } from "../auditRuleParts.ts"
 import {
@@ -16,7 +17,6 @@ import { operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import { validationError } from "../WireError.ts"
 import { enumeration, optional, required, structure } from "../WireShape.ts"
-import { Result } from "effect"
 
 type CreateCustomKeyStoreResult = { readonly customKeyStoreId: string }
 

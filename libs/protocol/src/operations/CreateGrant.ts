@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import {
   GrantConstraints,
   GrantNameType,
@@ -39,8 +40,7 @@ export const CreateGrant = defineOperation<CreateGrantRequest, CreateGrantResult
   encode: (result) => ({ GrantToken: result.grantToken, GrantId: result.grantId }),
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   // Grants: the grant token is a bearer credential and never recorded (ct-retire-grant.html).
   audit: change(
     fields({

@@ -1,4 +1,5 @@
 import { isLiveKey, keyMetadata as metadataOf } from "@trent/domain"
+import type { KeyMetadata } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { keyMetadata, keyPolicyChange } from "../auditRuleParts.ts"
 import { encodeKeyMetadata } from "../encodeKeyMetadata.ts"
@@ -6,7 +7,6 @@ import { createKeyInput } from "../keyLifecycleRequests.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { CreateKeyRequest } from "../RegionRequests.ts"
-import type { KeyMetadata } from "@trent/domain"
 
 /** CreateKey (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html). */
 export const CreateKey = defineOperation<CreateKeyRequest, KeyMetadata>()({

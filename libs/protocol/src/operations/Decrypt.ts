@@ -1,7 +1,8 @@
-import { keyOfCiphertext } from "../ciphertextKey.ts"
+import { NO_ATTESTATION } from "../attestation.ts"
 import { fields } from "../auditRule.ts"
 import { cryptoBase, cryptographic, keyMaterialId, recipient } from "../auditRuleParts.ts"
-import { NO_ATTESTATION } from "../attestation.ts"
+import { keyOfCiphertext } from "../ciphertextKey.ts"
+import { keyInResult } from "../keyReferences.ts"
 import {
   CiphertextType,
   DryRunModifierList,
@@ -44,7 +45,7 @@ export const Decrypt = defineOperation<DecryptRequest, DecryptResult>()({
     }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
+  ...keyInResult,
   requestKeys: (request) => [request.keyId ?? keyOfCiphertext(request.ciphertextBlob)],
   targetKey: (request) => request.keyId,
   audit: cryptographic(

@@ -1,4 +1,5 @@
 import { change, keyAndMaterial } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { BackingKeyIdType, KeyIdType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -17,8 +18,7 @@ export const DeleteImportedKeyMaterial = defineOperation<DeleteImportedKeyMateri
   encode: keyMaterial,
   state: "changes",
   keyForms: "key",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: change(keyAndMaterial, keyAndMaterial)
 })

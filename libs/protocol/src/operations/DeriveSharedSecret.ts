@@ -1,11 +1,12 @@
+import { NO_ATTESTATION } from "../attestation.ts"
 import { fields } from "../auditRule.ts"
 import { cryptographic, recipient } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { GrantTokenList, KeyAgreementAlgorithmSpec, KeyIdType, PublicKeyType, RecipientInfo } from "../ModelShapes.ts"
 import { operationDecoder, refuseIfPresent } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { DeriveSharedSecretRequest } from "../RegionRequests.ts"
 import type { DeriveSharedSecretResult } from "../RegionResults.ts"
-import { NO_ATTESTATION } from "../attestation.ts"
 import { boolean, optional, required, structure } from "../WireShape.ts"
 import { secretToWire } from "../WireValues.ts"
 
@@ -32,9 +33,8 @@ export const DeriveSharedSecret = defineOperation<DeriveSharedSecretRequest, Der
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: cryptographic(fields({ keyId: "string", keyAgreementAlgorithm: "string", dryRun: "boolean", recipient })),
   tracksKeyUsage: true
 })

@@ -1,11 +1,12 @@
+import type { KeyMetadata } from "@trent/domain"
 import { keyOnly, read } from "../auditRuleParts.ts"
 import { encodeKeyMetadata } from "../encodeKeyMetadata.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { GrantTokenList, KeyIdType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { KeyRef } from "../RegionRequests.ts"
 import { optional, required, structure } from "../WireShape.ts"
-import type { KeyMetadata } from "@trent/domain"
 
 type DescribeKeyRequest = KeyRef & { readonly grantTokens?: ReadonlyArray<string> | undefined }
 
@@ -20,7 +21,6 @@ export const DescribeKey = defineOperation<DescribeKeyRequest, KeyMetadata>()({
   state: "reads",
   keyForms: "any",
   resultKeys: (metadata) => [metadata.arn],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: read(keyOnly)
 })

@@ -1,5 +1,6 @@
 import { change, keyOnly } from "../auditRuleParts.ts"
 import { keyRef } from "../keyLifecycleRequests.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { KeyRef } from "../RegionRequests.ts"
@@ -12,7 +13,6 @@ export const EnableKey = defineOperation<KeyRef, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: change(keyOnly)
 })

@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, RotationPeriodInDaysType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -20,8 +21,7 @@ export const EnableKeyRotation = defineOperation<EnableKeyRotationRequest, void>
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   // Rotation
   audit: change(fields({ keyId: "string", rotationPeriodInDays: "number" }))
 })

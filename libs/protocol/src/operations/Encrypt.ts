@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { cryptoBase, cryptographic, keyMaterialId } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import {
   EncryptionAlgorithmSpec,
   EncryptionContextType,
@@ -35,9 +36,8 @@ export const Encrypt = defineOperation<EncryptRequest, EncryptResult>()({
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   // Cryptographic operations; grant tokens are dropped everywhere.
   audit: cryptographic(fields({ ...cryptoBase, encryptionAlgorithm: "string" }), keyMaterialId),
   tracksKeyUsage: true,

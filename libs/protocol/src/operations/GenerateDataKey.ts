@@ -1,5 +1,6 @@
-import { cryptographic, dataKey, keyMaterialId } from "../auditRuleParts.ts"
 import { NO_ATTESTATION } from "../attestation.ts"
+import { cryptographic, dataKey, keyMaterialId } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import {
   DataKeySpec,
   EncryptionContextType,
@@ -40,9 +41,8 @@ export const GenerateDataKey = defineOperation<GenerateDataKeyRequest, GenerateD
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   // Data keys
   audit: cryptographic(dataKey, keyMaterialId),
   tracksKeyUsage: true,

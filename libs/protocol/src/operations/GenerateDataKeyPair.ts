@@ -1,10 +1,11 @@
+import { NO_ATTESTATION } from "../attestation.ts"
 import { cryptographic, dataKeyPair, keyMaterialId } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { DataKeyPairSpec, EncryptionContextType, GrantTokenList, KeyIdType, RecipientInfo } from "../ModelShapes.ts"
 import { operationDecoder, refuseIfPresent } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { GenerateDataKeyPairRequest } from "../RegionRequests.ts"
 import type { GenerateDataKeyPairResult } from "../RegionResults.ts"
-import { NO_ATTESTATION } from "../attestation.ts"
 import { boolean, optional, required, structure } from "../WireShape.ts"
 import { blobToWire, secretToWire } from "../WireValues.ts"
 
@@ -33,9 +34,8 @@ export const GenerateDataKeyPair = defineOperation<GenerateDataKeyPairRequest, G
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: cryptographic(dataKeyPair, keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

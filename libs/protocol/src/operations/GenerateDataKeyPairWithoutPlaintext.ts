@@ -1,4 +1,5 @@
 import { cryptographic, dataKeyPair, keyMaterialId } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { DataKeyPairSpec, EncryptionContextType, GrantTokenList, KeyIdType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -31,9 +32,8 @@ export const GenerateDataKeyPairWithoutPlaintext = defineOperation<GenerateDataK
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: cryptographic(dataKeyPair, keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

@@ -1,4 +1,5 @@
 import { cryptographic, dataKey, keyMaterialId } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { DataKeySpec, EncryptionContextType, GrantTokenList, KeyIdType, NumberOfBytesType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -30,9 +31,8 @@ export const GenerateDataKeyWithoutPlaintext = defineOperation<GenerateDataKeyRe
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: cryptographic(dataKey, keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

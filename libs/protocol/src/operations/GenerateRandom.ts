@@ -1,13 +1,13 @@
+import type { SecretBytes } from "@trent/crypto"
+import { Result } from "effect"
+import { NO_ATTESTATION } from "../attestation.ts"
 import { fields } from "../auditRule.ts"
 import { cryptographic, recipient } from "../auditRuleParts.ts"
-import { NO_ATTESTATION } from "../attestation.ts"
 import { CustomKeyStoreIdType, NumberOfBytesType, RecipientInfo } from "../ModelShapes.ts"
 import { operationDecoder, refuseIfPresent } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import { optional, structure } from "../WireShape.ts"
 import { secretToWire } from "../WireValues.ts"
-import type { SecretBytes } from "@trent/crypto"
-import { Result } from "effect"
 
 type GenerateRandomRequest = { readonly numberOfBytes?: number | undefined }
 type GenerateRandomResult = { readonly plaintext: SecretBytes }

@@ -1,4 +1,5 @@
 import { keyOnly, read } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { KeyIdType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -29,8 +30,7 @@ export const GetKeyLastUsage = defineOperation<KeyRef, KeyLastUsageResult>()({
     }),
   state: "reads",
   keyForms: "key",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: read(keyOnly)
 })

@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { read } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, PolicyNameType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -19,7 +20,6 @@ export const GetKeyPolicy = defineOperation<GetKeyPolicyRequest, GetKeyPolicyRes
   encode: (result) => ({ Policy: result.policy, PolicyName: result.policyName }),
   state: "reads",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: read(fields({ keyId: "string", policyName: "string" }))
 })

@@ -1,10 +1,11 @@
+import type { KeyRotationStatus } from "@trent/domain"
 import { keyOnly, read } from "../auditRuleParts.ts"
 import { keyRef } from "../keyLifecycleRequests.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { KeyRef } from "../RegionRequests.ts"
 import { rotationStatus } from "../responseParts.ts"
-import type { KeyRotationStatus } from "@trent/domain"
 
 /** GetKeyRotationStatus (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html). */
 export const GetKeyRotationStatus = defineOperation<KeyRef, KeyRotationStatus>()({
@@ -13,8 +14,7 @@ export const GetKeyRotationStatus = defineOperation<KeyRef, KeyRotationStatus>()
   encode: rotationStatus,
   state: "reads",
   keyForms: "key",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: read(keyOnly)
 })

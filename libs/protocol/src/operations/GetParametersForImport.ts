@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { read } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { AlgorithmSpec, KeyIdType, WrappingKeySpec } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -35,9 +36,8 @@ export const GetParametersForImport = defineOperation<GetParametersForImportRequ
   // Issues a fresh wrapping key and token each time (kept in the keyvault, not the log): asked twice, it simply runs again.
   state: "reads",
   keyForms: "key",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   // Importing key material: the import token, wrapping public key and encrypted material are dropped.
   audit: read(fields({ keyId: "string", wrappingAlgorithm: "string", wrappingKeySpec: "string" }))
 })

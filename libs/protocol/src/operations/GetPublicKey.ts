@@ -1,4 +1,5 @@
 import { keyOnly, read } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { GrantTokenList, KeyIdType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -29,8 +30,7 @@ export const GetPublicKey = defineOperation<GetPublicKeyRequest, GetPublicKeyRes
     }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: read(keyOnly)
 })

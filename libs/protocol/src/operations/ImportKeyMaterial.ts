@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { change, keyAndMaterial } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import {
   BackingKeyIdType,
   CiphertextType,
@@ -35,9 +36,8 @@ export const ImportKeyMaterial = defineOperation<ImportKeyMaterialRequest, Impor
   encode: keyMaterial,
   state: "changes",
   keyForms: "key",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: change(
     fields({
       keyId: "string",

@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { paging, read } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, MarkerType, limit } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -22,7 +23,6 @@ export const ListAliases = defineOperation<ListAliasesRequest, ListAliasesResult
   encode: (page) => encodePaged("Aliases", page, aliasListEntry),
   state: "reads",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: read(fields({ keyId: "string", ...paging }))
 })

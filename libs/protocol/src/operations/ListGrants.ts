@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { paging, read } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { GrantIdType, KeyIdType, MarkerType, PrincipalIdType, limit } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -31,7 +32,6 @@ export const ListGrants = defineOperation<ListGrantsRequest, ListGrantsResult>()
   encode: (page) => encodePaged("Grants", page, grantListEntry),
   state: "reads",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: read(fields({ keyId: "string", grantId: "string", granteePrincipal: "string", ...paging }))
 })

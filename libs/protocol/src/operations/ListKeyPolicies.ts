@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { paging, read } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, MarkerType, limit } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -21,7 +22,6 @@ export const ListKeyPolicies = defineOperation<ListKeyPoliciesRequest, ListKeyPo
   encode: (page) => encodePaged("PolicyNames", page, (name) => name),
   state: "reads",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: read(fields({ keyId: "string", ...paging }))
 })

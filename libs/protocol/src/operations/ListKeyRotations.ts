@@ -1,5 +1,7 @@
+import type { IncludeKeyMaterial, KeyRotationEntry } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { paging, read } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { IncludeKeyMaterial as IncludeKeyMaterialShape, KeyIdType, limit, MarkerType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -8,7 +10,6 @@ import type { KeyRef, Page } from "../RegionRequests.ts"
 import type { Paged } from "../RegionResults.ts"
 import { rotationsListEntry } from "../responseParts.ts"
 import { optional, required, structure } from "../WireShape.ts"
-import type { IncludeKeyMaterial, KeyRotationEntry } from "@trent/domain"
 
 type ListKeyRotationsRequest = KeyRef & Page & { readonly includeKeyMaterial?: IncludeKeyMaterial | undefined }
 type ListKeyRotationsResult = Paged<KeyRotationEntry>
@@ -28,7 +29,6 @@ export const ListKeyRotations = defineOperation<ListKeyRotationsRequest, ListKey
   encode: (page) => encodePaged("Rotations", page, rotationsListEntry),
   state: "reads",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: read(fields({ keyId: "string", includeKeyMaterial: "string", ...paging }))
 })

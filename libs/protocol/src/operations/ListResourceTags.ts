@@ -1,5 +1,7 @@
+import type { Tag } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { paging, read } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, MarkerType, limit } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -8,7 +10,6 @@ import type { KeyRef, Page } from "../RegionRequests.ts"
 import type { Paged } from "../RegionResults.ts"
 import { tag } from "../responseParts.ts"
 import { optional, required, structure } from "../WireShape.ts"
-import type { Tag } from "@trent/domain"
 
 type ListResourceTagsRequest = KeyRef & Page
 type ListResourceTagsResult = Paged<Tag>
@@ -23,7 +24,6 @@ export const ListResourceTags = defineOperation<ListResourceTagsRequest, ListRes
   encode: (page) => encodePaged("Tags", page, tag),
   state: "reads",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: read(fields({ keyId: "string", ...paging }))
 })

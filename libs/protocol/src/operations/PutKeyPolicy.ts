@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, PolicyNameType, PolicyType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -28,8 +29,7 @@ export const PutKeyPolicy = defineOperation<PutKeyPolicyRequest, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   // Key policies: the policy text is kept, as in ct-put-key-policy.html.
   audit: change(
     fields({ keyId: "string", policyName: "string", policy: "string", bypassPolicyLockoutSafetyCheck: "boolean" })

@@ -1,6 +1,6 @@
-import { keyOfCiphertext } from "../ciphertextKey.ts"
 import { fields } from "../auditRule.ts"
 import { cryptographic } from "../auditRuleParts.ts"
+import { keyOfCiphertext } from "../ciphertextKey.ts"
 import {
   CiphertextType,
   DryRunModifierList,

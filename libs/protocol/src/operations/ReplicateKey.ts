@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { change, keyMetadata, keyPolicyChange, tags } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { DescriptionType, KeyIdType, PolicyType, RegionType, TagList } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -31,8 +32,7 @@ export const ReplicateKey = defineOperation<ReplicateKeyRequest, ReplicateKeyRes
   encode: replicateKeyResult,
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   otherRegion: (request) => request.replicaRegion,
   // Multi-Region keys
   audit: change(

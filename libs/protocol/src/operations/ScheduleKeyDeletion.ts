@@ -1,6 +1,7 @@
 import { arnOfKey } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { KeyIdType, PendingWindowInDaysType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -27,9 +28,8 @@ export const ScheduleKeyDeletion = defineOperation<ScheduleKeyDeletionRequest, S
     }),
   state: "changes",
   keyForms: "key",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: change(
     fields({ keyId: "string", pendingWindowInDays: "number" }),
     fields({ keyId: "string", keyState: "string", deletionDate: "date", pendingWindowInDays: "number" })

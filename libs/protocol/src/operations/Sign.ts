@@ -1,4 +1,5 @@
 import { cryptographic, signing } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { GrantTokenList, KeyIdType, MessageType, PlaintextType, SigningAlgorithmSpec } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -28,9 +29,8 @@ export const Sign = defineOperation<SignRequest, SignResult>()({
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: cryptographic(signing),
   tracksKeyUsage: true
 })

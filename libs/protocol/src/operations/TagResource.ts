@@ -1,12 +1,13 @@
+import type { Tag } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { change, tags } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, TagList } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import type { KeyRef } from "../RegionRequests.ts"
 import { noOutput } from "../responseParts.ts"
 import { required, structure } from "../WireShape.ts"
-import type { Tag } from "@trent/domain"
 
 type TagResourceRequest = KeyRef & { readonly tags: ReadonlyArray<Tag> }
 
@@ -21,8 +22,7 @@ export const TagResource = defineOperation<TagResourceRequest, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   // Tags
   audit: change(fields({ keyId: "string", tags }))
 })

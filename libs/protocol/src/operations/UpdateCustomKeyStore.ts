@@ -1,3 +1,4 @@
+import { Result } from "effect"
 import { fields } from "../auditRule.ts"
 import { change, xksProxy } from "../auditRuleParts.ts"
 import {
@@ -17,7 +18,6 @@ import { operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
 import { noOutput } from "../responseParts.ts"
 import { enumeration, optional, required, structure } from "../WireShape.ts"
-import { Result } from "effect"
 
 /** UpdateCustomKeyStore (https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateCustomKeyStore.html). */
 export const UpdateCustomKeyStore = defineOperation<UpdateCustomKeyStoreRequest, void>()({

@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { DescriptionType, KeyIdType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -19,7 +20,6 @@ export const UpdateKeyDescription = defineOperation<UpdateKeyDescriptionRequest,
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   audit: change(fields({ keyId: "string", description: "string" }))
 })

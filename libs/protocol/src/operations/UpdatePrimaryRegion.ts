@@ -1,5 +1,6 @@
 import { fields } from "../auditRule.ts"
 import { change } from "../auditRuleParts.ts"
+import { keyInRequest } from "../keyReferences.ts"
 import { KeyIdType, RegionType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -17,8 +18,7 @@ export const UpdatePrimaryRegion = defineOperation<UpdatePrimaryRegionRequest, v
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInRequest,
   otherRegion: (request) => request.primaryRegion,
   audit: change(fields({ keyId: "string", primaryRegion: "string" }))
 })

@@ -1,4 +1,5 @@
 import { cryptographic, signing } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import {
   GrantTokenList,
   KeyIdType,
@@ -35,9 +36,8 @@ export const Verify = defineOperation<VerifyRequest, VerifyResult>()({
   }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: cryptographic(signing),
   tracksKeyUsage: true
 })

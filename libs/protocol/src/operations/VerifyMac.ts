@@ -1,4 +1,5 @@
 import { cryptographic, mac } from "../auditRuleParts.ts"
+import { keyInRequest, keyInResult } from "../keyReferences.ts"
 import { GrantTokenList, KeyIdType, MacAlgorithmSpec, MacType, PlaintextType } from "../ModelShapes.ts"
 import { asIs, operationDecoder } from "../OperationDecoder.ts"
 import { defineOperation } from "../OperationSpec.ts"
@@ -23,9 +24,8 @@ export const VerifyMac = defineOperation<VerifyMacRequest, VerifyMacResult>()({
   encode: (result) => ({ KeyId: result.keyId, MacValid: result.macValid, MacAlgorithm: result.macAlgorithm }),
   state: "reads",
   keyForms: "any",
-  resultKeys: (result) => [result.keyId],
-  requestKeys: (request) => [request.keyId],
-  targetKey: (request) => request.keyId,
+  ...keyInResult,
+  ...keyInRequest,
   audit: cryptographic(mac),
   tracksKeyUsage: true
 })
