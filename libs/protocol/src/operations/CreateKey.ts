@@ -1,5 +1,4 @@
-import { isLiveKey, keyMetadata as metadataOf } from "@trent/domain"
-import type { KeyMetadata } from "@trent/domain"
+import { isLiveKey, type KeyMetadata, keyMetadata as metadataOf } from "@trent/domain"
 import { fields } from "../auditRule.ts"
 import { keyMetadata, keyPolicyChange } from "../auditRuleParts.ts"
 import { encodeKeyMetadata } from "../encodeKeyMetadata.ts"
