@@ -14,6 +14,5 @@ export const CreateAlias = defineOperation<AliasTarget, void>()({
   state: "changes",
   keyForms: "key",
   requestKeys: (request) => [request.targetKeyId],
-  // Aliases
   audit: change(fields({ aliasName: "string", targetKeyId: "string" }))
 })

@@ -59,7 +59,7 @@ export const CreateCustomKeyStore = defineOperation<CreateCustomKeyStoreRequest,
   encode: (result) => ({ CustomKeyStoreId: result.customKeyStoreId }),
   state: "changes",
   keyForms: "key",
-  // Custom key stores: passwords and proxy credentials are dropped.
+  // The store's password and the proxy credential are dropped.
   audit: change(
     fields({ customKeyStoreName: "string", customKeyStoreType: "string", ...xksProxy }),
     fields({ customKeyStoreId: "string" })

@@ -41,7 +41,7 @@ export const CreateGrant = defineOperation<CreateGrantRequest, CreateGrantResult
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  // Grants: the grant token is a bearer credential and never recorded (ct-retire-grant.html).
+  // The grant token is a bearer credential and never recorded (ct-retire-grant.html).
   audit: change(
     fields({
       keyId: "string",

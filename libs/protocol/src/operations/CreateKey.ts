@@ -15,7 +15,6 @@ export const CreateKey = defineOperation<CreateKeyRequest, KeyMetadata>()({
   state: "changes",
   keyForms: "key",
   resultKeys: (metadata) => [metadata.arn],
-  // Key lifecycle
   audit: {
     readOnly: false,
     request: fields({

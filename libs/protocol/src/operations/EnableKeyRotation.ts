@@ -22,6 +22,5 @@ export const EnableKeyRotation = defineOperation<EnableKeyRotationRequest, void>
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  // Rotation
   audit: change(fields({ keyId: "string", rotationPeriodInDays: "number" }))
 })

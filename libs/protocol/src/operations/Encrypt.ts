@@ -38,7 +38,7 @@ export const Encrypt = defineOperation<EncryptRequest, EncryptResult>()({
   keyForms: "any",
   ...keyInResult,
   ...keyInRequest,
-  // Cryptographic operations; grant tokens are dropped everywhere.
+  // Grant tokens and the plaintext are dropped.
   audit: cryptographic(fields({ ...cryptoBase, encryptionAlgorithm: "string" }), keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

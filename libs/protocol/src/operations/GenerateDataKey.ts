@@ -43,7 +43,6 @@ export const GenerateDataKey = defineOperation<GenerateDataKeyRequest, GenerateD
   keyForms: "any",
   ...keyInResult,
   ...keyInRequest,
-  // Data keys
   audit: cryptographic(dataKey, keyMaterialId),
   tracksKeyUsage: true,
   usesSymmetricMaterial: true

@@ -38,6 +38,6 @@ export const GetParametersForImport = defineOperation<GetParametersForImportRequ
   keyForms: "key",
   ...keyInResult,
   ...keyInRequest,
-  // Importing key material: the import token, wrapping public key and encrypted material are dropped.
+  // The import token and the wrapping public key are dropped.
   audit: read(fields({ keyId: "string", wrappingAlgorithm: "string", wrappingKeySpec: "string" }))
 })

@@ -30,7 +30,7 @@ export const PutKeyPolicy = defineOperation<PutKeyPolicyRequest, void>()({
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  // Key policies: the policy text is kept, as in ct-put-key-policy.html.
+  // The policy text is kept, as in ct-put-key-policy.html.
   audit: change(
     fields({ keyId: "string", policyName: "string", policy: "string", bypassPolicyLockoutSafetyCheck: "boolean" })
   )

@@ -34,7 +34,6 @@ export const ReplicateKey = defineOperation<ReplicateKeyRequest, ReplicateKeyRes
   keyForms: "key",
   ...keyInRequest,
   otherRegion: (request) => request.replicaRegion,
-  // Multi-Region keys
   audit: change(
     fields({ keyId: "string", replicaRegion: "string", ...keyPolicyChange }),
     fields({ replicaKeyMetadata: keyMetadata, replicaPolicy: "string", replicaTags: tags })

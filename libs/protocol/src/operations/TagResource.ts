@@ -23,6 +23,5 @@ export const TagResource = defineOperation<TagResourceRequest, void>()({
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  // Tags
   audit: change(fields({ keyId: "string", tags }))
 })
