@@ -19,11 +19,7 @@ type CreateGrantResult = { readonly grantToken: string; readonly grantId: string
 /** CreateGrant (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html). */
 export const CreateGrant = defineOperation<CreateGrantRequest, CreateGrantResult>()({
   name: "CreateGrant",
-  /**
-   * Grant requests (aws-kms-api.md §3.7), members in model order. ListGrants and
-   * ListRetirableGrants cap Limit at 100 (§7.6). Which of RetireGrant's
-   * GrantToken or KeyId + GrantId is given is the Region's rule.
-   */
+  /** Members in model order. Which of RetireGrant's GrantToken or KeyId + GrantId is given is the Region's rule. */
   decoder: operationDecoder(
     structure({
       keyId: required(KeyIdType),

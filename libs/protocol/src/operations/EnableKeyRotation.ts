@@ -13,7 +13,7 @@ type EnableKeyRotationRequest = KeyRef & { readonly rotationPeriodInDays?: numbe
 /** EnableKeyRotation (https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html). */
 export const EnableKeyRotation = defineOperation<EnableKeyRotationRequest, void>()({
   name: "EnableKeyRotation",
-  /** Rotation requests (aws-kms-api.md §3.4), members in model order. */
+  /** Members in model order. */
   decoder: operationDecoder(
     structure({ keyId: required(KeyIdType), rotationPeriodInDays: optional(RotationPeriodInDaysType) }),
     asIs

@@ -12,13 +12,7 @@ import { blobToWire, epochSeconds } from "../WireValues.ts"
 /** GetParametersForImport (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetParametersForImport.html). */
 export const GetParametersForImport = defineOperation<GetParametersForImportRequest, GetParametersForImportResult>()({
   name: "GetParametersForImport",
-  /**
-   * Key material import requests (aws-kms-api.md §3.10), members in model order.
-   * ImportToken and EncryptedKeyMaterial are CiphertextType blobs (1–6144
-   * bytes); ValidTo is a timestamp. The rules across members (ValidTo exactly
-   * with KEY_MATERIAL_EXPIRES, no KeyMaterialId with NEW_KEY_MATERIAL, §7.10)
-   * are the Region's.
-   */
+  /** Members in model order. */
   decoder: operationDecoder(
     structure({
       keyId: required(KeyIdType),

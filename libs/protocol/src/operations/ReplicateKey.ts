@@ -13,10 +13,9 @@ import { boolean, optional, required, structure } from "../WireShape.ts"
 export const ReplicateKey = defineOperation<ReplicateKeyRequest, ReplicateKeyResult>()({
   name: "ReplicateKey",
   /**
-   * Multi-Region key requests (aws-kms-api.md §3.9), members in model order.
-   * The replica's policy, description and tags take CreateKey's shapes. Whether
-   * a Region exists, holds a replica already or is the primary's is the
-   * Region's rule.
+   * Members in model order; the replica's policy, description and tags take
+   * CreateKey's shapes. Whether a Region exists, holds a replica already or is
+   * the primary's is the Region's rule.
    */
   decoder: operationDecoder(
     structure({

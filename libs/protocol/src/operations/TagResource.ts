@@ -14,7 +14,7 @@ type TagResourceRequest = KeyRef & { readonly tags: ReadonlyArray<Tag> }
 /** TagResource (https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html). */
 export const TagResource = defineOperation<TagResourceRequest, void>()({
   name: "TagResource",
-  /** Tag and key policy requests (aws-kms-api.md §3.6, §3.8), members in model order. */
+  /** Members in model order. */
   decoder: operationDecoder(
     structure({ keyId: required(KeyIdType), tags: required(TagList) }),
     asIs
