@@ -20,6 +20,11 @@ import { optional, required, structure } from "../WireShape.ts"
 /** ImportKeyMaterial (https://docs.aws.amazon.com/kms/latest/APIReference/API_ImportKeyMaterial.html). */
 export const ImportKeyMaterial = defineOperation<ImportKeyMaterialRequest, ImportKeyMaterialResult>()({
   name: "ImportKeyMaterial",
+  /**
+   * ImportToken and EncryptedKeyMaterial are 1–6144-byte blobs; ValidTo is a
+   * timestamp. The rules across members (ValidTo exactly with
+   * KEY_MATERIAL_EXPIRES, no KeyMaterialId with NEW_KEY_MATERIAL) are the Region's.
+   */
   decoder: operationDecoder(
     structure({
       keyId: required(KeyIdType),

@@ -19,6 +19,7 @@ type ListGrantsResult = Paged<GrantListEntry>
 /** ListGrants (https://docs.aws.amazon.com/kms/latest/APIReference/API_ListGrants.html). */
 export const ListGrants = defineOperation<ListGrantsRequest, ListGrantsResult>()({
   name: "ListGrants",
+  /** Limit is capped at 100, as ListRetirableGrants' is. */
   decoder: operationDecoder(
     structure({
       limit: optional(limit(100)),
