@@ -58,9 +58,9 @@ const keyStateAfter = (
 const nothing: Answer = () => Effect.succeed(undefined)
 
 /** The answer the operation's module computes from the key's state after the request (the live reply's, too). */
-const fromState = (operation: ChangingOperation): Answer => (executed) =>
+const fromState = (operation: ChangingOperation, answerOf: (state: Key) => unknown): Answer => (executed) =>
   Effect.flatMap(keyStateAfter(executed), (state) => {
-    const answer = operationSpec(operation).answer?.(state)
+    const answer = answerOf(state)
     return answer === undefined
       ? Effect.fail(new AnswerUnavailable({ message: `${executed.requestId} left ${state.key.keyId} ${state.status}, which ${operation} does not answer from` }))
       : Effect.succeed(answer)
@@ -79,26 +79,12 @@ const materialAnswer = (executed: ExecutedRequest, type: "KeyMaterialImported" |
   })
 
 /**
- * How to answer, from the log alone, a state-changing request that ran
- * before a restart but whose answer was never recorded — the answer it gave
- * (a grant token differs by its nonce, as every CreateGrant's does).
+ * How the operations whose module answers `"fromEvents"` answer, from the log
+ * alone, a request that ran before a restart but whose answer was never
+ * recorded — the answer it gave (a grant token differs by its nonce, as every
+ * CreateGrant's does).
  */
-const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
-  CreateKey: fromState("CreateKey"),
-  EnableKey: nothing,
-  DisableKey: nothing,
-  ScheduleKeyDeletion: fromState("ScheduleKeyDeletion"),
-  CancelKeyDeletion: fromState("CancelKeyDeletion"),
-  UpdateKeyDescription: nothing,
-  EnableKeyRotation: nothing,
-  DisableKeyRotation: nothing,
-  RotateKeyOnDemand: fromState("RotateKeyOnDemand"),
-  TagResource: nothing,
-  UntagResource: nothing,
-  PutKeyPolicy: nothing,
-  CreateAlias: nothing,
-  UpdateAlias: nothing,
-  DeleteAlias: nothing,
+const fromEvents: Readonly<Partial<Record<ChangingOperation, Answer>>> = Object.freeze({
   CreateGrant: (executed) =>
     Effect.gen(function*() {
       const state = yield* keyStateAfter(executed)
@@ -107,8 +93,6 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
       if (typeof grantId !== "string") return yield* new AnswerUnavailable({ message: `${executed.requestId} created no grant` })
       return { grantId, grantToken: encodeGrantToken({ keyArn: arnOfKey(state.key), grantId }, randomBytes(16).toString("hex")) }
     }),
-  RetireGrant: nothing,
-  RevokeGrant: nothing,
   ReplicateKey: (executed) =>
     Effect.gen(function*() {
       // The membership the request recorded on the primary names the replica's Region last; its first events are there.
@@ -126,7 +110,6 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
         replicaTags: state.key.tags
       }
     }),
-  UpdatePrimaryRegion: nothing,
   ImportKeyMaterial: (executed) => materialAnswer(executed, "KeyMaterialImported"),
   DeleteImportedKeyMaterial: (executed) => materialAnswer(executed, "ImportedKeyMaterialDeleted"),
   CreateCustomKeyStore: (executed) => {
@@ -134,13 +117,22 @@ const answers: Readonly<Record<ChangingOperation, Answer>> = Object.freeze({
     return created === undefined
       ? Effect.fail(new AnswerUnavailable({ message: `${executed.requestId} appended no CustomKeyStoreCreated` }))
       : Effect.succeed({ customKeyStoreId: created.streamId })
-  },
-  UpdateCustomKeyStore: nothing,
-  ConnectCustomKeyStore: nothing,
-  DisconnectCustomKeyStore: nothing,
-  DeleteCustomKeyStore: nothing
+  }
 })
 
+/** How a state-changing operation answers again: as its module declares (`answer`). */
+const answerFor = (operation: ChangingOperation): Answer | undefined => {
+  const declared = operationSpec(operation).answer
+  return typeof declared === "function" ? fromState(operation, declared) : declared === "empty" ? nothing : fromEvents[operation]
+}
+
+/** Whether a redelivered request of `operation` can be answered from the log (every state-changing operation must be). */
+export const canAnswerAgain = (operation: ChangingOperation): boolean => answerFor(operation) !== undefined
+
 /** The response body (JSON) a state-changing request that already ran answers. */
-export const answerAgain = (operation: ChangingOperation, executed: ExecutedRequest): Effect.Effect<string, AnswerUnavailable> =>
-  Effect.map(answers[operation](executed), (result) => JSON.stringify(encodeResponse(operation, result as never)))
+export const answerAgain = (operation: ChangingOperation, executed: ExecutedRequest): Effect.Effect<string, AnswerUnavailable> => {
+  const answer = answerFor(operation)
+  return answer === undefined
+    ? Effect.fail(new AnswerUnavailable({ message: `${operation} declares no answer to give again` }))
+    : Effect.map(answer(executed), (result) => JSON.stringify(encodeResponse(operation, result as never)))
+}

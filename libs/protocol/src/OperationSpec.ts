@@ -44,12 +44,17 @@ export interface OperationSpec<Request, Result, State extends StateEffect = Stat
    */
   readonly otherRegion?: (request: Request) => string
   /**
-   * A state-changing call's answer, from its key's state right after the
-   * events it appended: the live reply and the answer to a redelivered Kafka
-   * request both come from here. Undefined: the state cannot be this call's
-   * outcome (a bug, or a corrupt log).
+   * A state-changing call's answer. A function computes it from its key's
+   * state right after the events it appended: the live reply and the answer
+   * to a redelivered Kafka request both come from it (undefined: the state
+   * cannot be this call's outcome, a bug or a corrupt log). `"empty"`: it
+   * answers `{}`. `"fromEvents"`: it needs more than the key's state (a
+   * grant's new token, a replica in another Region, a custom key store's
+   * stream, the material an import recorded), so the Kafka worker reads it
+   * from the events the request appended. Every state-changing operation
+   * declares one.
    */
-  readonly answer?: (state: Key) => Result | undefined
+  readonly answer?: ((state: Key) => Result | undefined) | "empty" | "fromEvents"
   /** How the audit trail records it (CloudTrail's readOnly, requestParameters, responseElements). */
   readonly audit: OperationAuditRule
   /**
@@ -75,6 +80,7 @@ export type ResultOfSpec<Spec> = Spec extends OperationSpec<infer _Request, infe
 export const defineOperation = <Request, Result>() =>
 <const State extends StateEffect>(spec: OperationSpec<Request, Result, State>): OperationSpec<Request, Result, State> => {
   if (spec.audit.readOnly !== (spec.state === "reads")) throw new Error(`${spec.name}: its audit readOnly contradicts its state`)
+  if ((spec.answer !== undefined) !== (spec.state === "changes")) throw new Error(`${spec.name}: only a state-changing operation declares its answer, and every one does`)
   Object.freeze(spec.audit)
   return Object.freeze(spec)
 }

@@ -9,7 +9,8 @@ import { RegionInternalError } from "@trent/key-actors"
  * redelivered Kafka request from the log.
  */
 export const answerOf = <Op extends ChangingOperation>(operation: Op, state: Key): Effect.Effect<ResponseOf<Op>, RegionInternalError> => {
-  const answer = operationSpec(operation).answer?.(state)
+  const declared = operationSpec(operation).answer
+  const answer = typeof declared === "function" ? declared(state) : undefined
   return answer === undefined
     ? Effect.fail(new RegionInternalError({ message: `${operation} left its key in a state it cannot answer from (${state.status})` }))
     : Effect.succeed(answer)

@@ -15,5 +15,6 @@ export const ConnectCustomKeyStore = defineOperation<ConnectCustomKeyStoreReques
   // Calls the proxy, then records CONNECTED or FAILED.
   state: "changes",
   keyForms: "key",
-  audit: change(fields({ customKeyStoreId: "string" }))
+  audit: change(fields({ customKeyStoreId: "string" })),
+  answer: "empty"
 })

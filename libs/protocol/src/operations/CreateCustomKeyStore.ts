@@ -63,5 +63,6 @@ export const CreateCustomKeyStore = defineOperation<CreateCustomKeyStoreRequest,
   audit: change(
     fields({ customKeyStoreName: "string", customKeyStoreType: "string", ...xksProxy }),
     fields({ customKeyStoreId: "string" })
-  )
+  ),
+  answer: "fromEvents"
 })

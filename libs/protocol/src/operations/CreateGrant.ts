@@ -49,5 +49,6 @@ export const CreateGrant = defineOperation<CreateGrantRequest, CreateGrantResult
       dryRun: "boolean"
     }),
     fields({ grantId: "string" })
-  )
+  ),
+  answer: "fromEvents"
 })

@@ -18,5 +18,6 @@ export const DeleteAlias = defineOperation<DeleteAliasRequest, void>()({
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  audit: change(fields({ aliasName: "string" }))
+  audit: change(fields({ aliasName: "string" })),
+  answer: "empty"
 })

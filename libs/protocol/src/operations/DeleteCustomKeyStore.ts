@@ -14,5 +14,6 @@ export const DeleteCustomKeyStore = defineOperation<DeleteCustomKeyStoreRequest,
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  audit: change(fields({ customKeyStoreId: "string" }))
+  audit: change(fields({ customKeyStoreId: "string" })),
+  answer: "empty"
 })

@@ -20,5 +20,6 @@ export const DeleteImportedKeyMaterial = defineOperation<DeleteImportedKeyMateri
   keyForms: "key",
   ...keyInResult,
   ...keyInRequest,
-  audit: change(keyAndMaterial, keyAndMaterial)
+  audit: change(keyAndMaterial, keyAndMaterial),
+  answer: "fromEvents"
 })

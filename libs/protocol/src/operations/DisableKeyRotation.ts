@@ -14,5 +14,6 @@ export const DisableKeyRotation = defineOperation<KeyRef, void>()({
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  audit: change(keyOnly)
+  audit: change(keyOnly),
+  answer: "empty"
 })

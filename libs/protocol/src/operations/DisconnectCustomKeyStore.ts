@@ -14,5 +14,6 @@ export const DisconnectCustomKeyStore = defineOperation<DisconnectCustomKeyStore
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  audit: change(fields({ customKeyStoreId: "string" }))
+  audit: change(fields({ customKeyStoreId: "string" })),
+  answer: "empty"
 })

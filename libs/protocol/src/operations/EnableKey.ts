@@ -14,5 +14,6 @@ export const EnableKey = defineOperation<KeyRef, void>()({
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  audit: change(keyOnly)
+  audit: change(keyOnly),
+  answer: "empty"
 })

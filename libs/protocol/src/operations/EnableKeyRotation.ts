@@ -22,5 +22,6 @@ export const EnableKeyRotation = defineOperation<EnableKeyRotationRequest, void>
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  audit: change(fields({ keyId: "string", rotationPeriodInDays: "number" }))
+  audit: change(fields({ keyId: "string", rotationPeriodInDays: "number" })),
+  answer: "empty"
 })

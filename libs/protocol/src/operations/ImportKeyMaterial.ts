@@ -53,5 +53,6 @@ export const ImportKeyMaterial = defineOperation<ImportKeyMaterialRequest, Impor
       keyMaterialId: "string"
     }),
     keyAndMaterial
-  )
+  ),
+  answer: "fromEvents"
 })

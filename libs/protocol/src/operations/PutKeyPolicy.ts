@@ -33,5 +33,6 @@ export const PutKeyPolicy = defineOperation<PutKeyPolicyRequest, void>()({
   // The policy text is kept, as in ct-put-key-policy.html.
   audit: change(
     fields({ keyId: "string", policyName: "string", policy: "string", bypassPolicyLockoutSafetyCheck: "boolean" })
-  )
+  ),
+  answer: "empty"
 })

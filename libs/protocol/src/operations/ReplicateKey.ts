@@ -36,5 +36,6 @@ export const ReplicateKey = defineOperation<ReplicateKeyRequest, ReplicateKeyRes
   audit: change(
     fields({ keyId: "string", replicaRegion: "string", ...keyPolicyChange }),
     fields({ replicaKeyMetadata: keyMetadata, replicaPolicy: "string", replicaTags: tags })
-  )
+  ),
+  answer: "fromEvents"
 })

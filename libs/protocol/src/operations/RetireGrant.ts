@@ -31,5 +31,6 @@ export const RetireGrant = defineOperation<RetireGrantRequest, void>()({
   keyForms: "key",
   requestKeys: (request) => [request.keyId],
   targetKey: (request) => request.keyId ?? (request.grantToken === undefined ? undefined : decodeGrantToken(request.grantToken)?.keyArn),
-  audit: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" }))
+  audit: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" })),
+  answer: "empty"
 })

@@ -21,5 +21,6 @@ export const RevokeGrant = defineOperation<RevokeGrantRequest, void>()({
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  audit: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" }))
+  audit: change(fields({ keyId: "string", grantId: "string", dryRun: "boolean" })),
+  answer: "empty"
 })

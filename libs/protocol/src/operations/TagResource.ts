@@ -23,5 +23,6 @@ export const TagResource = defineOperation<TagResourceRequest, void>()({
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  audit: change(fields({ keyId: "string", tags }))
+  audit: change(fields({ keyId: "string", tags })),
+  answer: "empty"
 })

@@ -21,5 +21,6 @@ export const UntagResource = defineOperation<UntagResourceRequest, void>()({
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  audit: change(fields({ keyId: "string", tagKeys: "stringList" }))
+  audit: change(fields({ keyId: "string", tagKeys: "stringList" })),
+  answer: "empty"
 })

@@ -14,5 +14,6 @@ export const UpdateAlias = defineOperation<AliasTarget, void>()({
   state: "changes",
   keyForms: "key",
   requestKeys: (request) => [request.targetKeyId],
-  audit: change(fields({ aliasName: "string", targetKeyId: "string" }))
+  audit: change(fields({ aliasName: "string", targetKeyId: "string" })),
+  answer: "empty"
 })

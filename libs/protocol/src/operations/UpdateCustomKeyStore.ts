@@ -52,5 +52,6 @@ export const UpdateCustomKeyStore = defineOperation<UpdateCustomKeyStoreRequest,
   encode: noOutput,
   state: "changes",
   keyForms: "key",
-  audit: change(fields({ customKeyStoreId: "string", newCustomKeyStoreName: "string", ...xksProxy }))
+  audit: change(fields({ customKeyStoreId: "string", newCustomKeyStoreName: "string", ...xksProxy })),
+  answer: "empty"
 })

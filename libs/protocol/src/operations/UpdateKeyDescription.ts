@@ -21,5 +21,6 @@ export const UpdateKeyDescription = defineOperation<UpdateKeyDescriptionRequest,
   state: "changes",
   keyForms: "key",
   ...keyInRequest,
-  audit: change(fields({ keyId: "string", description: "string" }))
+  audit: change(fields({ keyId: "string", description: "string" })),
+  answer: "empty"
 })

@@ -20,5 +20,6 @@ export const UpdatePrimaryRegion = defineOperation<UpdatePrimaryRegionRequest, v
   keyForms: "key",
   ...keyInRequest,
   otherRegion: (request) => request.primaryRegion,
-  audit: change(fields({ keyId: "string", primaryRegion: "string" }))
+  audit: change(fields({ keyId: "string", primaryRegion: "string" })),
+  answer: "empty"
 })
