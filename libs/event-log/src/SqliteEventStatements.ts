@@ -21,10 +21,13 @@ export const eventStatements = (db: DatabaseSync) => ({
     `INSERT INTO events (region, stream_id, seq, term, event_id, type, schema_version, at, principal, request_id,
        command_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ),
+  // A stream's type never changes (prepareAppend ties it to the streamId), so an update leaves stream_type
+  // as it is and SQLite need not rewrite the key_state_list entry: an UPDATE maintains only the indexes
+  // on the columns it sets (https://sqlite.org/lang_upsert.html, https://sqlite.org/lang_update.html).
   upsertState: db.prepare(
     `INSERT INTO key_state (stream_id, stream_type, seq, state, due_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (stream_id) DO UPDATE SET
-       stream_type = excluded.stream_type, seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
+       seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
   ),
   stream: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE stream_id = ? AND seq >= ? ORDER BY seq`)),
   // Stops before the first event after ?3, so a clock that stepped back cannot punch a hole in the prefix.
