@@ -120,10 +120,10 @@ export const makeKafkaEventLog = (options: KafkaStoreOptions): Effect.Effect<Kaf
     const backlog = targets.reduce((sum, high, partition) => sum + high - startOffsets[partition]!, 0)
     yield* Effect.logDebug(`${topic}: ready after ${Math.round(millis)} ms, ${cold ? "cold" : "warm"} start over ${backlog} records`)
 
-    const { readStream, readAll, head, follow, readState, listStates, dueStates } = replica
+    const { readStream, readAll, readReplay, head, follow, readState, listStates, dueStates } = replica
     const append = makeKafkaAppend({ producer, topic, partitions, writerId, requestTimeoutMs, replica, applier, tracker })
     return {
-      eventLog: EventLog.of({ region, append, readStream, readAll, head, follow, readState, listStates, dueStates }),
+      eventLog: EventLog.of({ region, append, readStream, readAll, readReplay, head, follow, readState, listStates, dueStates }),
       writerId,
       stats: applier.stats,
       awaitTopicEnd: Effect.flatMap(offsetsNow(() => Effect.void), (now) =>

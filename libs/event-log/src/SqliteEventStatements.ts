@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from "node:sqlite"
 import type { PreparedAppend } from "./AppendInput.ts"
 import type { EventRecord } from "./EventRecord.ts"
 import { sealEvents, type StreamTip } from "./sealEvents.ts"
-import { eventColumns, stateColumns } from "./SqliteRows.ts"
+import { eventColumns, replayColumns, stateColumns } from "./SqliteRows.ts"
 
 /**
  * The prepared statements over the `events` and `key_state` tables, shared by
@@ -36,6 +36,7 @@ export const eventStatements = (db: DatabaseSync) => ({
        AND seq < IFNULL((SELECT MIN(seq) FROM events WHERE stream_id = ?1 AND seq >= ?2 AND at > ?3), 9223372036854775807)
      ORDER BY seq`
   )),
+  replay: asArrays(db.prepare(`SELECT ${replayColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
   head: db.prepare("SELECT IFNULL(MAX(position), 0) AS head FROM events"),
   all: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
   state: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_id = ?`),
