@@ -29,6 +29,8 @@ export const eventStatements = (db: DatabaseSync) => ({
      ON CONFLICT (stream_id) DO UPDATE SET
        seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
   ),
+  // The common append leaves the stream's due date as it was: then only the row changes, and no index.
+  updateStateKeepingDue: db.prepare("UPDATE key_state SET seq = ?, state = ? WHERE stream_id = ? AND due_at IS ?"),
   stream: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE stream_id = ? AND seq >= ? ORDER BY seq`)),
   // Stops before the first event after ?3, so a clock that stepped back cannot punch a hole in the prefix.
   streamUntil: asArrays(db.prepare(
@@ -79,6 +81,8 @@ export const insertAppend = (
     return { ...event, position: Number(lastInsertRowid) }
   })
   const { state } = prepared
-  sql.upsertState.run(state.streamId, state.streamType, state.seq, state.stateJson, state.dueAt)
+  if (sql.updateStateKeepingDue.run(state.seq, state.stateJson, state.streamId, state.dueAt).changes === 0) {
+    sql.upsertState.run(state.streamId, state.streamType, state.seq, state.stateJson, state.dueAt)
+  }
   return records
 }
