@@ -61,7 +61,19 @@ export const decodeEventRow = (row: unknown): EventRecord => {
   return fields as unknown as EventRecord
 }
 
-export const decodeStateRow: (row: unknown) => StateRecord = Schema.decodeUnknownSync(StateRow)
+const decodeStateRowStrictly: (row: unknown) => StateRecord = Schema.decodeUnknownSync(StateRow)
+
+/**
+ * A Region start lists every state row, so the common case is checked field by field (as
+ * `decodeEventRow` does); anything else goes through the Schema for its precise failure.
+ */
+export const decodeStateRow = (row: unknown): StateRecord => {
+  const { streamId, streamType, seq, stateJson, dueAt } = row as Record<string, unknown>
+  return typeof streamId === "string" && streamTypes.includes(streamType as never) && Number.isSafeInteger(seq) &&
+      typeof stateJson === "string" && (dueAt === null || Number.isSafeInteger(dueAt))
+    ? { streamId, streamType: streamType as StateRecord["streamType"], seq: seq as number, stateJson, dueAt: dueAt as number | null }
+    : decodeStateRowStrictly(row)
+}
 
 const eventColumnNames = [
   "position", "region", "streamId", "seq", "term", "eventId", "type", "schemaVersion", "at", "principal",
