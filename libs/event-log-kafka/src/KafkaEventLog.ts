@@ -112,7 +112,7 @@ export const makeKafkaEventLog = (options: KafkaStoreOptions): Effect.Effect<Kaf
       apply: applier.apply,
       // Larger fetches than kafkajs's 1 MiB per partition make a cold start apply bigger transactions: each
       // commit writes every index page its inserts touched, so fewer, larger commits write far fewer pages.
-      tuning: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 }
+      tuning: { maxBytesPerPartition: 32 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 }
     })
     const targets = offsets.map(({ high }) => high)
     yield* awaitBacklog({ tracker, targets, topic, stallMs: resolved.catchUpStallMs })
