@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { AliasEvent } from "./Alias.ts"
 import { CUSTOM_KEY_STORE_EVENT_SCHEMA_VERSION, CustomKeyStoreEvent } from "./customKeyStore/CustomKeyStoreEvent.ts"
 import { KEY_EVENT_SCHEMA_VERSION, KeyEvent } from "./KeyEvent.ts"
+import { withPlainFastPath } from "./plainDecoder.ts"
 
 /**
  * The decode edge of the log. Events are stored as `{type, schemaVersion,
@@ -33,9 +34,10 @@ const upcast = (event: EncodedEvent, current: number): Record<string, unknown> =
 }
 
 const encodeKey = Schema.encodeSync(KeyEvent)
-const decodeKey = Schema.decodeUnknownSync(KeyEvent)
+// Replay decodes every event: the plain ones take a compiled path, whose output is the Schema's (plainDecoder.ts).
+const decodeKey = withPlainFastPath(KeyEvent, Schema.decodeUnknownSync(KeyEvent))
 const encodeAlias = Schema.encodeSync(AliasEvent)
-const decodeAlias = Schema.decodeUnknownSync(AliasEvent)
+const decodeAlias = withPlainFastPath(AliasEvent, Schema.decodeUnknownSync(AliasEvent))
 
 export const ALIAS_EVENT_SCHEMA_VERSION = 1
 

@@ -74,4 +74,6 @@ const encode = Schema.encodeSync(KeySnapshot)
 
 /** A plain JSON value: absent optional fields are left out rather than stored as undefined. */
 export const encodeKeySnapshot = (key: Key): unknown => JSON.parse(JSON.stringify(encode(key)))
-export const decodeKeySnapshot = (json: unknown): Key => Schema.decodeUnknownSync(KeySnapshot)(json) as Key
+// Made once: a decoder made per call costs more than the decode (a Region start reads every row).
+const decode = Schema.decodeUnknownSync(KeySnapshot)
+export const decodeKeySnapshot = (json: unknown): Key => decode(json) as Key

@@ -43,6 +43,6 @@ export const openKafkaEventLogReader = (
     const applier = makeReplicaApplier({ replica, tracker, topic, partitions, writerId: randomUUID(), checkpoints: [] })
     yield* runReplayConsumer({ kafka, topic, groupIdPrefix: `${resolved.clientId}-reader`, startOffsets, tracker, apply: applier.apply })
     yield* awaitBacklog({ tracker, targets: offsets.map(({ high }) => high), topic, stallMs: resolved.catchUpStallMs })
-    const { readStream, readAll, head, follow, readState, listStates, dueStates } = replica
-    return { region, readStream, readAll, head, follow, readState, listStates, dueStates }
+    const { readStream, readAll, readReplay, head, follow, readState, listStates, dueStates } = replica
+    return { region, readStream, readAll, readReplay, head, follow, readState, listStates, dueStates }
   })

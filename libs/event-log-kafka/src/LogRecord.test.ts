@@ -1,7 +1,9 @@
 import { prepareAppend } from "@trent/event-log"
 import { sampleAppend, samplePendingEvent } from "@trent/event-log/testing"
+import { Schema } from "effect"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { decodeLogRecord, encodeAppend, encodeClaim } from "./LogRecord.ts"
+import { AppendRecord, decodeLogRecord, encodeAppend, encodeClaim } from "./LogRecord.ts"
 
 const bytes = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value))
 
@@ -44,5 +46,38 @@ describe("the records of the events topic", () => {
 
   it("tells a newer format from a malformed record", () => {
     expect(decodeLogRecord(bytes({ kind: "claim", v: 2, term: 1, writerId: "w", lease: 30 }))).toEqual({ _tag: "NewerFormat", v: 2 })
+  })
+
+  it("decodes edited append records as the Schema alone would: the same appends, the same records Malformed", () => {
+    const strict = Schema.decodeUnknownSync(AppendRecord)
+    const reference = (json: unknown) => {
+      try {
+        const { kind: _kind, v: _v, term, writerId, ...input } = strict(json)
+        return { _tag: "Append", term, writerId, append: prepareAppend(input) }
+      } catch {
+        return { _tag: "Malformed" }
+      }
+    }
+    const base = JSON.parse(encodeAppend(1, "w", sampleAppend("k1", 2, 10, 2, { dueAt: 5 }))) as Record<string, unknown>
+    const fields = ["term", "writerId", "streamId", "streamType", "expectedSeq", "events", "state", "dueAt"]
+    const eventFields = ["eventId", "type", "schemaVersion", "at", "principal", "requestId", "commandId", "payload"]
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fields), fc.constantFrom(...eventFields), fc.boolean(), fc.boolean(),
+        fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom(1.5, -1, 2 ** 60, "", null)),
+        (field, eventField, inEvent, remove, value) => {
+          const record: Record<string, unknown> = structuredClone(base)
+          const target = inEvent ? (record["events"] as Array<Record<string, unknown>>)[1]! : record
+          const name = inEvent ? eventField : field
+          if (remove) delete target[name]
+          else target[name] = value
+          const decoded = decodeLogRecord(bytes(record))
+          const expected = reference(record)
+          expect(decoded._tag).toBe(expected._tag)
+          if (expected._tag === "Append") expect(decoded).toEqual(expected)
+        }
+      ),
+      { numRuns: 2_000 }
+    )
   })
 })

@@ -33,7 +33,8 @@ const PendingEventFields = Schema.Struct({
   payload: Schema.Unknown
 })
 
-const AppendRecord = Schema.Struct({
+/** Exported for the test that holds the hand-written check (decodeAppend) to it. */
+export const AppendRecord = Schema.Struct({
   kind: Schema.Literal("append"),
   v: Schema.Literal(formatVersion),
   term: Schema.Int,
@@ -47,7 +48,50 @@ const AppendRecord = Schema.Struct({
 })
 
 const decodeClaim = Schema.decodeUnknownSync(ClaimRecord)
-const decodeAppend = Schema.decodeUnknownSync(AppendRecord)
+const decodeAppendStrictly = Schema.decodeUnknownSync(AppendRecord)
+
+const isInt = (value: unknown): value is number => Number.isSafeInteger(value)
+const isString = (value: unknown): value is string => typeof value === "string"
+const has = (record: Record<string, unknown>, name: string) => Object.hasOwn(record, name)
+
+/**
+ * `AppendRecord` checked by hand, narrower than the Schema (safe integers; every key present):
+ * a cold start decodes every record of the topic. What this does not accept goes to the Schema,
+ * which decodes it or says why not; what it accepts, the Schema decodes to the same fields.
+ */
+const decodeAppend = (json: Record<string, unknown>): typeof AppendRecord.Type => {
+  const { term, writerId, streamId, streamType, expectedSeq, events, dueAt } = json
+  if (
+    json["kind"] === "append" && json["v"] === formatVersion && isInt(term) && isString(writerId) && isString(streamId) &&
+    streamTypes.includes(streamType as never) && isInt(expectedSeq) && Array.isArray(events) && has(json, "state") &&
+    (dueAt === null || isInt(dueAt))
+  ) {
+    const checked: Array<typeof PendingEventFields.Type> = []
+    for (const event of events as ReadonlyArray<unknown>) {
+      if (!Predicate.isObject(event) || Array.isArray(event)) return decodeAppendStrictly(json)
+      const e = event as Record<string, unknown>
+      const { eventId, type, schemaVersion, at, principal, requestId, commandId } = e
+      if (
+        !isString(eventId) || !isString(type) || !isInt(schemaVersion) || !isInt(at) || !isString(principal) ||
+        !isString(requestId) || !isString(commandId) || !has(e, "payload")
+      ) return decodeAppendStrictly(json)
+      checked.push({ eventId, type, schemaVersion, at, principal, requestId, commandId, payload: e["payload"] })
+    }
+    return {
+      kind: "append",
+      v: formatVersion,
+      term,
+      writerId,
+      streamId,
+      streamType: streamType as typeof AppendRecord.Type["streamType"],
+      expectedSeq,
+      events: checked,
+      state: json["state"],
+      dueAt: dueAt as number | null
+    }
+  }
+  return decodeAppendStrictly(json)
+}
 
 export type LogRecord =
   | { readonly _tag: "Claim"; readonly term: number; readonly writerId: string }

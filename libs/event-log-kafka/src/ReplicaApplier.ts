@@ -108,7 +108,8 @@ export const makeReplicaApplier = (options: {
       const judgement = judgeRecord({ partition, partitions }, claim, record)
       claim = judgement.claim
       const writer = record._tag === "Malformed" ? undefined : record.writerId
-      judged.push({ offset, writerId: writer, fingerprint: fingerprintOf(record), verdict: judgement.verdict })
+      // Only this process's own records are matched to their writers, by fingerprint.
+      judged.push({ offset, writerId: writer, fingerprint: writer === writerId ? fingerprintOf(record) : "", verdict: judgement.verdict })
     }
     const last = judged.at(-1)
     if (last !== undefined) {
@@ -119,11 +120,11 @@ export const makeReplicaApplier = (options: {
       const own: Array<readonly [number, RecordOutcome]> = []
       let next = 0
       for (const { offset, writerId: recordWriter, fingerprint, verdict } of judged) {
-        const outcome: RecordOutcome = { ...outcomeOf(verdict, () => applied[next++]!), fingerprint }
-        count(outcome, outcome._tag === "Applied" ? outcome.count : 0)
+        const fate = outcomeOf(verdict, verdict._tag === "Admitted" ? applied[next++] : undefined)
+        count(fate, fate._tag === "Applied" ? fate.count : 0)
         stats.recordsConsumed++
-        if (outcome._tag === "Dropped") yield* Effect.logDebug(`dropped ${topic}/${partition}@${offset}: ${outcome.reason}, ${outcome.detail}`)
-        if (recordWriter === writerId) own.push([offset, outcome])
+        if (fate._tag === "Dropped") yield* Effect.logDebug(`dropped ${topic}/${partition}@${offset}: ${fate.reason}, ${fate.detail}`)
+        if (recordWriter === writerId) own.push([offset, { ...fate, fingerprint }])
       }
       tracker.advance(partition, last.offset + 1, own)
     }
@@ -148,13 +149,14 @@ const fromReplica = (append: { readonly streamId: string; readonly expectedSeq: 
   }
 }
 
-const outcomeOf = (verdict: FencingVerdict, replicaOutcome: () => ReplicaOutcome): RecordFate => {
+/** `replicaOutcome` is the replica's answer to the record's append, for an admitted one. */
+const outcomeOf = (verdict: FencingVerdict, replicaOutcome: ReplicaOutcome | undefined): RecordFate => {
   switch (verdict._tag) {
     case "ClaimAccepted":
     case "ClaimRejected":
       return verdict
     case "Admitted":
-      return fromReplica(verdict.append, replicaOutcome())
+      return fromReplica(verdict.append, replicaOutcome!)
     default:
       return droppedBy(verdict)
   }

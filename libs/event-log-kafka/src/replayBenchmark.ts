@@ -8,7 +8,7 @@
  * straight to the topic in large batches (a claim per partition, then one append record per event,
  * each at its key's next seq), which is what a long-lived Region's topic looks like to a cold start.
  */
-import { randomUUID } from "node:crypto"
+import { randomBytes, randomUUID } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -25,12 +25,26 @@ const eventCount = Number(process.argv[2] ?? 200_000)
 const keyCount = Number(process.argv[3] ?? 20_000)
 const partitions = 12
 
-const input = (keyId: string, seq: number): AppendInput => ({
+/**
+ * A UUIDv7 (RFC 9562, https://www.rfc-editor.org/rfc/rfc9562#section-5.7) at `ms`, as the Region
+ * makes its event ids (libs/key-actors/src/Ids.ts): ids that sort by time, so the replica's eventId
+ * index grows at its end as a real topic's does, not at random places.
+ */
+const eventIdAt = (ms: number): string => {
+  const bytes = randomBytes(16)
+  bytes.writeUIntBE(ms, 0, 6)
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const h = bytes.toString("hex")
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+const input = (keyId: string, seq: number, eventId = eventIdAt(Date.now())): AppendInput => ({
   streamId: keyId,
   streamType: "key",
   expectedSeq: seq - 1,
   events: [{
-    eventId: randomUUID(),
+    eventId,
     type: seq === 1 ? "KeyCreated" : "KeyRotated",
     schemaVersion: 1,
     at: 1_700_000_000_000 + seq,
@@ -51,11 +65,13 @@ const writeBacklog = (brokers: ReadonlyArray<string>, topic: string, events: num
     const writerId = `bench-${randomUUID()}`
     yield* producer.send(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, key: null, value: encodeClaim(1_000_000, writerId) })))
     let batch: Array<OutgoingMessage> = []
+    // One millisecond per event, as if written over time; a second backlog continues after the first.
+    const backlogStart = Date.now() - 10 * events
     for (let n = 0; n < events; n++) {
       const keyId = `bench-key-${n % keys}`
       const seq = (firstSeq.get(keyId) ?? 0) + 1
       firstSeq.set(keyId, seq)
-      batch.push({ topic, partition: streamPartition(keyId, partitions), key: keyId, value: encodeAppend(1_000_000, writerId, input(keyId, seq)) })
+      batch.push({ topic, partition: streamPartition(keyId, partitions), key: keyId, value: encodeAppend(1_000_000, writerId, input(keyId, seq, eventIdAt(backlogStart + n))) })
       if (batch.length === 5_000 || n === events - 1) {
         yield* producer.send(batch)
         batch = []

@@ -33,15 +33,22 @@ export interface PreparedEvent extends Omit<PendingEvent, "payload"> {
 
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0
 
-const json = (value: unknown, what: string): string => {
+/** `where` is the index of the event whose payload it is, or "state"; its name is built only for an error. */
+const json = (value: unknown, where: number | "state"): string => {
   try {
     return canonicalJson(value)
   } catch (error) {
-    throw new InvalidEventLogInput({ message: `${what} must be a JSON value: ${(error as Error).message}` })
+    throw new InvalidEventLogInput({ message: `${where === "state" ? "state" : `events[${where}].payload`} must be a JSON value: ${(error as Error).message}` })
   }
 }
 
-const prepareEvent = (event: PendingEvent, index: number): PreparedEvent => {
+/** Every precondition of `checkEvent` at once, without building its messages: replay prepares every event. */
+const isWellFormed = (event: PendingEvent): boolean =>
+  typeof event.eventId === "string" && event.eventId.length > 0 && typeof event.type === "string" && event.type.length > 0 &&
+  Number.isSafeInteger(event.schemaVersion) && event.schemaVersion >= 1 && isCount(event.at) &&
+  typeof event.principal === "string" && typeof event.requestId === "string" && typeof event.commandId === "string"
+
+const checkEvent = (event: PendingEvent, index: number): void => {
   const at = `events[${index}]`
   needs(typeof event.eventId === "string" && event.eventId.length > 0, `${at}.eventId must be a non-empty string`)
   needs(typeof event.type === "string" && event.type.length > 0, `${at}.type must be a non-empty string`)
@@ -50,6 +57,10 @@ const prepareEvent = (event: PendingEvent, index: number): PreparedEvent => {
   needs(typeof event.principal === "string", `${at}.principal must be a string`)
   needs(typeof event.requestId === "string", `${at}.requestId must be a string`)
   needs(typeof event.commandId === "string", `${at}.commandId must be a string`)
+}
+
+const prepareEvent = (event: PendingEvent, index: number): PreparedEvent => {
+  if (!isWellFormed(event)) checkEvent(event, index)
   return {
     eventId: event.eventId,
     type: event.type,
@@ -58,7 +69,7 @@ const prepareEvent = (event: PendingEvent, index: number): PreparedEvent => {
     principal: event.principal,
     requestId: event.requestId,
     commandId: event.commandId,
-    payloadJson: json(event.payload, `${at}.payload`)
+    payloadJson: json(event.payload, index)
   }
 }
 
@@ -69,15 +80,10 @@ const prepareEvent = (event: PendingEvent, index: number): PreparedEvent => {
  */
 export const prepareAppend = (input: AppendInput): PreparedAppend => {
   const { streamId, streamType, expectedSeq, events, dueAt } = input
-  needs(typeof streamId === "string" && streamId.length > 0, "streamId must be a non-empty string")
-  needs(streamTypes.includes(streamType), `streamType must be one of ${streamTypes.join(", ")}, got ${String(streamType)}`)
-  needs(
-    streamTypeOf(streamId) === streamType,
-    `streamId ${streamId} does not fit streamType ${streamType}: alias streams, and only they, are named "alias/<name>"; custom key store streams, and only they, "cks-<hex>"`
-  )
-  needs(isCount(expectedSeq), `expectedSeq must be a non-negative integer (0 for a new stream), got ${expectedSeq}`)
-  needs(Array.isArray(events) && events.length > 0, "append needs at least one event")
-  needs(dueAt === null || isCount(dueAt), `dueAt must be null or epoch milliseconds, got ${dueAt}`)
+  const wellFormed = typeof streamId === "string" && streamId.length > 0 && streamTypes.includes(streamType) &&
+    streamTypeOf(streamId) === streamType && isCount(expectedSeq) && Array.isArray(events) && events.length > 0 &&
+    (dueAt === null || isCount(dueAt))
+  if (!wellFormed) checkAppend(input)
   const prepared = events.map(prepareEvent)
   const ids = new Set(prepared.map((event) => event.eventId))
   needs(ids.size === prepared.length, "events of one append must have distinct eventIds")
@@ -88,4 +94,18 @@ export const prepareAppend = (input: AppendInput): PreparedAppend => {
     events: prepared,
     state: { streamId, streamType, seq: expectedSeq + prepared.length, stateJson: json(input.state, "state"), dueAt }
   }
+}
+
+/** The preconditions of `prepareAppend` on everything but the events, one by one, for the first one's message. */
+const checkAppend = (input: AppendInput): void => {
+  const { streamId, streamType, expectedSeq, events, dueAt } = input
+  needs(typeof streamId === "string" && streamId.length > 0, "streamId must be a non-empty string")
+  needs(streamTypes.includes(streamType), `streamType must be one of ${streamTypes.join(", ")}, got ${String(streamType)}`)
+  needs(
+    streamTypeOf(streamId) === streamType,
+    `streamId ${streamId} does not fit streamType ${streamType}: alias streams, and only they, are named "alias/<name>"; custom key store streams, and only they, "cks-<hex>"`
+  )
+  needs(isCount(expectedSeq), `expectedSeq must be a non-negative integer (0 for a new stream), got ${expectedSeq}`)
+  needs(Array.isArray(events) && events.length > 0, "append needs at least one event")
+  needs(dueAt === null || isCount(dueAt), `dueAt must be null or epoch milliseconds, got ${dueAt}`)
 }

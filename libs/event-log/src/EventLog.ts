@@ -5,7 +5,7 @@ import type { EventLogFailure } from "./EventLogFailure.ts"
 import { makeMemoryEventLog } from "./MemoryEventLog.ts"
 import type { SeqConflict } from "./SeqConflict.ts"
 import { makeSqliteEventLog, type SqliteEventLogOptions } from "./SqliteEventLog.ts"
-import type { StoredEvent } from "./StoredEvent.ts"
+import type { ReplayedEvent, StoredEvent } from "./StoredEvent.ts"
 import type { StreamState, StreamType } from "./StreamState.ts"
 
 /**
@@ -32,6 +32,11 @@ export class EventLog extends Context.Service<EventLog, {
   readStream(streamId: string, fromSeq?: number, toAt?: number): Effect.Effect<ReadonlyArray<StoredEvent>, EventLogFailure>
   /** Up to `limit` events of every stream with position > `afterPosition`, in position order. */
   readAll(afterPosition: number, limit: number): Effect.Effect<ReadonlyArray<StoredEvent>, EventLogFailure>
+  /**
+   * `readAll` for a fold over the whole log: the same events, page by page, each with only what a
+   * fold reads (ReplayedEvent). The checks of the stored rows are readAll's.
+   */
+  readReplay(afterPosition: number, limit: number): Effect.Effect<ReadonlyArray<ReplayedEvent>, EventLogFailure>
   /** The position of the last stored event (0 for an empty log): where a follower that wants only new events starts. */
   readonly head: Effect.Effect<number, EventLogFailure>
   /** The events after `afterPosition`, then every new one as it is appended. Never ends by itself. */

@@ -1,5 +1,5 @@
 import type { EventHashInput } from "./eventHash.ts"
-import type { StoredEvent } from "./StoredEvent.ts"
+import type { ReplayedEvent, StoredEvent } from "./StoredEvent.ts"
 
 /**
  * An event as both adapters hold it: the hashed fields with the payload as
@@ -31,4 +31,13 @@ export const toStoredEvent = (record: EventRecord): StoredEvent => ({
   payload: JSON.parse(record.payloadJson),
   prevHash: record.prevHash,
   hash: record.hash
+})
+
+export const toReplayedEvent = (record: EventRecord): ReplayedEvent => ({
+  position: record.position,
+  streamId: record.streamId,
+  seq: record.seq,
+  type: record.type,
+  schemaVersion: record.schemaVersion,
+  payload: JSON.parse(record.payloadJson)
 })

@@ -2,7 +2,7 @@ import { Effect, Option } from "effect"
 import { prepareAppend, type AppendInput } from "./AppendInput.ts"
 import { makeAppendSignal } from "./AppendSignal.ts"
 import type { EventLog } from "./EventLog.ts"
-import { toStoredEvent, type EventRecord } from "./EventRecord.ts"
+import { toReplayedEvent, toStoredEvent, type EventRecord } from "./EventRecord.ts"
 import { followLog } from "./followLog.ts"
 import { InvalidEventLogInput } from "./InvalidEventLogInput.ts"
 import { needsLimit, needsPage, needsStreamRange } from "./readPreconditions.ts"
@@ -69,6 +69,13 @@ export const makeMemoryEventLog = (options: { readonly region: string }): Effect
       })
     )
 
+    const readReplay = Effect.fn("EventLog.readReplay")((afterPosition: number, limit: number) =>
+      Effect.sync(() => {
+        needsPage(afterPosition, limit)
+        return log.slice(afterPosition, afterPosition + limit).map(toReplayedEvent)
+      })
+    )
+
     const readState = Effect.fn("EventLog.readState")((streamId: string) =>
       Effect.sync(() => Option.map(Option.fromUndefinedOr(states.get(streamId)), toStreamState))
     )
@@ -102,6 +109,7 @@ export const makeMemoryEventLog = (options: { readonly region: string }): Effect
       append,
       readStream,
       readAll,
+      readReplay,
       head: Effect.sync(() => log.length),
       follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval: undefined }, afterPosition),
       readState,

@@ -5,7 +5,7 @@ import { followLog } from "./followLog.ts"
 import { needsLimit, needsPage, needsStreamRange } from "./readPreconditions.ts"
 import type { SqliteAttempt } from "./SqliteDatabase.ts"
 import type { EventStatements } from "./SqliteEventStatements.ts"
-import { decodeEventArrayRow, decodeStateRow } from "./SqliteRows.ts"
+import { decodeEventArrayRow, decodeReplayArrayRow, decodeStateRow } from "./SqliteRows.ts"
 import { toStreamState } from "./StateRecord.ts"
 import type { StreamType } from "./StreamState.ts"
 
@@ -44,6 +44,11 @@ export const makeSqliteEventReads = (options: {
     return yield* readEvents("reading the log", () => sql.all.all(afterPosition, limit))
   })
 
+  const readReplay = Effect.fn("EventLog.readReplay")(function*(afterPosition: number, limit: number) {
+    needsPage(afterPosition, limit)
+    return yield* attempt("reading the log", () => sql.replay.all(afterPosition, limit).map(decodeReplayArrayRow))
+  })
+
   const head = attempt("reading the end of the log", () => Number(sql.head.get()?.["head"] ?? 0))
   /** For an idle follower's polls; a failing read answers "moved", so the follower's own read reports it. */
   const headNow = () => {
@@ -78,6 +83,7 @@ export const makeSqliteEventReads = (options: {
     region: options.region,
     readStream,
     readAll,
+    readReplay,
     head,
     follow: (afterPosition: number) => followLog({ readAll, signal, pollInterval, headNow }, afterPosition),
     readState,

@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from "node:sqlite"
 import type { PreparedAppend } from "./AppendInput.ts"
 import type { EventRecord } from "./EventRecord.ts"
 import { sealEvents, type StreamTip } from "./sealEvents.ts"
-import { eventColumns, stateColumns } from "./SqliteRows.ts"
+import { eventColumns, replayColumns, stateColumns } from "./SqliteRows.ts"
 
 /**
  * The prepared statements over the `events` and `key_state` tables, shared by
@@ -21,11 +21,16 @@ export const eventStatements = (db: DatabaseSync) => ({
     `INSERT INTO events (region, stream_id, seq, term, event_id, type, schema_version, at, principal, request_id,
        command_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ),
+  // A stream's type never changes (prepareAppend ties it to the streamId), so an update leaves stream_type
+  // as it is and SQLite need not rewrite the key_state_list entry: an UPDATE maintains only the indexes
+  // on the columns it sets (https://sqlite.org/lang_upsert.html, https://sqlite.org/lang_update.html).
   upsertState: db.prepare(
     `INSERT INTO key_state (stream_id, stream_type, seq, state, due_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (stream_id) DO UPDATE SET
-       stream_type = excluded.stream_type, seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
+       seq = excluded.seq, state = excluded.state, due_at = excluded.due_at`
   ),
+  // The common append leaves the stream's due date as it was: then only the row changes, and no index.
+  updateStateKeepingDue: db.prepare("UPDATE key_state SET seq = ?, state = ? WHERE stream_id = ? AND due_at IS ?"),
   stream: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE stream_id = ? AND seq >= ? ORDER BY seq`)),
   // Stops before the first event after ?3, so a clock that stepped back cannot punch a hole in the prefix.
   streamUntil: asArrays(db.prepare(
@@ -33,6 +38,7 @@ export const eventStatements = (db: DatabaseSync) => ({
        AND seq < IFNULL((SELECT MIN(seq) FROM events WHERE stream_id = ?1 AND seq >= ?2 AND at > ?3), 9223372036854775807)
      ORDER BY seq`
   )),
+  replay: asArrays(db.prepare(`SELECT ${replayColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
   head: db.prepare("SELECT IFNULL(MAX(position), 0) AS head FROM events"),
   all: asArrays(db.prepare(`SELECT ${eventColumns} FROM events WHERE position > ? ORDER BY position LIMIT ?`)),
   state: db.prepare(`SELECT ${stateColumns} FROM key_state WHERE stream_id = ?`),
@@ -75,6 +81,8 @@ export const insertAppend = (
     return { ...event, position: Number(lastInsertRowid) }
   })
   const { state } = prepared
-  sql.upsertState.run(state.streamId, state.streamType, state.seq, state.stateJson, state.dueAt)
+  if (sql.updateStateKeepingDue.run(state.seq, state.stateJson, state.streamId, state.dueAt).changes === 0) {
+    sql.upsertState.run(state.streamId, state.streamType, state.seq, state.stateJson, state.dueAt)
+  }
   return records
 }

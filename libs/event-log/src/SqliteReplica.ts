@@ -3,9 +3,11 @@ import { Effect, Schema, type Scope } from "effect"
 import type { PreparedAppend } from "./AppendInput.ts"
 import { makeAppendSignal } from "./AppendSignal.ts"
 import type { EventLogFailure } from "./EventLogFailure.ts"
-import { toStoredEvent } from "./EventRecord.ts"
+import { type EventRecord, toStoredEvent } from "./EventRecord.ts"
+import { eventsUniqueViolation } from "./eventsUniqueViolation.ts"
 import { migrateEventLog } from "./eventLogSchema.ts"
 import { inImmediateTransaction, openSqlite, sqliteAttempt } from "./SqliteDatabase.ts"
+import { makeTipCache } from "./TipCache.ts"
 import { type EventLogReads, makeSqliteEventReads } from "./SqliteEventReads.ts"
 import { eventStatements, insertAppend, storedEventId, streamTip } from "./SqliteEventStatements.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
@@ -108,8 +110,9 @@ const prepareReplica = (db: DatabaseSync, region: string, source: string): void 
  * mode a power loss can then undo the last transactions, but never split one, and a checkpoint is
  * in the same transaction as what it covers, so the replica only falls back to an older, consistent
  * checkpoint and replays the rest from its source, where the data is durable. A replay writes in
- * bulk: a 64 MiB page cache and WAL checkpoints every 10,000 pages (instead of 1,000) keep the
- * indexes' pages in memory and the checkpoints few.
+ * bulk: a 256 MiB page cache (an upper bound, filled only as pages are read) and WAL checkpoints
+ * every 10,000 pages (instead of 1,000) keep the indexes' pages of a large Region in memory and the
+ * checkpoints few.
  */
 export const makeSqliteReplica = (options: SqliteReplicaOptions): Effect.Effect<SqliteReplica, EventLogFailure, Scope.Scope> =>
   Effect.gen(function*() {
@@ -117,7 +120,7 @@ export const makeSqliteReplica = (options: SqliteReplicaOptions): Effect.Effect<
     const db = yield* openSqlite({
       file: options.file,
       purpose: `replica of ${source} for Region ${region}`,
-      pragmas: ["synchronous = NORMAL", "cache_size = -65536", "wal_autocheckpoint = 10000"],
+      pragmas: ["synchronous = NORMAL", "cache_size = -262144", "wal_autocheckpoint = 10000"],
       prepare: (db) => prepareReplica(db, region, source)
     })
     const sql = eventStatements(db)
@@ -132,19 +135,37 @@ export const makeSqliteReplica = (options: SqliteReplicaOptions): Effect.Effect<
     const signal = makeAppendSignal()
     const attempt = sqliteAttempt(options.file)
 
+    // Tips of the streams this connection wrote, so that applying an append reads no row: valid while
+    // no other connection commits, which `PRAGMA data_version` tells (https://sqlite.org/pragma.html#pragma_data_version).
+    const tips = makeTipCache(db, (streamId) => streamTip(sql, streamId))
+
     const applyOne = ({ term, append, returnEvents }: ReplicaAppend): ReplicaOutcome => {
-      const tip = streamTip(sql, append.streamId)
+      const tip = tips.get(append.streamId)
       const actualSeq = tip?.seq ?? 0
       if (actualSeq !== append.expectedSeq) return { _tag: "Conflict", actualSeq }
-      const reused = storedEventId(sql, append.events.map((event) => event.eventId))
-      if (reused !== undefined) return { _tag: "EventIdReused", eventId: reused }
-      const records = insertAppend(sql, region, term, append, tip)
+      // One event: its insert is the append's first write, so a reused eventId fails it (UNIQUE) with nothing
+      // stored, and the index is searched once; several events are looked up first, so that none is stored.
+      if (append.events.length > 1) {
+        const reused = storedEventId(sql, append.events.map((event) => event.eventId))
+        if (reused !== undefined) return { _tag: "EventIdReused", eventId: reused }
+      }
+      let records: ReadonlyArray<EventRecord>
+      try {
+        records = insertAppend(sql, region, term, append, tip)
+      } catch (error) {
+        if (append.events.length === 1 && eventsUniqueViolation(error) === "event-id") {
+          return { _tag: "EventIdReused", eventId: append.events[0]!.eventId }
+        }
+        throw error
+      }
+      const last = records[records.length - 1]!
+      tips.set(append.streamId, { seq: last.seq, hash: last.hash })
       return { _tag: "Appended", count: records.length, events: returnEvents ? records.map(toStoredEvent) : [] }
     }
 
     const apply = Effect.fn("SqliteReplica.apply")(function*(appends: ReadonlyArray<ReplicaAppend>, checkpoint: ReplicaCheckpoint) {
       const outcomes = yield* attempt(`applying ${appends.length} appends of partition ${checkpoint.partition}`, () =>
-        inImmediateTransaction(db, () => {
+        tips.inTransaction(() => {
           const applied = appends.map(applyOne)
           saveCheckpoint.run(checkpoint.partition, checkpoint.nextOffset, checkpoint.term, checkpoint.writerId)
           return applied

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { type EventRecord, toStoredEvent } from "./EventRecord.ts"
-import type { StoredEvent } from "./StoredEvent.ts"
+import type { ReplayedEvent, StoredEvent } from "./StoredEvent.ts"
 import { streamTypes } from "./StreamState.ts"
 import type { StateRecord } from "./StateRecord.ts"
 
@@ -40,6 +40,9 @@ export const eventColumns = `position, region, stream_id AS streamId, seq, term,
   schema_version AS schemaVersion, at, principal, request_id AS requestId, command_id AS commandId,
   payload AS payloadJson, prev_hash AS prevHash, hash`
 
+/** What `readReplay` selects: a fold's columns, in `decodeReplayArrayRow` order. */
+export const replayColumns = "position, stream_id, seq, type, schema_version, payload"
+
 export const stateColumns = "stream_id AS streamId, stream_type AS streamType, seq, state AS stateJson, due_at AS dueAt"
 
 const decodeEventRowStrictly = Schema.decodeUnknownSync(EventRow)
@@ -58,7 +61,19 @@ export const decodeEventRow = (row: unknown): EventRecord => {
   return fields as unknown as EventRecord
 }
 
-export const decodeStateRow: (row: unknown) => StateRecord = Schema.decodeUnknownSync(StateRow)
+const decodeStateRowStrictly: (row: unknown) => StateRecord = Schema.decodeUnknownSync(StateRow)
+
+/**
+ * A Region start lists every state row, so the common case is checked field by field (as
+ * `decodeEventRow` does); anything else goes through the Schema for its precise failure.
+ */
+export const decodeStateRow = (row: unknown): StateRecord => {
+  const { streamId, streamType, seq, stateJson, dueAt } = row as Record<string, unknown>
+  return typeof streamId === "string" && streamTypes.includes(streamType as never) && Number.isSafeInteger(seq) &&
+      typeof stateJson === "string" && (dueAt === null || Number.isSafeInteger(dueAt))
+    ? { streamId, streamType: streamType as StateRecord["streamType"], seq: seq as number, stateJson, dueAt: dueAt as number | null }
+    : decodeStateRowStrictly(row)
+}
 
 const eventColumnNames = [
   "position", "region", "streamId", "seq", "term", "eventId", "type", "schemaVersion", "at", "principal",
@@ -95,5 +110,41 @@ export const decodeEventArrayRow = (row: unknown): StoredEvent => {
     payload: JSON.parse(values[12] as string),
     prevHash: values[13] as string,
     hash: values[14] as string
+  }
+}
+
+const ReplayRow = Schema.Struct({
+  position: Schema.Int,
+  streamId: Schema.String,
+  seq: Schema.Int,
+  type: Schema.String,
+  schemaVersion: Schema.Int,
+  payloadJson: Schema.String
+})
+const decodeReplayRowStrictly = Schema.decodeUnknownSync(ReplayRow)
+const replayColumnNames = ["position", "streamId", "seq", "type", "schemaVersion", "payloadJson"] as const
+
+/**
+ * A `replayColumns` row read as an array, checked as `decodeEventArrayRow` checks a full row: the
+ * types column by column (a row of the wrong shape goes through the Schema for its precise
+ * failure) and the payload parsed, so a payload that is no longer JSON fails the read.
+ */
+export const decodeReplayArrayRow = (row: unknown): ReplayedEvent => {
+  const values = row as ReadonlyArray<unknown>
+  const position = values[0], streamId = values[1], seq = values[2], type = values[3], schemaVersion = values[4], payloadJson = values[5]
+  if (
+    !Number.isSafeInteger(position) || typeof streamId !== "string" || !Number.isSafeInteger(seq) ||
+    typeof type !== "string" || !Number.isSafeInteger(schemaVersion) || typeof payloadJson !== "string"
+  ) {
+    const { payloadJson: json, ...strict } = decodeReplayRowStrictly(Object.fromEntries(replayColumnNames.map((name, j) => [name, values[j]])))
+    return { ...strict, payload: JSON.parse(json) }
+  }
+  return {
+    position: position as number,
+    streamId,
+    seq: seq as number,
+    type,
+    schemaVersion: schemaVersion as number,
+    payload: JSON.parse(payloadJson)
   }
 }

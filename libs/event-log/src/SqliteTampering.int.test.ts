@@ -105,6 +105,15 @@ describe("verifyStreamChain over a SQLite file edited directly", () => {
       expect(yield* verify(file, "k1")).toEqual({ ok: false, seq: 4 })
     }))
 
+  it.effect("fails a replay read with EventLogFailure when a stored payload no longer parses", () =>
+    Effect.gen(function*() {
+      const file = yield* writeLog
+      const replay = Effect.flatMap(EventLog, (log) => log.readReplay(0, 100)).pipe(Effect.provide(EventLog.layerSqlite({ file, region })))
+      expect(yield* replay).toHaveLength(7)
+      tamper(file, `UPDATE events SET payload = '{not json' WHERE stream_id = 'k1' AND seq = 2`)
+      expect(yield* Effect.flip(replay)).toMatchObject({ _tag: "EventLogFailure", message: expect.stringContaining("reading the log") })
+    }))
+
   it.effect("fails a read with EventLogFailure when a stored payload no longer parses", () =>
     Effect.gen(function*() {
       const file = yield* writeLog

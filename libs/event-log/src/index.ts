@@ -20,7 +20,7 @@ export {
   type SqliteReplica,
   type SqliteReplicaOptions
 } from "./SqliteReplica.ts"
-export type { PendingEvent, StoredEvent } from "./StoredEvent.ts"
+export type { PendingEvent, ReplayedEvent, StoredEvent } from "./StoredEvent.ts"
 export type { StreamState, StreamType } from "./StreamState.ts"
 export { streamPrefixes, streamTypeOf, streamTypes } from "./StreamState.ts"
 export { verifyStreamChain, type ChainVerdict } from "./verifyStreamChain.ts"

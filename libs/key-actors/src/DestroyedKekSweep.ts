@@ -6,6 +6,18 @@ import { RegionInternalError } from "./RegionErrors.ts"
 
 const PAGE = 500
 
+/** Every status of a stored key but Destroyed (KeySnapshot.ts). */
+const notDestroyed: ReadonlySet<unknown> = new Set(["Absent", "Enabled", "Disabled", "PendingDeletion", "PendingImport", "PendingReplicaDeletion"])
+
+/**
+ * Whether a stored state plainly names a status other than Destroyed: such a row needs no KEK
+ * check, and decoding all of it would make every start read every key in full. Its row is decoded,
+ * and reported if it does not decode, when its key is loaded (KeyActors.ts); any other row,
+ * Destroyed or not of that shape, is decoded here.
+ */
+const plainlyNotDestroyed = (state: unknown): boolean =>
+  typeof state === "object" && state !== null && notDestroyed.has((state as { readonly status?: unknown }).status)
+
 /**
  * Finishes every crypto-shredding a crash interrupted: a key whose log ends in
  * `KeyMaterialDestroyed` has no KEK left in the keyvault once the Region has
@@ -24,6 +36,7 @@ export const sweepDestroyedKeks = Effect.gen(function*() {
   for (;;) {
     const rows = yield* eventLog.listStates("key", after, PAGE).pipe(Effect.mapError(internal("listing the keys failed")))
     for (const row of rows) {
+      if (plainlyNotDestroyed(row.state)) continue
       const state = yield* Effect.try({ try: () => decodeKeySnapshot(row.state), catch: internal(`the stored state of ${row.streamId} does not decode`) })
       if (state.status !== "Destroyed") continue
       const kek = yield* keyvault.get(row.streamId).pipe(Effect.mapError(internal(`reading the KEK of ${row.streamId} failed`)))

@@ -15,7 +15,7 @@ export const foldAll = (log: EventLog["Service"]) =>
     let position = 0
     let events = 0
     for (;;) {
-      const page = yield* log.readAll(position, PAGE)
+      const page = yield* log.readReplay(position, PAGE)
       for (const stored of page) {
         states.set(stored.streamId, evolveKey(states.get(stored.streamId) ?? initialKey, decodeKeyEvent(stored)))
       }

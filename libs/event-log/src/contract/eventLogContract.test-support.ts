@@ -181,6 +181,20 @@ export const eventLogContract = (fresh: () => Layer.Layer<EventLog, EventLogFail
       expect(yield* log.readAll(5, 3)).toEqual([])
       yield* expectInvalidInput(log.readAll(-1, 3), /afterPosition must be a non-negative integer/)
     }))
+
+    test("readReplay pages through readAll's events with a fold's fields", Effect.gen(function*() {
+      const log = yield* EventLog
+      yield* log.append(sampleAppend("k1", 0, 1, 2))
+      yield* log.append(sampleAppend("alias/x", 0, 3))
+      yield* log.append(sampleAppend("k1", 2, 4, 2))
+      const replayed = [...(yield* log.readReplay(0, 3)), ...(yield* log.readReplay(3, 3))]
+      expect(replayed).toEqual((yield* log.readAll(0, 10)).map(({ position, streamId, seq, type, schemaVersion, payload }) => ({
+        position, streamId, seq, type, schemaVersion, payload
+      })))
+      expect(yield* log.readReplay(5, 3)).toEqual([])
+      yield* expectInvalidInput(log.readReplay(-1, 3), /afterPosition must be a non-negative integer/)
+      yield* expectInvalidInput(log.readReplay(0, 0), /limit/)
+    }))
   })
 
   describe("head", () => {
