@@ -4,6 +4,8 @@ export type { DropReason, KafkaLogStats } from "./KafkaLogStats.ts"
 export { kafkaStoresLayer } from "./kafkaStoresLayer.ts"
 export type { KafkaStoreOptions } from "./KafkaStoreOptions.ts"
 export { streamPartition } from "./streamPartition.ts"
+/** The events topic's record format (a claim, an append), for tools that write a topic as a writer would. */
+export { encodeAppend, encodeClaim } from "./LogRecord.ts"
 export { type KafkaAuditStoreOptions, makeKafkaAuditStore } from "./KafkaAuditStore.ts"
 export { type AuditTopicRecord, auditTopicChains } from "./auditTopicChains.ts"
 export { kafkaSchedulerLease } from "./kafkaSchedulerLease.ts"

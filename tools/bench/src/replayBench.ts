@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { replaySqlite, type ReplayResult } from "./replaySqlite.ts"
 
-const kafkaReplayScript = fileURLToPath(new URL("../../../libs/event-log-kafka/src/replayBenchmark.ts", import.meta.url))
+const kafkaReplayScript = fileURLToPath(new URL("./kafkaReplayBenchmark.ts", import.meta.url))
 
 /**
  * The replay benchmark: 1,000,000 events over 100,000 keys (REPLAY_KEYS and
@@ -30,7 +30,7 @@ export const runReplayBench = async () => {
   for (const r of rows) {
     console.log(`| ${r.store} | ${r.events} | ${r.keys} | ${r.replayEventsPerSecond} | ${r.coldStartMs} | ${r.warmStartMs} | ${r.generateSeconds} |`)
   }
-  console.log("\nKafka (libs/event-log-kafka/src/replayBenchmark.ts, a real broker):")
+  console.log("\nKafka (kafkaReplayBenchmark.ts, a real broker):")
   spawnSync(process.execPath, ["--disable-warning=TimeoutNegativeWarning", kafkaReplayScript, String(keys * eventsPerKey), String(keys)], {
     stdio: "inherit"
   })

@@ -16,10 +16,7 @@ import type { AppendInput } from "@trent/event-log"
 import { startKafka } from "@trent/kafka-broker"
 import { Effect, Option } from "effect"
 import { connectGroupCommitProducer, makeKafkaConnection, type OutgoingMessage } from "@trent/kafka-client"
-import { makeKafkaEventLog } from "./KafkaEventLog.ts"
-import type { KafkaStoreOptions } from "./KafkaStoreOptions.ts"
-import { encodeAppend, encodeClaim } from "./LogRecord.ts"
-import { streamPartition } from "./streamPartition.ts"
+import { encodeAppend, encodeClaim, type KafkaStoreOptions, makeKafkaEventLog, streamPartition } from "@trent/event-log-kafka"
 
 const eventCount = Number(process.argv[2] ?? 200_000)
 const keyCount = Number(process.argv[3] ?? 20_000)
