@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { CreateKeyCommand, EncryptCommand, type KeyMetadata } from "@aws-sdk/client-kms"
-// The broker is test infrastructure (a type:tool project): only this suite uses it, so only it starts one.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+// The broker is test infrastructure (a type:tool project, which tests may import): only this suite starts one.
 import { type KafkaBroker, startKafka } from "@trent/kafka-broker"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCli } from "../testing/runCli.test-support.ts"
