@@ -5,6 +5,18 @@ import type { RequestOf, ResponseOf, ServedOperation } from "@trent/protocol"
 import type { Effect } from "effect"
 import type { RegionError, RegionInternalError } from "@trent/key-actors"
 import type { ReplicaEndpoint } from "@trent/replication"
+import type { makeAliasOperations } from "./aliasOperations.ts"
+import type { makeCryptoOperations } from "./cryptoOperations.ts"
+import type { makeCustomKeyStoreOperations } from "./customKeyStoreOperations.ts"
+import type { makeDataKeyOperations } from "./dataKeyOperations.ts"
+import type { makeGrantOperations } from "./grantOperations.ts"
+import type { makeImportOperations } from "./importOperations.ts"
+import type { makeKeyManagementOperations } from "./keyManagementOperations.ts"
+import type { makeLastUsageOperations } from "./lastUsageOperations.ts"
+import type { makeMacOperations } from "./macOperations.ts"
+import type { makeMultiRegionOperations } from "./multiRegionOperations.ts"
+import type { makePublicKeyOperations } from "./publicKeyOperations.ts"
+import type { makeRotationOperations } from "./rotationOperations.ts"
 import type { XksOperations } from "./xksOperations.ts"
 import type { SeedKey, SeedOutcome } from "./seedOperations.ts"
 
@@ -32,12 +44,41 @@ export type {
 /** One operation: the request it takes and the result it gives are the ones its module declares (@trent/protocol). */
 export type RegionOperation<Name extends ServedOperation> = (request: RequestOf<Name>) => Effect.Effect<ResponseOf<Name>, RegionError>
 
-/** Every served operation, as a method named for it in camelCase (`Encrypt` is `encrypt`). */
-export type RegionOperations = { readonly [Name in ServedOperation as Uncapitalize<Name>]: RegionOperation<Name> }
+/**
+ * What every served operation's method must be, named for it in camelCase
+ * (`Encrypt` is `encrypt`): its module's request and result, failing with
+ * some of the Region's errors. Each handler file `satisfies` its part, so a
+ * drift between the wire shapes and the Region fails to compile, while each
+ * handler keeps the error union it actually has.
+ */
+export type RegionOperationShapes = { readonly [Name in ServedOperation as Uncapitalize<Name>]: RegionOperation<Name> }
 
-/** The Region method of an AWS operation. */
-export const regionOperation = <Name extends ServedOperation>(region: RegionOperations, operation: Name): RegionOperation<Name> =>
-  region[(operation[0]!.toLowerCase() + operation.slice(1)) as Uncapitalize<Name>] as unknown as RegionOperation<Name>
+/** The handlers as written: each method with its own error union. */
+export type RegionOperations =
+  & Effect.Success<typeof makeKeyManagementOperations>
+  & Effect.Success<typeof makeRotationOperations>
+  & Effect.Success<typeof makeAliasOperations>
+  & Effect.Success<typeof makeCryptoOperations>
+  & Effect.Success<typeof makeDataKeyOperations>
+  & Effect.Success<typeof makePublicKeyOperations>
+  & Effect.Success<typeof makeMacOperations>
+  & Effect.Success<typeof makeGrantOperations>
+  & Effect.Success<typeof makeLastUsageOperations>
+  & Effect.Success<typeof makeImportOperations>
+  & Effect.Success<typeof makeMultiRegionOperations>
+  & Effect.Success<typeof makeCustomKeyStoreOperations>
+
+/** The errors an operation's handler can fail with: its own union, a part of RegionError. */
+export type RegionErrorOf<Name extends ServedOperation> = Effect.Error<ReturnType<RegionOperations[Uncapitalize<Name>]>>
+
+/** The Region method of an AWS operation, with its handler's own errors. */
+export const regionOperation = <Name extends ServedOperation>(
+  region: RegionOperations,
+  operation: Name
+): (request: RequestOf<Name>) => Effect.Effect<ResponseOf<Name>, RegionErrorOf<Name>> =>
+  region[(operation[0]!.toLowerCase() + operation.slice(1)) as Uncapitalize<Name>] as unknown as (
+    request: RequestOf<Name>
+  ) => Effect.Effect<ResponseOf<Name>, RegionErrorOf<Name>>
 
 /**
  * The Region API: every key operation of AWS KMS that Trent serves, in AWS's terms

@@ -17,9 +17,9 @@ import { KeyActors } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageAfter } from "./Pagination.ts"
-import type { AliasListEntry, RegionApi } from "./RegionApi.ts"
+import type { AliasListEntry, RegionOperationShapes } from "./RegionApi.ts"
 
-type Aliases = Pick<RegionApi, "createAlias" | "updateAlias" | "deleteAlias" | "listAliases">
+type Aliases = Pick<RegionOperationShapes, "createAlias" | "updateAlias" | "deleteAlias" | "listAliases">
 
 const listAliasesLimits = { list: "ListAliases", max: 100, fallback: 50 }
 
@@ -71,7 +71,7 @@ export const makeAliasOperations = Effect.gen(function*() {
 
   const currentTargetState = (keyId: string) => Effect.map(actors.view(keyId), ({ state }) => state)
 
-  const operations: Aliases = {
+  const operations = {
     createAlias: ({ aliasName, targetKeyId }) =>
       Effect.gen(function*() {
         const invalid = checkAliasName(aliasName)
@@ -137,6 +137,6 @@ export const makeAliasOperations = Effect.gen(function*() {
         const entries = target === undefined ? withPredefined(scope, aliases.map(entry(scope))) : aliases.map(entry(scope))
         return yield* fromPage(pageAfter(entries, (alias) => alias.aliasName, page, listAliasesLimits))
       })
-  }
+  } satisfies Aliases
   return operations
 })

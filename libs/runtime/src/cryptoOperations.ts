@@ -15,11 +15,11 @@ import {
 import { Effect } from "effect"
 import { Authorization, type OperationFacts } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
-import type { RegionApi } from "./RegionApi.ts"
+import type { RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 import { makeSealing } from "./Sealing.ts"
 
-type Cryptographic = Pick<RegionApi, "encrypt" | "decrypt" | "reEncrypt" | "generateRandom">
+type Cryptographic = Pick<RegionOperationShapes, "encrypt" | "decrypt" | "reEncrypt" | "generateRandom">
 
 /** Encrypt, Decrypt, ReEncrypt (symmetric and RSA keys) and GenerateRandom (aws-kms-api.md §3.2). */
 export const makeCryptoOperations = Effect.gen(function*() {
@@ -52,7 +52,7 @@ export const makeCryptoOperations = Effect.gen(function*() {
       ? Effect.fail(new InvalidRequest({ message: "DryRunModifiers can only be used when DryRun is true." }))
       : Effect.succeed(modifiers?.includes("IGNORE_CIPHERTEXT") === true)
 
-  const operations: Cryptographic = {
+  const operations = {
     encrypt: (request) =>
       access.read(request.keyId, "Encrypt", (state) =>
         Effect.gen(function*() {
@@ -146,6 +146,6 @@ export const makeCryptoOperations = Effect.gen(function*() {
         )
         return { plaintext: SecretBytes.adopt(bytes) }
       })
-  }
+  } satisfies Cryptographic
   return operations
 })

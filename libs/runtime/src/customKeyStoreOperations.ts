@@ -12,12 +12,12 @@ import { CustomKeyStores } from "./CustomKeyStores.ts"
 import { makeExternalKeyStore } from "./ExternalKeyStore.ts"
 import { keysInCustomKeyStore } from "./keysInCustomKeyStore.ts"
 import { checkLimit, pageAfter } from "./Pagination.ts"
-import type { RegionApi } from "./RegionApi.ts"
+import type { RegionOperationShapes } from "./RegionApi.ts"
 import { currentRequest } from "@trent/key-actors"
 import { connectionErrorOf } from "./connectionErrors.ts"
 
 type CustomKeyStoreOperations = Pick<
-  RegionApi,
+  RegionOperationShapes,
   | "createCustomKeyStore" | "describeCustomKeyStores" | "updateCustomKeyStore" | "connectCustomKeyStore"
   | "disconnectCustomKeyStore" | "deleteCustomKeyStore"
 >
@@ -70,7 +70,7 @@ export const makeCustomKeyStoreOperations = Effect.gen(function*() {
 
   const notFound = (id: string) => new CustomKeyStoreNotFound({ message: `Custom key store ${id} does not exist.` })
 
-  const operations: CustomKeyStoreOperations = {
+  const operations = {
     createCustomKeyStore: (request) =>
       Effect.gen(function*() {
         yield* authorization.forRequest("kms:CreateCustomKeyStore", "*")
@@ -175,6 +175,6 @@ export const makeCustomKeyStoreOperations = Effect.gen(function*() {
         // The store is gone from the API; its secret goes with its KEK (crypto-shredding), its history stays.
         yield* credentials.destroy(customKeyStoreId)
       })
-  }
+  } satisfies CustomKeyStoreOperations
   return operations
 })

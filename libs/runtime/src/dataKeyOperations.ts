@@ -1,4 +1,8 @@
-import { generateDataKey as generateDataKeyBytes, generateDataKeyPair as generateKeyPair, WebCrypto } from "@trent/crypto"
+import {
+  generateDataKey as generateDataKeyBytes,
+  generateDataKeyPair as generateKeyPair,
+  WebCrypto
+} from "@trent/crypto"
 import {
   arnOfKey,
   checkSymmetricUse,
@@ -9,12 +13,12 @@ import {
 } from "@trent/domain"
 import { Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
-import type { GenerateDataKeyPairRequest, GenerateDataKeyRequest, RegionApi } from "./RegionApi.ts"
+import type { GenerateDataKeyPairRequest, GenerateDataKeyRequest, RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 import { makeSealing } from "./Sealing.ts"
 
 type DataKeys = Pick<
-  RegionApi,
+  RegionOperationShapes,
   "generateDataKey" | "generateDataKeyWithoutPlaintext" | "generateDataKeyPair" | "generateDataKeyPairWithoutPlaintext"
 >
 
@@ -71,7 +75,7 @@ export const makeDataKeyOperations = Effect.gen(function*() {
         }
       }), contextFacts(request))
 
-  const operations: DataKeys = {
+  const operations = {
     generateDataKey: (request) => dataKey(request, "GenerateDataKey"),
     generateDataKeyWithoutPlaintext: (request) =>
       Effect.map(dataKey(request, "GenerateDataKeyWithoutPlaintext"), ({ plaintext, ...rest }) => {
@@ -84,6 +88,6 @@ export const makeDataKeyOperations = Effect.gen(function*() {
         privateKeyPlaintext.destroy()
         return rest
       })
-  }
+  } satisfies DataKeys
   return operations
 })

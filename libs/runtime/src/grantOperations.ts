@@ -23,12 +23,12 @@ import { Authorization } from "./Authorization.ts"
 import { KeyAccess } from "./KeyAccess.ts"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageByIndex } from "./Pagination.ts"
-import type { RegionApi } from "./RegionApi.ts"
+import type { RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 import { currentCaller } from "@trent/key-actors"
 import type { GrantListEntry } from "@trent/protocol"
 
-type Grants = Pick<RegionApi, "createGrant" | "listGrants" | "listRetirableGrants" | "retireGrant" | "revokeGrant">
+type Grants = Pick<RegionOperationShapes, "createGrant" | "listGrants" | "listRetirableGrants" | "retireGrant" | "revokeGrant">
 
 const grantListLimits = (list: string) => ({ list, max: 100, fallback: 50 })
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
@@ -92,7 +92,7 @@ export const makeGrantOperations = Effect.gen(function*() {
         return { _tag: "RetireGrant", now, grantId, retiredBy } satisfies KeyCommand
       }), { authorizedByOperation: true }).pipe(Effect.asVoid)
 
-  const operations: Grants = {
+  const operations = {
     createGrant: (request) =>
       Effect.gen(function*() {
         const who = yield* caller
@@ -201,6 +201,6 @@ export const makeGrantOperations = Effect.gen(function*() {
           }
           return command
         })).pipe(Effect.asVoid)
-  }
+  } satisfies Grants
   return operations
 })

@@ -24,10 +24,10 @@ import { IMPORT_TOKEN_LIFETIME_MS, ImportParameters } from "@trent/key-actors"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "@trent/key-actors"
 import { KeyMaterials } from "@trent/key-actors"
-import type { RegionApi } from "./RegionApi.ts"
+import type { RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 
-type Importing = Pick<RegionApi, "getParametersForImport" | "importKeyMaterial" | "deleteImportedKeyMaterial">
+type Importing = Pick<RegionOperationShapes, "getParametersForImport" | "importKeyMaterial" | "deleteImportedKeyMaterial">
 
 /**
  * Importing key material (BYOK, aws-kms-api.md §3.10, §7.10): fresh RSA
@@ -66,7 +66,7 @@ export const makeImportOperations = Effect.gen(function*() {
       return plaintext
     })
 
-  const operations: Importing = {
+  const operations = {
     getParametersForImport: ({ keyId, wrappingAlgorithm, wrappingKeySpec }) =>
       access.read(keyId, "GetParametersForImport", (state) =>
         Effect.gen(function*() {
@@ -146,6 +146,6 @@ export const makeImportOperations = Effect.gen(function*() {
         })
         return { keyId: arnOfKey((state as LiveKey).key), keyMaterialId: target ?? "" }
       })
-  }
+  } satisfies Importing
   return operations
 })

@@ -23,12 +23,12 @@ import { makeExternalKeyCreation } from "./externalKeyCreation.ts"
 import { KeyMaterials } from "@trent/key-actors"
 import { KeyResolver } from "./KeyResolver.ts"
 import { checkLimit, decodeMarker, encodeMarker, pageByIndex } from "./Pagination.ts"
-import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionApi } from "./RegionApi.ts"
+import type { CreateKeyRequest, ListKeysEntry, Page, Paged, RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 import { answerOf } from "./changeAnswer.ts"
 
 type KeyManagement = Pick<
-  RegionApi,
+  RegionOperationShapes,
   | "createKey" | "describeKey" | "listKeys" | "enableKey" | "disableKey" | "scheduleKeyDeletion" | "cancelKeyDeletion"
   | "updateKeyDescription" | "tagResource" | "untagResource" | "listResourceTags" | "putKeyPolicy" | "getKeyPolicy"
   | "listKeyPolicies"
@@ -146,7 +146,7 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
   const simple = (operation: "EnableKey" | "DisableKey", keyId: string) =>
     access.change(keyId, operation, (_, now) => Effect.succeed({ _tag: operation, now } as KeyCommand)).pipe(Effect.asVoid)
 
-  const operations: KeyManagement = {
+  const operations = {
     createKey,
     listKeys,
     describeKey: ({ keyId, grantTokens }) =>
@@ -197,7 +197,7 @@ export const makeKeyManagementOperations = Effect.gen(function*() {
     listKeyPolicies: ({ keyId, ...page }) =>
       access.read(keyId, "ListKeyPolicies", () =>
         fromPage(pageByIndex([DEFAULT_POLICY_NAME], page, { list: "ListKeyPolicies", max: 1000, fallback: 100 })))
-  }
+  } satisfies KeyManagement
   return operations
 })
 

@@ -2,7 +2,7 @@ import { AuditLog } from "@trent/audit"
 import { arnOfKey } from "@trent/domain"
 import { Clock, Effect } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
-import type { RegionApi } from "./RegionApi.ts"
+import type { RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 
 /**
@@ -25,7 +25,7 @@ export const makeLastUsageOperations = Effect.gen(function*() {
     return started
   })
 
-  const operations: Pick<RegionApi, "getKeyLastUsage"> = {
+  const operations = {
     getKeyLastUsage: ({ keyId }) =>
       access.read(keyId, "GetKeyLastUsage", (state) =>
         Effect.gen(function*() {
@@ -39,6 +39,6 @@ export const makeLastUsageOperations = Effect.gen(function*() {
             keyCreationDate: state.key.createdAt
           }
         }))
-  }
+  } satisfies Pick<RegionOperationShapes, "getKeyLastUsage">
   return operations
 })

@@ -12,10 +12,10 @@ import {
 import { Effect, Option } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "@trent/key-actors"
-import type { GenerateMacRequest, RegionApi } from "./RegionApi.ts"
+import type { GenerateMacRequest, RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 
-type MacOperations = Pick<RegionApi, "generateMac" | "verifyMac">
+type MacOperations = Pick<RegionOperationShapes, "generateMac" | "verifyMac">
 
 /** GenerateMac and VerifyMac on HMAC keys: raw RFC 2104 HMACs (aws-kms-api.md §3.2, §5.3). */
 export const makeMacOperations = Effect.gen(function*() {
@@ -42,7 +42,7 @@ export const makeMacOperations = Effect.gen(function*() {
 
   const internal = (cause: unknown) => new RegionInternalError({ message: "HMAC computation failed", cause })
 
-  const operations: MacOperations = {
+  const operations = {
     generateMac: (request) =>
       access.read(request.keyId, "GenerateMac", (state) =>
         Effect.gen(function*() {
@@ -65,6 +65,6 @@ export const makeMacOperations = Effect.gen(function*() {
           yield* stopIfDryRun(request.dryRun)
           return { keyId: arnOfKey(state.key), macValid: true as const, macAlgorithm: algorithm }
         }), macFacts(request))
-  }
+  } satisfies MacOperations
   return operations
 })

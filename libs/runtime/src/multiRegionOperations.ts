@@ -16,11 +16,11 @@ import { KeyAccess } from "./KeyAccess.ts"
 import { KeyActors } from "@trent/key-actors"
 import { KeyMaterials } from "@trent/key-actors"
 import { RegionConfig } from "@trent/key-actors"
-import type { RegionApi } from "./RegionApi.ts"
+import type { RegionOperationShapes } from "./RegionApi.ts"
 import { Replication, rotationInTransit } from "@trent/replication"
 import type { VersionInTransit } from "@trent/replication"
 
-type MultiRegion = Pick<RegionApi, "replicateKey" | "updatePrimaryRegion">
+type MultiRegion = Pick<RegionOperationShapes, "replicateKey" | "updatePrimaryRegion">
 
 const notMultiRegion = (state: LiveKey) =>
   new UnsupportedOperation({ message: `${arnOfKey(state.key)} is not a multi-Region key.` })
@@ -58,7 +58,7 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
       yield* replication.broadcast(keyId, members, membership)
     })
 
-  const operations: MultiRegion = {
+  const operations = {
     replicateKey: (request) =>
       Effect.gen(function*() {
         const { keyId, membership, created } = yield* access.read(request.keyId, "ReplicateKey", (state) =>
@@ -139,6 +139,6 @@ export const makeMultiRegionOperations = Effect.gen(function*() {
         yield* promoted.applyConfiguration(id, membership)
         yield* recordMembership(id, membership, membership.replicaRegions)
       })
-  }
+  } satisfies MultiRegion
   return operations
 })

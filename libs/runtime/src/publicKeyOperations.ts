@@ -18,10 +18,10 @@ import {
 import { Effect, Option } from "effect"
 import { KeyAccess } from "./KeyAccess.ts"
 import { KeyMaterials } from "@trent/key-actors"
-import type { RegionApi, SignRequest } from "./RegionApi.ts"
+import type { SignRequest, RegionOperationShapes } from "./RegionApi.ts"
 import { RegionInternalError } from "@trent/key-actors"
 
-type PublicKeyOperations = Pick<RegionApi, "sign" | "verify" | "getPublicKey" | "deriveSharedSecret">
+type PublicKeyOperations = Pick<RegionOperationShapes, "sign" | "verify" | "getPublicKey" | "deriveSharedSecret">
 
 /** Sign, Verify, GetPublicKey and DeriveSharedSecret: the operations of asymmetric keys (§3.2). */
 export const makePublicKeyOperations = Effect.gen(function*() {
@@ -56,7 +56,7 @@ export const makePublicKeyOperations = Effect.gen(function*() {
 
   const internal = (message: string) => (cause: unknown) => new RegionInternalError({ message, cause })
 
-  const operations: PublicKeyOperations = {
+  const operations = {
     sign: (request) =>
       access.read(request.keyId, "Sign", (state) =>
         Effect.gen(function*() {
@@ -125,6 +125,6 @@ export const makePublicKeyOperations = Effect.gen(function*() {
           yield* stopIfDryRun(request.dryRun)
           return { keyId: arnOfKey(state.key), sharedSecret, keyAgreementAlgorithm: algorithm, keyOrigin: state.key.origin }
         }), { grantTokens: request.grantTokens })
-  }
+  } satisfies PublicKeyOperations
   return operations
 })

@@ -14,11 +14,11 @@ import { mustAccept } from "@trent/key-actors"
 import { KeyMaterials } from "@trent/key-actors"
 import { fromPage } from "./keyManagementOperations.ts"
 import { pageByIndex } from "./Pagination.ts"
-import type { RegionApi } from "./RegionApi.ts"
+import type { RegionOperationShapes } from "./RegionApi.ts"
 import { answerOf } from "./changeAnswer.ts"
 
 type Rotation = Pick<
-  RegionApi,
+  RegionOperationShapes,
   "enableKeyRotation" | "disableKeyRotation" | "getKeyRotationStatus" | "rotateKeyOnDemand" | "listKeyRotations"
 >
 
@@ -34,7 +34,7 @@ export const makeRotationOperations = Effect.gen(function*() {
   const access = yield* KeyAccess
   const materials = yield* KeyMaterials
 
-  const operations: Rotation = {
+  const operations = {
     enableKeyRotation: ({ keyId, rotationPeriodInDays }) =>
       access.change(keyId, "EnableKeyRotation", (_, now) =>
         Effect.succeed<KeyCommand>({ _tag: "EnableKeyRotation", now, rotationPeriodInDays })).pipe(Effect.asVoid),
@@ -65,6 +65,6 @@ export const makeRotationOperations = Effect.gen(function*() {
             max: 1000,
             fallback: 100
           }))))
-  }
+  } satisfies Rotation
   return operations
 })

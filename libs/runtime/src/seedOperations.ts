@@ -1,5 +1,14 @@
 import { SecretBytes, WebCrypto } from "@trent/crypto"
-import { decideKey, InvalidRequest, isKeyRejection, type KeyCommand, type KeySpec, type KeyUsage, type Tag, type WrappedMaterial } from "@trent/domain"
+import {
+  decideKey,
+  InvalidRequest,
+  isKeyRejection,
+  type KeyCommand,
+  type KeySpec,
+  type KeyUsage,
+  type Tag,
+  type WrappedMaterial
+} from "@trent/domain"
 import { Clock, Effect } from "effect"
 import { KeyActors } from "@trent/key-actors"
 import { KeyMaterials } from "@trent/key-actors"

@@ -1,5 +1,12 @@
 import { aesGcmDecrypt, aesGcmEncrypt, InvalidCiphertext, SecretBytes, WebCrypto } from "@trent/crypto"
-import { arnOfKey, currentVersion, InvalidKeyUsage, KeyInvalidState, type KeyNotFound, type LiveKey } from "@trent/domain"
+import {
+  arnOfKey,
+  currentVersion,
+  InvalidKeyUsage,
+  KeyInvalidState,
+  type KeyNotFound,
+  type LiveKey
+} from "@trent/domain"
 import { Effect, Option } from "effect"
 import type { KeyView } from "@trent/key-actors"
 import { KeyMaterials } from "@trent/key-actors"
