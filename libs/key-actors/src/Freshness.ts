@@ -30,7 +30,7 @@ export class Freshness extends Context.Service<Freshness, {
   /** The follower delivered `event`: true when another writer appended it (its lag is recorded). */
   followed(event: StoredEvent): boolean
   readonly report: Effect.Effect<FreshnessReport>
-}>()("@trent/runtime/Freshness") {
+}>()("@trent/key-actors/Freshness") {
   static readonly layer = Layer.effect(Freshness, Effect.gen(function*() {
     const clock = yield* Clock.Clock
     const ownIds = new Set<string>()

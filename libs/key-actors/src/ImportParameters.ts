@@ -82,7 +82,7 @@ export class ImportParameters extends Context.Service<ImportParameters, {
     token: Uint8Array,
     now: number
   ): Effect.Effect<IssuedParameters, InvalidImportToken | ExpiredImportToken | RegionInternalError>
-}>()("@trent/runtime/ImportParameters") {
+}>()("@trent/key-actors/ImportParameters") {
   static readonly layer = Layer.effect(ImportParameters, Effect.gen(function*() {
     const { region } = yield* RegionConfig
     const keyvault = yield* Keyvault

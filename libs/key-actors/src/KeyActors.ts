@@ -72,7 +72,7 @@ export class KeyActors extends Context.Service<KeyActors, {
   applyFollowed(event: StoredEvent): Effect.Effect<void>
   evictIdle(now: number): Effect.Effect<number>
   readonly residentCount: Effect.Effect<number>
-}>()("@trent/runtime/KeyActors") {
+}>()("@trent/key-actors/KeyActors") {
   static readonly layer = Layer.effect(KeyActors, Effect.gen(function*() {
     const config = yield* RegionConfig
     const eventLog = yield* EventLog

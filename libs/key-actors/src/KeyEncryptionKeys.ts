@@ -43,7 +43,7 @@ export class KeyEncryptionKeys extends Context.Service<KeyEncryptionKeys, {
   create(keyId: string): Effect.Effect<SecretBytes, RegionInternalError>
   load(keyId: string): Effect.Effect<SecretBytes, RegionInternalError>
   destroy(keyId: string): Effect.Effect<void, RegionInternalError>
-}>()("@trent/runtime/KeyEncryptionKeys") {
+}>()("@trent/key-actors/KeyEncryptionKeys") {
   static readonly layer = Layer.effect(
     KeyEncryptionKeys,
     Effect.gen(function*() {

@@ -59,7 +59,7 @@ export class KeyMaterials extends Context.Service<KeyMaterials, {
   createKek(keyId: string): Effect.Effect<void, RegionInternalError>
   /** The key's KEK in clear (cached); it also wraps the key's import parameters. */
   kek(keyId: string): Effect.Effect<SecretBytes, RegionInternalError>
-}>()("@trent/runtime/KeyMaterials") {
+}>()("@trent/key-actors/KeyMaterials") {
   static readonly layer = Layer.effect(KeyMaterials, Effect.gen(function*() {
     const config = yield* RegionConfig
     const actors = yield* KeyActors

@@ -22,4 +22,4 @@ export const defaultRegionSettings = {
   schedulerIntervalMs: 60_000
 } as const
 
-export class RegionConfig extends Context.Service<RegionConfig, RegionSettings>()("@trent/runtime/RegionConfig") {}
+export class RegionConfig extends Context.Service<RegionConfig, RegionSettings>()("@trent/key-actors/RegionConfig") {}

@@ -48,7 +48,7 @@ export class MissingRequestContext extends Data.TaggedError("MissingRequestConte
  * Nothing provides it by default: an operation that runs without one dies
  * (authorization never fails open).
  */
-export const RequestContext = Context.Reference<RequestInfo | undefined>("@trent/runtime/RequestContext", {
+export const RequestContext = Context.Reference<RequestInfo | undefined>("@trent/key-actors/RequestContext", {
   defaultValue: () => undefined
 })
 

@@ -28,7 +28,7 @@ export class Replication extends Context.Service<Replication, {
   afterChange(executed: Executed): Effect.Effect<void>
   /** Delivers to every replica the versions it lacks (after a push that failed). */
   reconcileMaterial(keyId: string, key: KeyRecord): Effect.Effect<void>
-}>()("@trent/runtime/Replication") {
+}>()("@trent/replication/Replication") {
   static readonly layer = Layer.effect(Replication, Effect.gen(function*() {
     const { region } = yield* RegionConfig
     const peers = yield* ReplicationPeers

@@ -89,6 +89,6 @@ export interface ReplicaEndpoint {
 export const ReplicationPeers = Context.Reference<{
   readonly regions: ReadonlyArray<string>
   peer(region: string): Effect.Effect<ReplicaEndpoint | undefined, unknown>
-}>("@trent/runtime/ReplicationPeers", {
+}>("@trent/replication/ReplicationPeers", {
   defaultValue: () => ({ regions: [], peer: () => Effect.succeed(undefined) })
 })
