@@ -1,18 +1,18 @@
 import { existsSync, mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import { DatabaseSync } from "node:sqlite"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { describe, expect, it as plainIt } from "vitest"
+import { afterAll, describe, expect, it as plainIt } from "vitest"
 import { AuditLog } from "./AuditLog.ts"
 import { AuditSigner } from "./AuditSigner.ts"
 import { makeTestSigner, region, sampleInput } from "./auditFixtures.test-support.ts"
 import { auditLogContract } from "./contract/auditLogContract.test-support.ts"
 import { openAuditDatabase } from "./openAuditDatabase.ts"
 import { openAuditFileReadOnly } from "./openAuditFileReadOnly.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 
-const scratch = scratchDirectory("sqlite-audit-log")
+const scratch = scratchDirectory("sqlite-audit-log", afterAll)
 const signer = makeTestSigner()
 const signerLayer = Layer.succeed(AuditSigner, signer)
 const sqliteLog = (file: string, regionName = region) =>

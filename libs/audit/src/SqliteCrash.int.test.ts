@@ -1,16 +1,16 @@
 import { copyFileSync, mkdirSync, statSync, truncateSync } from "node:fs"
 import { basename, dirname } from "node:path"
 import { DatabaseSync } from "node:sqlite"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Cause, Effect, Exit, Layer } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { AuditLog } from "./AuditLog.ts"
 import { AuditSigner } from "./AuditSigner.ts"
 import { makeTestSigner, region, sampleInput } from "./auditFixtures.test-support.ts"
 import { openAuditFileReadOnly } from "./openAuditFileReadOnly.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 
-const scratch = scratchDirectory("sqlite-audit-crash")
+const scratch = scratchDirectory("sqlite-audit-crash", afterAll)
 const signer = makeTestSigner()
 const open = (file: string, checkpointEvery?: number) =>
   AuditLog.layerSqlite({ file, region, checkpointEvery }).pipe(Layer.provide(Layer.succeed(AuditSigner, signer)))

@@ -1,15 +1,15 @@
 import { DatabaseSync } from "node:sqlite"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { AuditLog } from "./AuditLog.ts"
 import { AuditSigner } from "./AuditSigner.ts"
 import { makeTestSigner, region, sampleInput } from "./auditFixtures.test-support.ts"
 import { openAuditFileReadOnly } from "./openAuditFileReadOnly.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import type { VerifyOptions } from "./VerifyReport.ts"
 
-const scratch = scratchDirectory("sqlite-audit-tampering")
+const scratch = scratchDirectory("sqlite-audit-tampering", afterAll)
 const signer = makeTestSigner()
 
 /** A closed audit file: its signed genesis (seq 1), 12 records, a checkpoint after every 4 (seqs 6, 11, 16). */

@@ -1,14 +1,14 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Effect, Logger } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { type CredentialOptions, Credentials } from "./Credentials.ts"
 import { createPrivateFile } from "./PrivateFile.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { kmsRequest, verifyOptions } from "./signedRequests.test-support.ts"
 
-const scratch = scratchDirectory("auth")
+const scratch = scratchDirectory("auth", afterAll)
 
 const mode = (path: string): number => statSync(path).mode & 0o777
 

@@ -2,15 +2,15 @@ import { it } from "@effect/vitest"
 import { SecretBytes, WebCrypto } from "@trent/crypto"
 import { Effect, Layer, Redacted } from "effect"
 import pkcs11js from "pkcs11js"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { scratchDirectory } from "@trent/testing"
 import { acquirePkcs11RootKey } from "./Pkcs11RootKey.ts"
 import { RootKey } from "./RootKey.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { initSoftHsmToken, SOFTHSM_MODULE } from "./softHsmToken.test-support.ts"
 
-const scratch = scratchDirectory("pkcs11-root-key")
+const scratch = scratchDirectory("pkcs11-root-key", afterAll)
 const binding = { region: "eu-west-1", keyId: "k1", versionId: "kek", algorithm: "AES_256_GCM_KEK" }
 const kek = () => SecretBytes.copy(new Uint8Array(32).map((_, i) => i + 1))
 

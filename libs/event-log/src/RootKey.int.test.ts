@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto"
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { SecretBytes, unwrapKeyMaterial, WebCrypto, wrapKeyMaterial } from "@trent/crypto"
 import { Effect, Logger } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { acquireSoftwareRootKeyBytes, RootKey, type RootKeyOptions } from "./RootKey.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 
-const scratch = scratchDirectory("root-key")
+const scratch = scratchDirectory("root-key", afterAll)
 
 /** Loads the root key through the layer; returns a copy (the layer zeroes its own on release) and the log lines. */
 const load = (options: RootKeyOptions) =>

@@ -4,15 +4,15 @@ import { promisify } from "node:util"
 import { it } from "@effect/vitest"
 import { Effect, Fiber, Stream } from "effect"
 import { DatabaseSync } from "node:sqlite"
-import { describe, expect } from "vitest"
+import { scratchDirectory } from "@trent/testing"
+import { afterAll, describe, expect } from "vitest"
 import { EventLog } from "./EventLog.ts"
 import { appendRacing } from "./racingAppender.test-support.ts"
 import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { makeSqliteEventLog } from "./SqliteEventLog.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"
 
-const scratch = scratchDirectory("sqlite-concurrency")
+const scratch = scratchDirectory("sqlite-concurrency", afterAll)
 const region = "eu-west-1"
 
 /** What a race must leave behind: seqs 1..n, one chain, each writer's events all there. */

@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import { DatabaseSync } from "node:sqlite"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { EventLog } from "./EventLog.ts"
 import { eventLogContract } from "./contract/eventLogContract.test-support.ts"
 import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"
 
-const scratch = scratchDirectory("sqlite-event-log")
+const scratch = scratchDirectory("sqlite-event-log", afterAll)
 const region = "eu-west-1"
 
 describe("EventLog.layerSqlite", () => {

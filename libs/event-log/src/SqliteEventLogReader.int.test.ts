@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from "node:fs"
 import { dirname } from "node:path"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Context, Effect, Exit, Layer } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import type { AppendInput } from "./AppendInput.ts"
 import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
 import { EventLog } from "./EventLog.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { openSqliteEventLogReader } from "./SqliteEventLogReader.ts"
 
-const scratch = scratchDirectory("sqlite-event-log-reader")
+const scratch = scratchDirectory("sqlite-event-log-reader", afterAll)
 const region = "eu-west-1"
 
 /** Appends through the embedded log, then closes it: the file as a stopped server leaves it. */

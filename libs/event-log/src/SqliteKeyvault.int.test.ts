@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from "node:fs"
 import { randomBytes } from "node:crypto"
 import { DatabaseSync } from "node:sqlite"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { Keyvault } from "./Keyvault.ts"
 import { keyvaultContract } from "./contract/keyvaultContract.test-support.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 
-const scratch = scratchDirectory("sqlite-keyvault")
+const scratch = scratchDirectory("sqlite-keyvault", afterAll)
 
 describe("Keyvault.layerSqlite", () => {
   keyvaultContract(() => Keyvault.layerSqlite({ file: scratch.fresh("keyvault.db") }))

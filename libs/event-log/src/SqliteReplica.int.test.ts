@@ -1,15 +1,15 @@
 import { DatabaseSync } from "node:sqlite"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { prepareAppend } from "./AppendInput.ts"
 import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
 import { EventLog } from "./EventLog.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { makeSqliteReplica, type ReplicaAppend } from "./SqliteReplica.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"
 
-const scratch = scratchDirectory("sqlite-replica")
+const scratch = scratchDirectory("sqlite-replica", afterAll)
 const region = "eu-west-1"
 const source = "kafka:trent.eu-west-1.events/3"
 

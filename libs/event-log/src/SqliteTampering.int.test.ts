@@ -1,16 +1,16 @@
 import { DatabaseSync } from "node:sqlite"
+import { scratchDirectory } from "@trent/testing"
 import { it } from "@effect/vitest"
 import { Effect } from "effect"
-import { describe, expect } from "vitest"
+import { afterAll, describe, expect } from "vitest"
 import { canonicalJson } from "./canonicalJson.ts"
 import { eventHash } from "./eventHash.ts"
 import { EventLog } from "./EventLog.ts"
 import { sampleAppend } from "./contract/samplePendingEvent.test-support.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import type { StoredEvent } from "./StoredEvent.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"
 
-const scratch = scratchDirectory("sqlite-tampering")
+const scratch = scratchDirectory("sqlite-tampering", afterAll)
 const region = "eu-west-1"
 
 /** A closed log file holding stream k1 (seq 1..5) and stream k2 (seq 1..2). */

@@ -1,16 +1,15 @@
-import { checkProperty } from "@trent/testing"
+import { checkProperty, scratchDirectory } from "@trent/testing"
 import { Effect, Exit } from "effect"
 import * as fc from "fast-check"
-import { describe, expect, it } from "vitest"
+import { afterAll, describe, expect, it } from "vitest"
 import type { AppendInput } from "./AppendInput.ts"
 import type { EventLog } from "./EventLog.ts"
 import { makeMemoryEventLog } from "./MemoryEventLog.ts"
 import { samplePendingEvent } from "./contract/samplePendingEvent.test-support.ts"
-import { scratchDirectory } from "./scratchDirectory.test-support.ts"
 import { makeSqliteEventLog } from "./SqliteEventLog.ts"
 import { verifyStreamChain } from "./verifyStreamChain.ts"
 
-const scratch = scratchDirectory("append-interleavings")
+const scratch = scratchDirectory("append-interleavings", afterAll)
 const region = "eu-west-1"
 const streams = ["k1", "k2", "alias/a"] as const
 
