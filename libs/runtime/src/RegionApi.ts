@@ -68,6 +68,10 @@ export type RegionOperations =
   & Effect.Success<typeof makeMultiRegionOperations>
   & Effect.Success<typeof makeCustomKeyStoreOperations>
 
+/** Every served operation has a handler: `false` here (a compile error) means one is missing or its shape drifted. */
+const everyOperationHandled: RegionOperations extends RegionOperationShapes ? true : false = true
+void everyOperationHandled
+
 /** The errors an operation's handler can fail with: its own union, a part of RegionError. */
 export type RegionErrorOf<Name extends ServedOperation> = Effect.Error<ReturnType<RegionOperations[Uncapitalize<Name>]>>
 
