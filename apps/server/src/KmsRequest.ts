@@ -73,7 +73,8 @@ const run = <Op extends ServedOperation>(
   principal: Principal,
   regionName: string,
   requestId: string,
-  origin: RequestOrigin
+  origin: RequestOrigin,
+  audit: boolean
 ) =>
   Effect.gen(function*() {
     const regions = yield* Regions
@@ -85,9 +86,10 @@ const run = <Op extends ServedOperation>(
       : principal.accountId
     const region = yield* regions.get(account, regionName)
     const scope = { region: region?.region ?? regionName, account }
+    // Under --no-audit nothing is recorded, so nothing about the record is worked out.
     const outcome = (response: KmsResponse, request?: RequestOf<Op>, result?: ResponseOf<Op>): Outcome => ({
       response,
-      audited: region === undefined ? undefined : {
+      audited: region === undefined || !audit ? undefined : {
         region,
         account,
         operation,
@@ -183,7 +185,7 @@ const respond = (request: HttpRequestParts, requestId: string, settings: EdgeSet
       if (target._tag === "NotServed") return refusedAt(request, principal, operation, failure(operation, errorToWire(OperationNotServed.of(target.operation))))
       const json = parseJson(request.body)
       if (Result.isFailure(json)) return refusedAt(request, principal, operation, failure(operation, errorToWire(json.failure)))
-      return run(target.operation, json.success, authenticated.success.principal, authenticated.success.region ?? regions.names[0]!, requestId, origin)
+      return run(target.operation, json.success, authenticated.success.principal, authenticated.success.region ?? regions.names[0]!, requestId, origin, settings.audit)
     })
     if (outcome.audited === undefined || !settings.audit) return outcome.response
     // The record is durable before the caller hears anything (issue #7): a trail that cannot write fails the request.
